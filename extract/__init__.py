@@ -1,0 +1,1 @@
+"""Read plan documents into lines, detect their regional layout and parse them into rows."""

@@ -1,0 +1,276 @@
+"""Small pure functions over lines: blocks of text, bullets, time expressions and actor cells.
+
+These are the primitives that the layout parsers chain together; none of them knows a layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from extract.document import Line
+
+BULLET_GLYPHS = "•●▪◦■\uf0b7\uf0a7"  # \uf0b7, \uf0a7: Symbol-font bullets from Word
+BULLET_RE = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*")
+INLINE_BULLET_RE = re.compile(rf"\s[{BULLET_GLYPHS}]\s")
+
+_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_YEAR = r"20\d\d"
+# A time entry as the plans write it in a "NÄR?"/"Tidsram" cell, anchored at the start of a line.
+TIME_START_RE = re.compile(
+    rf"""^(?:
+        (?:senast|under|from|fr\.?o\.?m\.?|t\.?o\.?m\.?|start|klart?)\s+{_YEAR}
+      | {_YEAR}(?:\s*[-–/]\s*(?:{_YEAR}|\d\d))?
+      | Q\s?\d(?:\s*[-–]\s*\d)?(?:\s*[-–]?\s*{_YEAR})?
+      | (?:VT|HT)\s*{_YEAR}
+      | (?:höst(?:en)?|vår(?:en)?|sommar(?:en)?|vinter(?:n)?)\s+{_YEAR}
+      | (?:{_MONTHS})\s+{_YEAR}
+      | \d{{1,2}}\s+(?:{_MONTHS})\s+{_YEAR}
+      | \d+(?:\s*[-–]\s*\d+)?\s*(?:ggr|gånger|gång)\s*/?\s*(?:år|per\s+år|termin|månad)
+      | (?:kontinuerligt|fortlöpande|löpande|regelbundet|årligen|årlig|varje\s+år|pågående)
+    )(?=$|[\s.,;:)])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+TIME_ANYWHERE_RE = re.compile(
+    rf"\b(?:{_YEAR}|Q\s?\d|VT|HT|(?:{_MONTHS}))\b|\bggr/år\b", re.IGNORECASE
+)
+COMMENT = "#"
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive non-blank lines, with the number of blank lines before them."""
+
+    lines: tuple[Line, ...]
+    gap_before: int = 0
+
+    @property
+    def text(self) -> str:
+        """The block's lines, stripped, joined by newlines (line breaks kept for clean-up)."""
+        return "\n".join(line.stripped for line in self.lines)
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+
+def to_blocks(lines: list[Line] | tuple[Line, ...]) -> list[Block]:
+    """Group lines into blocks separated by blank lines."""
+    blocks: list[Block] = []
+    current: list[Line] = []
+    gap = 0
+    for line in lines:
+        if line.is_blank:
+            if current:
+                blocks.append(Block(tuple(current), gap))
+                current, gap = [], 0
+            gap += 1
+        else:
+            current.append(line)
+    if current:
+        blocks.append(Block(tuple(current), gap))
+    return blocks
+
+
+def is_bullet(text: str) -> bool:
+    return bool(BULLET_RE.match(text))
+
+
+def strip_bullet(text: str) -> str:
+    return BULLET_RE.sub("", text, count=1)
+
+
+def split_items(lines: list[Line] | tuple[Line, ...]) -> list[list[Line]]:
+    """Split lines into bullet items: each bullet line starts an item, others continue it."""
+    items: list[list[Line]] = []
+    for line in lines:
+        if is_bullet(line.text) or not items:
+            items.append([line])
+        else:
+            items[-1].append(line)
+    return items
+
+
+def split_inline_bullet(line: Line) -> list[Line]:
+    """Split a line where a bullet starts mid-line (two cells on one line) into two lines."""
+    match = INLINE_BULLET_RE.search(line.text)
+    if not match or is_bullet(line.text):
+        return [line]
+    head, tail = line.text[: match.start()], line.text[match.start() + 1 :]
+    return [Line(line.number, line.page, head), Line(line.number, line.page, tail)]
+
+
+def time_prefix(text: str) -> str | None:
+    """The time expression a line starts with, if any ("2025 Processledare" -> "2025")."""
+    match = TIME_START_RE.match(text.strip())
+    return match.group(0) if match else None
+
+
+def has_time(text: str) -> bool:
+    return bool(TIME_ANYWHERE_RE.search(text))
+
+
+@cache
+def actor_terms() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Whole-word actor terms and actor suffixes from `data/actor_terms.txt`."""
+    text = resources.files("extract").joinpath("data/actor_terms.txt").read_text("utf-8")
+    words: set[str] = set()
+    suffixes: list[str] = []
+    for raw in text.splitlines():
+        term = raw.strip()
+        if not term or term.startswith(COMMENT):
+            continue
+        if term.startswith("-"):
+            suffixes.append(term[1:].lower())
+        else:
+            words.add(term.lower())
+    return frozenset(words), tuple(suffixes)
+
+
+def _word_is_actor(word: str) -> bool:
+    words, suffixes = actor_terms()
+    bare = word.strip(".,;:()").lower()
+    return bool(bare) and (
+        bare in words or any(part in words for part in bare.split("/")) or bare.endswith(suffixes)
+    )
+
+
+def names_actor(text: str) -> bool:
+    """True when any word of the text is a known actor term."""
+    return any(_word_is_actor(word) for word in re.split(r"[\s/]+", text))
+
+
+def starts_with_actor(text: str) -> bool:
+    """True when the first word of the text is a known actor term."""
+    first = re.split(r"[\s/,]+", text.strip(), maxsplit=1)[0]
+    return _word_is_actor(first)
+
+
+_JOINING_WORDS = ("och", "för", "av", "med", "samt", "i", "inom", "på", "till", "om")
+
+
+def _continues_actor(previous: str, line: str) -> bool:
+    """Whether `line` continues the actor name on `previous` rather than starting a new one."""
+    if not line[0].isalpha() or line[0].islower():
+        return True
+    if previous.endswith("-") or previous.rsplit(" ", 1)[-1].lower() in _JOINING_WORDS:
+        return True
+    one_word = " " not in line.strip()  # "Sydöst.", "Mellansverige": a name's last word
+    return one_word and not previous.endswith((".", ",")) and not starts_with_actor(line)
+
+
+def split_actors(lines: list[str] | tuple[str, ...]) -> list[str]:
+    """Split the lines of a responsible cell into one string per actor.
+
+    A line starting in lower case (or ending a broken word) continues the actor above it; commas,
+    semicolons and slashes separate actors. Duplicates are dropped, the first spelling is kept.
+    """
+    groups: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if groups and _continues_actor(groups[-1], line):
+            groups[-1] = f"{groups[-1]} {line}"
+        else:
+            groups.append(line)
+    actors: list[str] = []
+    seen: set[str] = set()
+    for group in groups:
+        for part in re.split(r"\s*[,;/]\s*", group):
+            actor = part.strip(" .:")
+            key = re.sub(r"\W", "", actor.lower())
+            if actor and key and key not in seen:
+                seen.add(key)
+                actors.append(part.strip(" :"))
+    return actors
+
+
+def unique(items: list[str]) -> list[str]:
+    """Items in order, without repeats (compared after folding case and white space)."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for item in items:
+        key = " ".join(item.lower().split())
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+@cache
+def _status_re() -> re.Pattern[str]:
+    text = resources.files("extract").joinpath("data/status_terms.txt").read_text("utf-8")
+    terms = [t.strip() for t in text.splitlines() if t.strip() and not t.startswith(COMMENT)]
+    alternatives = "|".join(re.escape(term).replace(r"\ ", r"\s+") for term in terms)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def find_status(text: str) -> list[str]:
+    """Status words in a text, as written, without repeats."""
+    return unique([" ".join(m.group(0).split()) for m in _status_re().finditer(text)])
+
+
+def is_status_cell(text: str) -> bool:
+    """True when a cell holds nothing but status words."""
+    rest = _status_re().sub("", text)
+    return bool(find_status(text)) and not re.sub(r"[\W_]+", "", rest)
+
+
+TIME_MENTION_RE = re.compile(
+    rf"""(?<!\w)(?:
+        (?:sedan|under|senast)\s+{_YEAR}
+      | (?:höst(?:en)?|vår(?:en)?|VT|HT)\s+{_YEAR}
+      | Q\s?\d(?:\s*[-–]\s*\d)?(?:\s+eller\s+Q\s?\d)?\s*[-–]?\s*{_YEAR}
+      | \d{{1,2}}\s+(?:{_MONTHS})\s+{_YEAR}
+      | (?:{_MONTHS})\s+{_YEAR}
+      | {_YEAR}-\d\d-\d\d
+      | {_YEAR}(?:\s*[-–]\s*{_YEAR}|\s+och\s+(?:{_YEAR}|\d\d)\b)?
+    )(?!\w)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def find_time_mentions(text: str) -> list[str]:
+    """Time expressions mentioned inside running text ("införs under VT 2024" -> "VT 2024")."""
+    return unique([" ".join(m.group(0).split()) for m in TIME_MENTION_RE.finditer(text)])
+
+
+def split_trailing_actor(line: Line, max_words: int) -> list[Line]:
+    """Split "… och senare Primärvård" into the text and an actor cell that shares its line.
+
+    The actor part starts at a capitalised actor term and has at most `max_words` words.
+    """
+    words = line.stripped.split(" ")
+    for start in range(1, len(words)):
+        tail = words[start:]
+        if len(tail) > max_words:
+            continue
+        if words[start][:1].isupper() and starts_with_actor(" ".join(tail)):
+            head = " ".join(words[:start])
+            return [
+                Line(line.number, line.page, head),
+                Line(line.number, line.page, " ".join(tail)),
+            ]
+    return [line]
+
+
+def split_capital_boundary(line: Line, min_head_chars: int) -> list[Line]:
+    """Split a line where a lower-case word is followed by a capitalised one, past `min_head_chars`.
+
+    "Ökad tillgänglighet och minskade ledtider Identifiera och åtgärda …" -> two cells.
+    """
+    for match in re.finditer(r"(?<=[a-zåäö,)]) (?=[A-ZÅÄÖ][a-zåäö])", line.stripped):
+        if match.start() >= min_head_chars:
+            text = line.stripped
+            return [
+                Line(line.number, line.page, text[: match.start()]),
+                Line(line.number, line.page, text[match.end() :]),
+            ]
+    return [line]

@@ -1,0 +1,110 @@
+"""Read a plain-text plan (text extracted from a PDF) into numbered lines with page numbers."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.errors import BinaryDocument, EmptyDocument, UndecodableDocument, UnsupportedFormat
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+FORM_FEED = "\f"  # pdftotext and pypdf mark page breaks with a form feed
+CONTROL_SHARE_LIMIT = 0.05  # more control characters than this share of the text means binary
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source text: 1-based line number, 1-based page number and its text."""
+
+    number: int
+    page: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded document: where it came from, its content hash, its lines and decoding notes."""
+
+    path: Path
+    sha256: str
+    format: str
+    encoding: str
+    lines: tuple[Line, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def doc_id(self) -> str:
+        """Deterministic id: the first 16 hex digits of the content hash."""
+        return self.sha256[:16]
+
+
+def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 (with BOM) or, failing that, cp1252.
+
+    Returns the text, the encoding used and any warnings. Raises when the bytes are not text.
+    """
+    if not data.strip():
+        raise EmptyDocument("the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", ()
+        except UnicodeDecodeError as err:
+            raise UndecodableDocument(
+                f"the file has a UTF-16 mark but is not UTF-16: {err}"
+            ) from err
+    if b"\x00" in data[:4096]:
+        raise BinaryDocument("the file is binary (it contains NUL bytes), not extracted text")
+    try:
+        text, encoding, warnings = data.decode("utf-8-sig"), "utf-8", ()
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        encoding, warnings = "cp1252", ("not UTF-8: decoded as Windows-1252/Latin-1",)
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if control > CONTROL_SHARE_LIMIT * len(text):
+        raise BinaryDocument("the file is binary (too many control characters), not extracted text")
+    if not text.strip():
+        raise EmptyDocument("the file holds only white space")
+    return text, encoding, warnings
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    """Number the lines of a text and count pages at form feeds."""
+    lines: list[Line] = []
+    page = 1
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        page += raw.count(FORM_FEED)
+        lines.append(Line(number, page, raw.replace(FORM_FEED, "")))
+    return tuple(lines)
+
+
+def document_from_bytes(data: bytes, path: Path) -> Document:
+    """Build a Document from raw bytes of extracted text."""
+    text, encoding, warnings = decode_text(data)
+    return Document(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format="text",
+        encoding=encoding,
+        lines=split_lines(text),
+        warnings=warnings,
+    )
+
+
+def read_document(path: Path) -> Document:
+    """Read a plan file. Only extracted text is read in this version; a PDF gets a clear error."""
+    path = Path(path)
+    data = path.read_bytes()
+    if data.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
+        raise UnsupportedFormat(
+            "PDF input is not read yet: extract its text first (e.g. `pdftotext file.pdf`)"
+        )
+    return document_from_bytes(data, path)

@@ -1,0 +1,101 @@
+"""What every layout declares (`Layout`) and what every parser yields (`ParsedRow`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from extract.cells import strip_bullet
+from extract.document import Document, Line
+
+KINDS = ("action_row", "national_goal", "regional_insats", "report_item")
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    """One source row of a plan, with cell texts as written (line breaks kept as "\\n")."""
+
+    kind: str
+    goal: str | None
+    activities: tuple[str, ...]
+    responsible: tuple[str, ...]
+    timeframe: tuple[str, ...]
+    status: tuple[str, ...]
+    notes: str | None
+    chapter: str | None
+    section: str | None
+    area_number: int | None  # the area number the document itself states (e.g. "Målområde 3")
+    goal_number: str | None
+    rcc_activity: str | None
+    level: str | None  # regional_insats only: "regional" or "national"
+    line_start: int
+    line_end: int
+    page_start: int
+    page_end: int
+
+
+def make_row(kind: str, lines: Iterable[Line], **cells: object) -> ParsedRow:
+    """Build a row whose line and page span cover `lines`; missing cells are empty."""
+    used = [line for line in lines if not line.is_blank]
+    if not used:
+        raise ValueError("a row needs at least one source line")
+    defaults: dict[str, object] = {
+        "goal": None,
+        "activities": (),
+        "responsible": (),
+        "timeframe": (),
+        "status": (),
+        "notes": None,
+        "chapter": None,
+        "section": None,
+        "area_number": None,
+        "goal_number": None,
+        "rcc_activity": None,
+        "level": None,
+    }
+    unknown = set(cells) - set(defaults)
+    if unknown:
+        raise TypeError(f"unknown row cells: {sorted(unknown)}")
+    defaults.update(cells)
+    for key in ("activities", "responsible", "timeframe", "status"):
+        defaults[key] = tuple(defaults[key])  # type: ignore[arg-type]
+    return ParsedRow(
+        kind=kind,
+        line_start=min(line.number for line in used),
+        line_end=max(line.number for line in used),
+        page_start=min(line.page for line in used),
+        page_end=max(line.page for line in used),
+        **defaults,  # type: ignore[arg-type]
+    )
+
+
+def cell_text(lines: Iterable[Line]) -> str:
+    """The text of a cell: its non-blank lines stripped and joined by newlines."""
+    return "\n".join(line.stripped for line in lines if not line.is_blank)
+
+
+def item_text(lines: Iterable[Line]) -> str:
+    """A bullet item's text without its bullet glyph."""
+    return strip_bullet(cell_text(lines))
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A pattern whose presence in a document is evidence for a layout."""
+
+    label: str
+    pattern: re.Pattern[str]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A regional layout: how to recognise it, whose it is, and the parser for it."""
+
+    name: str
+    description: str
+    region: str  # the default region when the text does not name one
+    document_type: str
+    signatures: tuple[Signature, ...]
+    parse: Callable[[Document], list[ParsedRow]]

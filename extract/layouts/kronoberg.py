@@ -1,0 +1,159 @@
+"""Region Kronoberg action plan.
+
+Upper-case chapter and section headings, then tables "Målbild | Planerade/pågående aktiviteter |
+Status/förutsättningar/ansvar" whose rows open with a numbered goal ("1. …", "4.Telederm…").
+In the flattened text a row reads: goal, then the activity cell (one text cell, or "•" bullets),
+then the status column: notes, "Ansvar: …" and status words such as "Pågår".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.cells import (
+    Block,
+    find_status,
+    find_time_mentions,
+    is_bullet,
+    split_items,
+    to_blocks,
+)
+from extract.document import Document, Line
+from extract.layouts.base import Layout, ParsedRow, Signature, cell_text, item_text, make_row
+from extract.layouts.regions import table_regions
+
+HEADER_RE = re.compile(r"^\s*Målbild\s+Planerade/pågående\s+aktiviteter\s+Status", re.I)
+GOAL_RE = re.compile(r"^\s*(\d{1,3})\.\s*(?=[A-ZÅÄÖ])")
+RESPONSIBLE_RE = re.compile(r"(?:^|(?<=\s))Ansvar(?:ig)?\s*:\s*", re.I)
+SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
+ACTOR_SEPARATOR_RE = re.compile(r"\s*,\s*|(?<!-)\s+och\s+")
+ABBREVIATIONS_RE = re.compile(r"^\s*Förkortningar\s*:", re.I)
+
+
+@dataclass
+class _RowDraft:
+    """The lines of one numbered row while they are read (local to this parser)."""
+
+    number: str
+    chapter: str | None
+    section: str | None
+    goal: list[Line]
+    body: list[Line] = field(default_factory=list)
+
+
+def responsible_sentence(block: Block) -> tuple[list[str], set[int]]:
+    """Actors named by "Ansvar: …" in a block, and the line numbers that sentence covers."""
+    lines = block.lines
+    for index, line in enumerate(lines):
+        match = RESPONSIBLE_RE.search(line.text)
+        if not match:
+            continue
+        text, used = line.text[match.end() :].strip(), {line.number}
+        following = index + 1
+        while not SENTENCE_END_RE.search(text) and following < len(lines):
+            nxt = lines[following].stripped
+            if not nxt or not nxt[0].islower():
+                break
+            text, used = f"{text} {nxt}", used | {lines[following].number}
+            following += 1
+        text = SENTENCE_END_RE.split(text, maxsplit=1)[0]
+        text = re.split(r"\s+ansvarar\s+", text, maxsplit=1)[0]
+        actors = [part.strip(" .") for part in ACTOR_SEPARATOR_RE.split(text)]
+        return [actor for actor in actors if actor], used
+    return [], set()
+
+
+def _row(draft: _RowDraft) -> ParsedRow:
+    goal = list(draft.goal)
+    blocks = to_blocks(draft.body)
+    activities: list[list[Line]] = []
+    rest = blocks
+    if blocks and not RESPONSIBLE_RE.search(blocks[0].text):
+        if is_bullet(blocks[0].first.text):
+            taken = 0
+            while taken < len(blocks) and is_bullet(blocks[taken].first.text):
+                activities.extend(split_items(blocks[taken].lines))
+                taken += 1
+        else:
+            activities, taken = [list(blocks[0].lines)], 1
+        rest = blocks[taken:]
+    responsible: list[str] = []
+    notes: list[str] = []
+    goal_open = not cell_text(goal).endswith(".")
+    for block in rest:
+        if goal_open and block.first.stripped[:1].islower():
+            goal.extend(block.lines)  # the goal cell went on after a page break
+            goal_open = False
+            continue
+        actors, used = responsible_sentence(block)
+        responsible.extend(actors)
+        kept = [line for line in block.lines if line.number not in used]
+        if kept:
+            notes.append(cell_text(kept))
+    goal_text = cell_text(goal)
+    goal_text = GOAL_RE.sub("", goal_text, count=1)
+    activity_texts = [item_text(item) for item in activities]
+    written = "\n".join([*activity_texts, *notes])
+    return make_row(
+        "action_row",
+        [*goal, *draft.body],
+        goal=goal_text,
+        goal_number=draft.number,
+        activities=activity_texts,
+        responsible=responsible,
+        notes="\n".join(notes) or None,
+        status=find_status(written),
+        timeframe=find_time_mentions(written),
+        chapter=draft.chapter,
+        section=draft.section,
+    )
+
+
+def parse(document: Document) -> list[ParsedRow]:
+    """Every numbered goal row of a Kronoberg action plan."""
+    rows: list[ParsedRow] = []
+    draft: _RowDraft | None = None
+    last_number = 0
+    for region in table_regions(document.lines, HEADER_RE):
+        index = 0
+        lines = region.lines
+        while index < len(lines):
+            line = lines[index]
+            match = GOAL_RE.match(line.text)
+            if match and int(match.group(1)) == last_number + 1:
+                if draft:
+                    rows.append(_row(draft))
+                end = index + 1
+                while (
+                    end < len(lines) and not lines[end].is_blank and not is_bullet(lines[end].text)
+                ):
+                    end += 1
+                draft = _RowDraft(
+                    match.group(1), region.chapter, region.section, list(lines[index:end])
+                )
+                last_number += 1
+                index = end
+                continue
+            if draft is not None:
+                draft.body.append(line)
+            index += 1
+    if draft:
+        rows.append(_row(draft))
+    return rows
+
+
+LAYOUT = Layout(
+    name="region_kronoberg",
+    description="Region Kronoberg: upper-case headings, Målbild | Planerade/pågående aktiviteter | "
+    "Status/förutsättningar/ansvar tables with numbered goals",
+    region="Region Kronoberg",
+    document_type="handlingsplan",
+    signatures=(
+        Signature("column header 'Målbild Planerade/pågående aktiviteter Status…'", HEADER_RE, 3.0),
+        Signature("numbered goal '1. …'", re.compile(r"^\s*1\.\s*[A-ZÅÄÖ]"), 1.0),
+        Signature("'Ansvar:' lines", RESPONSIBLE_RE, 1.0),
+        Signature("'Förkortningar:' glossary", ABBREVIATIONS_RE, 0.5),
+    ),
+    parse=parse,
+)

@@ -1,0 +1,66 @@
+"""Cut a document into table regions: the lines under a column header, with the headings above.
+
+Used by layouts whose tables follow upper-case headings (Kronoberg, Skåne): the last heading
+before a column header is the section, an earlier one in the same run is the chapter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.cells import names_actor
+from extract.document import Line
+from extract.layouts.headings import is_upper_heading
+
+
+@dataclass(frozen=True)
+class TableRegion:
+    chapter: str | None
+    section: str | None
+    lines: tuple[Line, ...]
+
+
+def heading_parts(line: Line) -> tuple[str, str] | None:
+    """(heading, rest of its line) if the line is an upper-case heading, else None.
+
+    A status cell of the row above may share the heading's line after a wide gap
+    ("BIOBANK     Pågår"); it is returned as the rest.
+    """
+    head, _, rest = line.stripped.partition("   ")
+    if len(head.replace(" ", "")) < 6 or names_actor(head) or not is_upper_heading(head):
+        return None
+    return head, rest.strip()
+
+
+def table_regions(lines: tuple[Line, ...], header: re.Pattern[str]) -> list[TableRegion]:
+    """Every table in the document with the chapter and section headings that govern it."""
+    regions: list[TableRegion] = []
+    headings: list[str] = []
+    chapter: str | None = None
+    section: str | None = None
+    body: list[Line] | None = None
+    for line in lines:
+        parts = heading_parts(line)
+        if header.search(line.text):
+            if body is not None:
+                regions.append(TableRegion(chapter, section, tuple(body)))
+            if len(headings) >= 2:
+                chapter = headings[0]
+            section = headings[-1] if headings else section
+            body, headings = [], []
+        elif parts:
+            heading, rest = parts
+            if body is not None:
+                if rest:
+                    body.append(Line(line.number, line.page, rest))
+                regions.append(TableRegion(chapter, section, tuple(body)))
+                body = None
+            headings.append(heading)
+        elif body is not None:
+            body.append(line)
+        elif headings and not line.is_blank:
+            headings = []  # prose between a heading and the next table: not a table heading
+    if body is not None:
+        regions.append(TableRegion(chapter, section, tuple(body)))
+    return regions

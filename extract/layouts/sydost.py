@@ -1,0 +1,373 @@
+"""RCC Sydöst plan and action plan.
+
+Three kinds of content, all under "MÅLOMRÅDE N" headings that give the area number:
+- national goals: "Mål: …" then "Insatser för att nå målet:" and "•" bullets;
+- regional insatser: "Nationellt mål: …" then "Insatser i Sydöstra sjukvårdsregionen:" (or
+  "Insatser nationellt:") and bullets;
+- action tables after "Handlingsplan 20xx – Målområde N" with columns VAD? HUR? NÄR? VEM?, whose
+  cells arrive one after another: goal text, "•" activities, time entries, responsible actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.cells import (
+    Block,
+    has_time,
+    is_bullet,
+    names_actor,
+    split_actors,
+    split_inline_bullet,
+    split_items,
+    starts_with_actor,
+    time_prefix,
+    to_blocks,
+    unique,
+)
+from extract.document import Document, Line
+from extract.layouts.base import Layout, ParsedRow, Signature, cell_text, item_text, make_row
+from extract.layouts.headings import is_isolated, looks_like_title
+
+AREA_HEADING_RE = re.compile(r"^\s*MÅLOMRÅDE\s+(\d{1,2})\b")
+PAGE_HEADER_RE = re.compile(r"^\s*Handlingsplan\s+20\d\d\s*[–-]\s*Målområde\s+(\d{1,2})\s*$", re.I)
+COLUMN_HEADER_RE = re.compile(r"^\s*VAD\?\s+HUR\?\s+NÄR\?\s+VEM\?\s*$")
+NATIONAL_GOAL_RE = re.compile(r"^\s*Mål:\s*(.*)$")
+NATIONAL_LIST_RE = re.compile(r"^\s*Insatser för att nå målet\s*:?\s*$", re.I)
+REGIONAL_GOAL_RE = re.compile(r"^\s*Nationellt mål:\s*(.*)$", re.I)
+REGIONAL_LIST_RE = re.compile(
+    r"^\s*Insatser\s+(nationellt|i\s+sydöst\w*(?:\s+\w+)?)\s*:?\s*$", re.I
+)
+
+
+def _block_end(lines: tuple[Line, ...], start: int) -> int:
+    """Index after the run of non-blank lines starting at `start`."""
+    end = start
+    while end < len(lines) and not lines[end].is_blank:
+        end += 1
+    return end
+
+
+def _skip_blank(lines: tuple[Line, ...], index: int) -> int:
+    while index < len(lines) and lines[index].is_blank:
+        index += 1
+    return index
+
+
+def _bullet_list(lines: tuple[Line, ...], start: int) -> tuple[list[list[Line]], int]:
+    """Bullet items from `start` and the index after them.
+
+    A bullet line opens an item and the lines right below it continue the item; the list ends at
+    the first line that follows a blank line and is not a bullet.
+    """
+    items: list[list[Line]] = []
+    index = _skip_blank(lines, start)
+    while index < len(lines) and is_bullet(lines[index].text):
+        end = _block_end(lines, index)
+        items.extend(split_items(lines[index:end]))
+        index = _skip_blank(lines, end)
+    return items, index
+
+
+def _goal_lines(lines: tuple[Line, ...], index: int, first: str) -> tuple[list[Line], int]:
+    """The goal's lines: the label line (with the label cut off) and the lines below it."""
+    end = index + 1
+    while (
+        end < len(lines)
+        and not lines[end].is_blank
+        and not REGIONAL_LIST_RE.match(lines[end].text)
+        and not NATIONAL_LIST_RE.match(lines[end].text)
+    ):
+        end += 1
+    head = Line(lines[index].number, lines[index].page, first)
+    return [head, *lines[index + 1 : end]], end
+
+
+# --- action tables -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Token:
+    """One cell-sized piece of a flattened table."""
+
+    kind: str  # "header", "bullets", "time", "text"
+    lines: tuple[Line, ...] = ()
+    items: tuple[tuple[Line, ...], ...] = ()
+
+
+@dataclass
+class _RowDraft:
+    """Cells gathered for one table row while its tokens are read (local to this parser)."""
+
+    section: str | None
+    goal: list[Line] = field(default_factory=list)
+    activities: list[list[Line]] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    time_lines: list[Line] = field(default_factory=list)
+    responsible: list[Line] = field(default_factory=list)
+    phase: str = "goal"  # goal -> activity -> time -> responsible
+
+
+def _split_block(block: Block) -> list[_Token]:
+    """Turn a block into tokens: bullets, a leading time entry, text."""
+    lines = [part for line in block.lines for part in split_inline_bullet(line)]
+    tokens: list[_Token] = []
+    text: list[Line] = []
+
+    def flush_text() -> None:
+        if text:
+            tokens.append(_Token("text", tuple(text)))
+            text.clear()
+
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if is_bullet(line.text):
+            flush_text()
+            end = index + 1
+            while end < len(lines) and not time_prefix(lines[end].text):
+                end += 1
+            items = split_items(lines[index:end])
+            tokens.append(_Token("bullets", items=tuple(tuple(item) for item in items)))
+            index = end
+            continue
+        prefix = time_prefix(line.text)
+        rest = line.stripped[len(prefix) :].strip() if prefix else ""
+        if prefix and (not text or not rest) and (not rest or starts_with_actor(rest)):
+            flush_text()
+            tokens.append(_Token("time", (Line(line.number, line.page, prefix),)))
+            if rest:
+                text.append(Line(line.number, line.page, rest))
+        else:
+            text.append(line)
+        index += 1
+    flush_text()
+    return tokens
+
+
+def _tokens(lines: tuple[Line, ...]) -> list[_Token]:
+    """Tokens of a table region; page headers are dropped, column headers kept as markers."""
+    tokens: list[_Token] = []
+    chunk: list[Line] = []
+
+    def flush() -> None:
+        for block in to_blocks(chunk):
+            tokens.extend(_split_block(block))
+        chunk.clear()
+
+    for line in lines:
+        if PAGE_HEADER_RE.match(line.text):
+            flush()
+        elif COLUMN_HEADER_RE.match(line.text):
+            flush()
+            tokens.append(_Token("header", (line,)))
+        else:
+            chunk.append(line)
+    flush()
+    return tokens
+
+
+def _is_section(token: _Token) -> bool:
+    """A heading inside a table region: one title-like line that names no actor."""
+    return (
+        len(token.lines) == 1
+        and looks_like_title(token.lines[0].text)
+        and not names_actor(token.lines[0].text)
+    )
+
+
+def _finish(draft: _RowDraft | None, area: int | None) -> ParsedRow | None:
+    if draft is None or not (draft.goal or draft.activities):
+        return None
+    used = [
+        *draft.goal,
+        *(line for item in draft.activities for line in item),
+        *draft.time_lines,
+        *draft.responsible,
+    ]
+    return make_row(
+        "action_row",
+        used,
+        goal=cell_text(draft.goal) or None,
+        activities=[item_text(item) for item in draft.activities],
+        timeframe=unique(draft.times),
+        responsible=split_actors([line.stripped for line in draft.responsible]),
+        section=draft.section,
+        area_number=area,
+    )
+
+
+def parse_action_table(
+    lines: tuple[Line, ...], area: int | None, section: str | None
+) -> list[ParsedRow]:
+    """Rows of the VAD? HUR? NÄR? VEM? tables in a table region."""
+    tokens = _tokens(lines)
+    rows: list[ParsedRow] = []
+    draft: _RowDraft | None = None
+
+    def close() -> None:
+        nonlocal draft
+        row = _finish(draft, area)
+        if row:
+            rows.append(row)
+        draft = None
+
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind == "header":
+            close()
+            index += 1
+            continue
+        if token.kind == "bullets":
+            draft = draft or _RowDraft(section)
+            draft.activities.extend(list(item) for item in token.items)
+            draft.phase = "activity"
+            index += 1
+            continue
+        if token.kind == "time":
+            if draft is not None:
+                draft.times.append(token.lines[0].stripped)
+                draft.time_lines.extend(token.lines)
+                draft.phase = "time"
+            index += 1
+            continue
+        end = index
+        while end < len(tokens) and tokens[end].kind == "text":
+            end += 1
+        run = tokens[index:end]
+        following = tokens[end].kind if end < len(tokens) else None
+        if draft is not None and draft.phase == "goal":
+            draft.activities.append(list(run[0].lines))
+            draft.phase = "activity"
+            index += 1
+            continue
+        first = run[0]
+        if (
+            draft is not None
+            and draft.phase == "activity"
+            and not draft.times
+            and has_time(cell_text(first.lines))
+            and not starts_with_actor(first.lines[0].text)
+        ):
+            draft.times.append(" ".join(line.stripped for line in first.lines))
+            draft.time_lines.extend(first.lines)
+            draft.phase = "time"
+            index += 1
+            continue
+        if following == "bullets":
+            opening = 1
+        elif following == "time":
+            opening = 2 if len(run) >= 2 else (0 if draft and draft.phase == "activity" else 1)
+        else:
+            opening = 0
+        prefix, opening_tokens = run[: len(run) - opening], run[len(run) - opening :]
+        for position, token in enumerate(prefix):
+            if position == len(prefix) - 1 and _is_section(token):
+                section = token.lines[0].stripped
+            elif (
+                draft is not None
+                and draft.phase == "activity"
+                and following == "time"
+                and not opening
+            ):
+                draft.activities.append(list(token.lines))
+            elif draft is not None:
+                draft.responsible.extend(token.lines)
+                draft.phase = "responsible"
+        if opening_tokens:
+            close()
+            draft = _RowDraft(section, goal=list(opening_tokens[0].lines))
+            if len(opening_tokens) == 2:
+                draft.activities.append(list(opening_tokens[1].lines))
+                draft.phase = "activity"
+        index = end
+    close()
+    return rows
+
+
+# --- the whole document ----------------------------------------------------------------------
+
+
+def _table_end(lines: tuple[Line, ...], start: int) -> int:
+    end = start + 1
+    while end < len(lines) and not AREA_HEADING_RE.match(lines[end].text):
+        end += 1
+    return end
+
+
+def parse(document: Document) -> list[ParsedRow]:
+    """All goal blocks and action-table rows of an RCC Sydöst plan."""
+    lines = document.lines
+    rows: list[ParsedRow] = []
+    area: int | None = None
+    section: str | None = None
+    index = 0
+    while index < len(lines):
+        text = lines[index].text
+        if match := AREA_HEADING_RE.match(text):
+            area, section = int(match.group(1)), None
+            index += 1
+        elif match := PAGE_HEADER_RE.match(text):
+            area = int(match.group(1))
+            end = _table_end(lines, index)
+            rows.extend(parse_action_table(lines[index + 1 : end], area, None))
+            index = end
+        elif match := NATIONAL_GOAL_RE.match(text):
+            goal, index = _goal_lines(lines, index, match.group(1))
+            list_start = _skip_blank(lines, index)
+            if list_start < len(lines) and NATIONAL_LIST_RE.match(lines[list_start].text):
+                items, index = _bullet_list(lines, list_start + 1)
+                used = [*goal, *(line for item in items for line in item)]
+                rows.append(
+                    make_row(
+                        "national_goal",
+                        used,
+                        goal=cell_text(goal),
+                        activities=[item_text(item) for item in items],
+                        section=section,
+                        area_number=area,
+                    )
+                )
+        elif match := REGIONAL_GOAL_RE.match(text):
+            goal, index = _goal_lines(lines, index, match.group(1))
+            while (list_start := _skip_blank(lines, index)) < len(lines) and (
+                label := REGIONAL_LIST_RE.match(lines[list_start].text)
+            ):
+                items, index = _bullet_list(lines, list_start + 1)
+                level = "national" if label.group(1).lower() == "nationellt" else "regional"
+                used = [*goal, *(line for item in items for line in item)]
+                rows.append(
+                    make_row(
+                        "regional_insats",
+                        used,
+                        goal=cell_text(goal),
+                        activities=[item_text(item) for item in items],
+                        section=section,
+                        area_number=area,
+                        level=level,
+                    )
+                )
+        else:
+            if is_isolated(lines, index) and looks_like_title(text):
+                section = text.strip()
+            index += 1
+    return rows
+
+
+LAYOUT = Layout(
+    name="rcc_sydost",
+    description="RCC Sydöst cancer plan: 'Mål:'/'Nationellt mål:' blocks and VAD?/HUR?/NÄR?/VEM? "
+    "action tables per Målområde",
+    region="Sydöstra sjukvårdsregionen",
+    document_type="cancerplan",
+    signatures=(
+        Signature("column header 'VAD? HUR? NÄR? VEM?'", COLUMN_HEADER_RE, 3.0),
+        Signature("page header 'Handlingsplan 20xx – Målområde N'", PAGE_HEADER_RE, 2.0),
+        Signature("'Nationellt mål:' blocks", REGIONAL_GOAL_RE, 1.0),
+        Signature("'Insatser för att nå målet:' lists", NATIONAL_LIST_RE, 1.0),
+        Signature("'MÅLOMRÅDE N' headings", AREA_HEADING_RE, 1.0),
+    ),
+    parse=parse,
+)

@@ -1,0 +1,1 @@
+"""Turn parsed rows into records of the shared schema: areas, actors, clean text, provenance."""

@@ -1,0 +1,62 @@
+"""Map a row to one of the ten Vägen framåt areas from the document's own structure."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from extract.layouts.base import ParsedRow
+
+AREA_SOURCES = ("document", "section", "chapter", "unresolved")
+
+
+@dataclass(frozen=True)
+class AreaRule:
+    pattern: re.Pattern[str]
+    area_id: int
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("normalize").joinpath(f"data/{name}").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@cache
+def areas() -> dict[int, str]:
+    """The ten areas: id -> official name."""
+    return {int(row["area_id"]): row["area"] for row in _data_rows("areas.tsv")}
+
+
+@cache
+def heading_rules() -> tuple[AreaRule, ...]:
+    """The reviewable heading -> area table in `data/heading_areas.tsv`, in order."""
+    return tuple(
+        AreaRule(re.compile(row["pattern"], re.IGNORECASE), int(row["area_id"]))
+        for row in _data_rows("heading_areas.tsv")
+    )
+
+
+def area_for_heading(heading: str | None) -> int | None:
+    """The area of the first heading rule the text matches, or None."""
+    if not heading:
+        return None
+    for rule in heading_rules():
+        if rule.pattern.search(heading):
+            return rule.area_id
+    return None
+
+
+def resolve_area(row: ParsedRow) -> tuple[int | None, str]:
+    """The row's area and where it came from: the document's own area number, else the section
+    heading, else the chapter heading; "unresolved" when none decides it."""
+    if row.area_number in areas():
+        return row.area_number, "document"
+    if (area := area_for_heading(row.section)) is not None:
+        return area, "section"
+    if (area := area_for_heading(row.chapter)) is not None:
+        return area, "chapter"
+    return None, "unresolved"

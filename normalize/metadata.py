@@ -1,0 +1,90 @@
+"""Document-level facts read from the text: title, region, healthcare region and plan period."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from extract.document import Document
+
+HEAD_LINES = 60  # titles, regions and periods are stated on the first page
+TITLE_RE = re.compile(r"cancerplan|handlingsplan|verksamhetsplan|årsrapport|årsberättelse", re.I)
+PERIOD_RE = re.compile(r"\b(20\d\d)\s*[–-]\s*(20\d\d)\b")
+YEAR_RE = re.compile(r"\b(20\d\d)\b")
+MAX_TITLE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class RegionEntry:
+    region: str
+    healthcare_region: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    title: str | None
+    region: str | None
+    healthcare_region: str | None
+    period_start: int | None
+    period_end: int | None
+
+
+@cache
+def region_table() -> tuple[RegionEntry, ...]:
+    text = resources.files("normalize").joinpath("data/regions.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(
+        RegionEntry(row["region"], row["healthcare_region"], re.compile(row["pattern"]))
+        for row in csv.DictReader(lines, delimiter="\t")
+    )
+
+
+def healthcare_region_of(name: str | None) -> str | None:
+    """The healthcare region of a region, or the name itself when it is a healthcare region."""
+    for entry in region_table():
+        if name in (entry.region, entry.healthcare_region):
+            return entry.healthcare_region
+    return None
+
+
+def _head(document: Document) -> list[str]:
+    return [line.stripped for line in document.lines if not line.is_blank][:HEAD_LINES]
+
+
+def find_title(head: list[str]) -> str | None:
+    title = next((line for line in head if TITLE_RE.search(line)), head[0] if head else None)
+    return title[:MAX_TITLE_CHARS] if title else None
+
+
+def find_region(head: list[str], default: str) -> str:
+    """The one region the first page names; a healthcare region when it names several of one."""
+    text = "\n".join(head)
+    named = [entry for entry in region_table() if entry.pattern.search(text)]
+    if len(named) == 1:
+        return named[0].region
+    healthcare = {entry.healthcare_region for entry in named}
+    if len(healthcare) == 1:
+        return healthcare.pop()
+    return default
+
+
+def find_period(head: list[str], title: str | None) -> tuple[int | None, int | None]:
+    """The plan period: a year range in the title, else the first on the first page, else a year."""
+    for text in (title or "", "\n".join(head)):
+        if match := PERIOD_RE.search(text):
+            return int(match.group(1)), int(match.group(2))
+    if title and (match := YEAR_RE.search(title)):
+        return int(match.group(1)), int(match.group(1))
+    return None, None
+
+
+def document_facts(document: Document, default_region: str) -> DocumentFacts:
+    head = _head(document)
+    title = find_title(head)
+    region = find_region(head, default_region)
+    start, end = find_period(head, title)
+    return DocumentFacts(title, region, healthcare_region_of(region), start, end)

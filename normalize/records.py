@@ -1,0 +1,111 @@
+"""The typed record of the shared schema, built from parsed rows with their provenance."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+
+from extract.layouts.base import ParsedRow
+from normalize.areas import areas, resolve_area
+from normalize.text import clean_text, flat_text
+
+try:
+    PIPELINE_VERSION = version("cancerplans")
+except PackageNotFoundError:  # running from a source tree that was not installed
+    PIPELINE_VERSION = "0+unknown"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where records come from: the document, its layout and region."""
+
+    doc_id: str
+    source_file: str
+    layout: str
+    region: str | None
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    """One activity of one source row: a row of `output/activities`."""
+
+    activity_id: str
+    doc_id: str
+    source_file: str
+    region: str | None
+    layout: str
+    kind: str
+    level: str | None
+    row_id: str
+    activity_index: int
+    area_id: int | None
+    area: str | None
+    area_source: str
+    chapter: str | None
+    section: str | None
+    goal_number: str | None
+    goal: str | None
+    goal_raw: str | None
+    rcc_activity: str | None
+    activity: str | None
+    activity_raw: str | None
+    responsible: tuple[str, ...]
+    timeframe_raw: tuple[str, ...]
+    status_raw: tuple[str, ...]
+    notes: str | None
+    page_start: int
+    page_end: int
+    line_start: int
+    line_end: int
+    pipeline_version: str
+
+
+def stable_id(*parts: object) -> str:
+    """A deterministic 16-hex-digit id from the given parts."""
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
+    """The records of one parsed row: one per activity, or one with no activity if it has none."""
+    row_id = stable_id(source.doc_id, row.kind, row.level, row.line_start, row.line_end)
+    area_id, area_source = resolve_area(row)
+    activities: tuple[str | None, ...] = row.activities or (None,)
+    return [
+        ActivityRecord(
+            activity_id=stable_id(row_id, index),
+            doc_id=source.doc_id,
+            source_file=source.source_file,
+            region=source.region,
+            layout=source.layout,
+            kind=row.kind,
+            level=row.level,
+            row_id=row_id,
+            activity_index=index,
+            area_id=area_id,
+            area=areas().get(area_id) if area_id else None,
+            area_source=area_source,
+            chapter=flat_text(row.chapter),
+            section=flat_text(row.section),
+            goal_number=row.goal_number,
+            goal=clean_text(row.goal),
+            goal_raw=flat_text(row.goal),
+            rcc_activity=clean_text(row.rcc_activity),
+            activity=clean_text(activity),
+            activity_raw=flat_text(activity),
+            responsible=tuple(filter(None, (clean_text(actor) for actor in row.responsible))),
+            timeframe_raw=tuple(filter(None, (flat_text(t) for t in row.timeframe))),
+            status_raw=row.status,
+            notes=clean_text(row.notes),
+            page_start=row.page_start,
+            page_end=row.page_end,
+            line_start=row.line_start,
+            line_end=row.line_end,
+            pipeline_version=PIPELINE_VERSION,
+        )
+        for index, activity in enumerate(activities)
+    ]
+
+
+def document_records(rows: list[ParsedRow], source: Provenance) -> list[ActivityRecord]:
+    return [record for row in rows for record in row_records(row, source)]

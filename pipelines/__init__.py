@@ -1,0 +1,1 @@
+"""Command line, batch ingest and the Parquet store."""

@@ -1,0 +1,254 @@
+"""Accuracy against the hand-made gold rows: row precision/recall/F1 and per-field accuracy.
+
+A gold row counts as found when a predicted row of the same document matches it on both goal
+and activity text: each compared after folding (lower case, letters and digits only) with a
+similarity of at least `MATCH_THRESHOLD` (rapidfuzz ratio), one predicted row per gold row.
+Precision counts the predicted rows inside the line range the gold file annotates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from normalize.records import ActivityRecord
+from normalize.text import match_key
+from pipelines.ingest import parse_file
+
+MATCH_THRESHOLD = 0.90
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The floors each annotated document must reach (issue #2)."""
+
+    row_f1: float = 0.95
+    area_accuracy: float = 0.97
+    responsible_f1: float = 0.90
+
+
+@dataclass(frozen=True)
+class PredictedRow:
+    """A predicted source row, put together from its activity records."""
+
+    row_id: str
+    line_start: int
+    line_end: int
+    area_id: int | None
+    goal: str
+    goal_number: str | None
+    rcc_activity: str
+    activities: tuple[str, ...]
+    responsible: tuple[str, ...]
+    timeframe: tuple[str, ...]
+    status: tuple[str, ...]
+
+
+@dataclass
+class SetScore:
+    """Micro-averaged precision/recall over sets of strings, and exact-set accuracy."""
+
+    true_positives: int = 0
+    predicted: int = 0
+    expected: int = 0
+    exact: int = 0
+    pairs: int = 0
+
+    def add(self, predicted: list[str], expected: list[str]) -> None:
+        p, e = {match_key(x) for x in predicted} - {""}, {match_key(x) for x in expected} - {""}
+        self.true_positives += len(p & e)
+        self.predicted += len(p)
+        self.expected += len(e)
+        self.exact += p == e
+        self.pairs += 1
+
+    @property
+    def f1(self) -> float:
+        if not self.predicted and not self.expected:
+            return 1.0
+        return 2 * self.true_positives / (self.predicted + self.expected)
+
+    @property
+    def accuracy(self) -> float:
+        return self.exact / self.pairs if self.pairs else 1.0
+
+
+@dataclass
+class FileScore:
+    """The scores of one gold file."""
+
+    name: str
+    document: str
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    fields: Counter[str] = field(default_factory=Counter)
+    field_totals: Counter[str] = field(default_factory=Counter)
+    sets: dict[str, SetScore] = field(default_factory=lambda: defaultdict(SetScore))
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+    def accuracy(self, name: str) -> float:
+        total = self.field_totals[name]
+        return self.fields[name] / total if total else 1.0
+
+    def failures(self, thresholds: Thresholds) -> list[str]:
+        checks = {
+            "row F1": (self.f1, thresholds.row_f1),
+            "area accuracy": (self.accuracy("area"), thresholds.area_accuracy),
+            "responsible F1": (self.sets["responsible"].f1, thresholds.responsible_f1),
+        }
+        return [
+            f"{self.name}: {label} {value:.3f} < {floor:.2f}"
+            for label, (value, floor) in checks.items()
+            if value < floor
+        ]
+
+
+def predicted_rows(records: tuple[ActivityRecord, ...]) -> list[PredictedRow]:
+    grouped: dict[str, list[ActivityRecord]] = defaultdict(list)
+    for record in records:
+        grouped[record.row_id].append(record)
+    rows = []
+    for row_id, group in grouped.items():
+        first = group[0]
+        rows.append(
+            PredictedRow(
+                row_id=row_id,
+                line_start=first.line_start,
+                line_end=first.line_end,
+                area_id=first.area_id,
+                goal=first.goal_raw or "",
+                goal_number=first.goal_number,
+                rcc_activity=first.rcc_activity or "",
+                activities=tuple(r.activity_raw for r in group if r.activity_raw),
+                responsible=first.responsible,
+                timeframe=first.timeframe_raw,
+                status=first.status_raw,
+            )
+        )
+    return rows
+
+
+def similarity(left: str, right: str) -> float:
+    a, b = match_key(left), match_key(right)
+    if not a and not b:
+        return 1.0
+    return fuzz.ratio(a, b) / 100
+
+
+def _pair_score(gold: dict, row: PredictedRow) -> float | None:
+    goal = similarity(gold["goal"] or "", row.goal)
+    activity = similarity(" ".join(gold["activities"]), " ".join(row.activities))
+    if goal < MATCH_THRESHOLD or activity < MATCH_THRESHOLD:
+        return None
+    return goal + activity
+
+
+def match_rows(gold_rows: list[dict], rows: list[PredictedRow]) -> dict[int, PredictedRow]:
+    """One-to-one matches (gold index -> predicted row), best pairs first."""
+    candidates = []
+    for g, gold in enumerate(gold_rows):
+        for p, row in enumerate(rows):
+            if (score := _pair_score(gold, row)) is not None:
+                candidates.append((score, g, p))
+    matched: dict[int, PredictedRow] = {}
+    used: set[int] = set()
+    for _, g, p in sorted(candidates, reverse=True):
+        if g not in matched and p not in used:
+            matched[g] = rows[p]
+            used.add(p)
+    return matched
+
+
+def _score_fields(score: FileScore, gold: dict, row: PredictedRow) -> None:
+    def check(name: str, ok: bool) -> None:
+        score.fields[name] += ok
+        score.field_totals[name] += 1
+
+    check("area", row.area_id == gold["area_id"] or row.area_id in gold.get("area_alt", []))
+    check("goal", match_key(row.goal) == match_key(gold["goal"]))
+    check(
+        "activities",
+        Counter(map(match_key, row.activities)) == Counter(map(match_key, gold["activities"])),
+    )
+    if gold.get("goal_number"):
+        check("goal_number", row.goal_number == gold["goal_number"])
+    if gold.get("rcc_activity"):
+        check("rcc_activity", match_key(row.rcc_activity) == match_key(gold["rcc_activity"]))
+    score.sets["responsible"].add(list(row.responsible), gold["responsible"])
+    score.sets["timeframe"].add(list(row.timeframe), gold["timeframe"])
+    score.sets["status"].add(list(row.status), gold["status"])
+
+
+def score_file(gold_path: Path, raw_dir: Path) -> FileScore:
+    gold_rows = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line]
+    document = gold_rows[0]["doc"]
+    parsed = parse_file(raw_dir / document)
+    first = min(row["lines"][0] for row in gold_rows)
+    last = max(row["lines"][1] for row in gold_rows)
+    rows = [row for row in predicted_rows(parsed.records) if first <= row.line_start <= last]
+    score = FileScore(gold_path.name, document, gold=len(gold_rows), predicted=len(rows))
+    matched = match_rows(gold_rows, rows)
+    score.matched = len(matched)
+    for index, gold in enumerate(gold_rows):
+        if index in matched:
+            _score_fields(score, gold, matched[index])
+        else:
+            score.missed.append(f"{gold['id']} lines {gold['lines'][0]}-{gold['lines'][1]}")
+    return score
+
+
+def evaluate(gold_dir: Path, raw_dir: Path) -> list[FileScore]:
+    """Score every `*.jsonl` gold file in `gold_dir` against the documents in `raw_dir`."""
+    return [score_file(path, raw_dir) for path in sorted(gold_dir.glob("*.jsonl"))]
+
+
+FIELD_COLUMNS = ("area", "goal", "activities", "goal_number", "rcc_activity")
+SET_COLUMNS = ("responsible", "timeframe", "status")
+
+
+def format_report(scores: list[FileScore]) -> str:
+    """A plain-text table: one line per gold file."""
+    head = [
+        "gold file",
+        "gold",
+        "pred",
+        "P",
+        "R",
+        "F1",
+        *(f"{name}" for name in FIELD_COLUMNS),
+        *(f"{name} F1" for name in SET_COLUMNS),
+    ]
+    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+    for s in scores:
+        cells = [
+            s.name,
+            str(s.gold),
+            str(s.predicted),
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+        ]
+        cells += [
+            f"{s.accuracy(name):.3f}" if s.field_totals[name] else "–" for name in FIELD_COLUMNS
+        ]
+        cells += [f"{s.sets[name].f1:.3f}" for name in SET_COLUMNS]
+        lines.append(" | ".join(cells))
+    return "\n".join(f"| {line} |" for line in lines)

@@ -1,0 +1,159 @@
+"""The ingest core shared by the CLI and tests: file -> layout -> rows -> records -> Parquet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from extract.detect import Detection, detect_layout
+from extract.document import Document, read_document
+from extract.errors import InputError
+from extract.layouts.base import ParsedRow
+from normalize.metadata import DocumentFacts, document_facts
+from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
+from pipelines.store import write_document
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """Everything read from one file, before it is stored."""
+
+    document: Document
+    detection: Detection
+    facts: DocumentFacts
+    rows: tuple[ParsedRow, ...]
+    records: tuple[ActivityRecord, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one input file: what was stored, or why it was not."""
+
+    path: Path
+    layout: str | None = None
+    confidence: float | None = None
+    region: str | None = None
+    n_rows: int = 0
+    n_activities: int = 0
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    results: tuple[FileResult, ...]
+
+    @property
+    def failed(self) -> tuple[FileResult, ...]:
+        return tuple(result for result in self.results if not result.ok)
+
+
+def _warnings(
+    document: Document, rows: list[ParsedRow], records: list[ActivityRecord]
+) -> list[str]:
+    warnings = list(document.warnings)
+    if not rows:
+        warnings.append("the layout was recognised but no rows were found")
+    unresolved = {record.row_id for record in records if record.area_id is None}
+    if unresolved:
+        warnings.append(f"{len(unresolved)} rows have no area: their headings do not decide one")
+    return warnings
+
+
+def parse_document(document: Document) -> ParsedDocument:
+    """Detect the layout of a read document, parse its rows and normalise them into records."""
+    detection = detect_layout(document)
+    layout = detection.layout
+    rows = layout.parse(document)
+    facts = document_facts(document, layout.region)
+    source = Provenance(document.doc_id, document.path.name, layout.name, facts.region)
+    records = document_records(rows, source)
+    warnings = _warnings(document, rows, records)
+    return ParsedDocument(document, detection, facts, tuple(rows), tuple(records), tuple(warnings))
+
+
+def parse_file(path: Path) -> ParsedDocument:
+    return parse_document(read_document(path))
+
+
+def document_row(parsed: ParsedDocument) -> dict[str, Any]:
+    """The `documents` row of a parsed document."""
+    document, facts = parsed.document, parsed.facts
+    return {
+        "doc_id": document.doc_id,
+        "source_file": document.path.name,
+        "sha256": document.sha256,
+        "format": document.format,
+        "encoding": document.encoding,
+        "layout": parsed.detection.layout.name,
+        "layout_confidence": parsed.detection.confidence,
+        "document_type": parsed.detection.layout.document_type,
+        "region": facts.region,
+        "healthcare_region": facts.healthcare_region,
+        "title": facts.title,
+        "period_start": facts.period_start,
+        "period_end": facts.period_end,
+        "n_rows": len(parsed.rows),
+        "n_activities": sum(1 for record in parsed.records if record.activity is not None),
+        "warnings": list(parsed.warnings),
+        "ingested_at": datetime.now(UTC),
+        "pipeline_version": PIPELINE_VERSION,
+    }
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, and the files inside named folders (sorted, hidden ones skipped)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def ingest_file(path: Path, out: Path) -> FileResult:
+    """Ingest one file into the store at `out`; input problems become the result's error."""
+    try:
+        parsed = parse_file(path)
+        row = document_row(parsed)
+        write_document(out, row, parsed.records)
+    except InputError as err:
+        return FileResult(path, error=str(err))
+    except OSError as err:
+        return FileResult(path, error=f"cannot read or write: {err}")
+    return FileResult(
+        path,
+        layout=parsed.detection.layout.name,
+        confidence=parsed.detection.confidence,
+        region=parsed.facts.region,
+        n_rows=row["n_rows"],
+        n_activities=row["n_activities"],
+        warnings=parsed.warnings,
+    )
+
+
+def ingest(
+    paths: Iterable[Path], out: Path, on_file: Callable[[FileResult], None] | None = None
+) -> IngestReport:
+    """Ingest every file under `paths` into `out`. One file's failure never stops the others."""
+    results: list[FileResult] = []
+    for path in collect_inputs(paths):
+        if not path.exists():
+            result = FileResult(path, error="no such file or folder")
+        else:
+            result = ingest_file(path, out)
+        results.append(result)
+        if on_file:
+            on_file(result)
+    return IngestReport(tuple(results))

@@ -1,0 +1,69 @@
+"""The shared Parquet schemas. Bump SCHEMA_VERSION on any change and update docs/schema.md."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1.0"
+METADATA = {b"cancerplans.schema_version": SCHEMA_VERSION.encode()}
+
+_strings = pa.list_(pa.string())
+
+ACTIVITIES = pa.schema(
+    [
+        pa.field("activity_id", pa.string(), nullable=False),
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source_file", pa.string(), nullable=False),
+        pa.field("region", pa.string()),
+        pa.field("layout", pa.string(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),
+        pa.field("level", pa.string()),
+        pa.field("row_id", pa.string(), nullable=False),
+        pa.field("activity_index", pa.int16(), nullable=False),
+        pa.field("area_id", pa.int8()),
+        pa.field("area", pa.string()),
+        pa.field("area_source", pa.string(), nullable=False),
+        pa.field("chapter", pa.string()),
+        pa.field("section", pa.string()),
+        pa.field("goal_number", pa.string()),
+        pa.field("goal", pa.string()),
+        pa.field("goal_raw", pa.string()),
+        pa.field("rcc_activity", pa.string()),
+        pa.field("activity", pa.string()),
+        pa.field("activity_raw", pa.string()),
+        pa.field("responsible", _strings),
+        pa.field("timeframe_raw", _strings),
+        pa.field("status_raw", _strings),
+        pa.field("notes", pa.string()),
+        pa.field("page_start", pa.int32()),
+        pa.field("page_end", pa.int32()),
+        pa.field("line_start", pa.int32()),
+        pa.field("line_end", pa.int32()),
+        pa.field("pipeline_version", pa.string(), nullable=False),
+    ],
+    metadata=METADATA,
+)
+
+DOCUMENTS = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source_file", pa.string(), nullable=False),
+        pa.field("sha256", pa.string(), nullable=False),
+        pa.field("format", pa.string(), nullable=False),
+        pa.field("encoding", pa.string()),
+        pa.field("layout", pa.string(), nullable=False),
+        pa.field("layout_confidence", pa.float32()),
+        pa.field("document_type", pa.string()),
+        pa.field("region", pa.string()),
+        pa.field("healthcare_region", pa.string()),
+        pa.field("title", pa.string()),
+        pa.field("period_start", pa.int16()),
+        pa.field("period_end", pa.int16()),
+        pa.field("n_rows", pa.int32(), nullable=False),
+        pa.field("n_activities", pa.int32(), nullable=False),
+        pa.field("warnings", _strings),
+        pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
+        pa.field("pipeline_version", pa.string(), nullable=False),
+    ],
+    metadata=METADATA,
+)
