@@ -12,8 +12,12 @@ from importlib import resources
 
 from extract.document import Line
 
-BULLET_GLYPHS = "•●▪◦■\uf0b7\uf0a7"  # \uf0b7, \uf0a7: Symbol-font bullets from Word
+# "\uf0b7" and "\uf0a7" are the Symbol-font bullets that Word documents carry into PDFs
+BULLET_GLYPHS = "•●▪◦■\uf0b7\uf0a7"
 BULLET_RE = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*")
+SUB_BULLET_RE = re.compile(
+    r"^\s*o\s+(?=[A-ZÅÄÖ])"
+)  # "o Strålenheter …": Word's second-level bullet
 INLINE_BULLET_RE = re.compile(rf"\s[{BULLET_GLYPHS}]\s")
 
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
@@ -23,7 +27,7 @@ TIME_START_RE = re.compile(
     rf"""^(?:
         (?:senast|under|from|fr\.?o\.?m\.?|t\.?o\.?m\.?|start|klart?)\s+{_YEAR}
       | {_YEAR}(?:\s*[-–/]\s*(?:{_YEAR}|\d\d))?
-      | Q\s?\d(?:\s*[-–]\s*\d)?(?:\s*[-–]?\s*{_YEAR})?
+      | Q\s?\d(?:\s*[-–]\s*Q?\s?\d)?(?:\s*[-–]?\s*{_YEAR})?
       | (?:VT|HT)\s*{_YEAR}
       | (?:höst(?:en)?|vår(?:en)?|sommar(?:en)?|vinter(?:n)?)\s+{_YEAR}
       | (?:{_MONTHS})\s+{_YEAR}
@@ -34,7 +38,9 @@ TIME_START_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 TIME_ANYWHERE_RE = re.compile(
-    rf"\b(?:{_YEAR}|Q\s?\d|VT|HT|(?:{_MONTHS}))\b|\bggr/år\b", re.IGNORECASE
+    rf"\b(?:{_YEAR}|Q\s?\d|VT|HT|{_MONTHS}|kvartal\w*|veckovis|varje\s+vecka|månadsvis|årligen"
+    r"|kontinuerligt|löpande|fortlöpande|regelbundet|höst(?:en)?|vår(?:en)?)\b|\bggr/\w+",
+    re.IGNORECASE,
 )
 COMMENT = "#"
 
@@ -80,6 +86,10 @@ def to_blocks(lines: list[Line] | tuple[Line, ...]) -> list[Block]:
 
 def is_bullet(text: str) -> bool:
     return bool(BULLET_RE.match(text))
+
+
+def is_sub_bullet(text: str) -> bool:
+    return bool(SUB_BULLET_RE.match(text))
 
 
 def strip_bullet(text: str) -> str:
@@ -147,9 +157,18 @@ def names_actor(text: str) -> bool:
 
 
 def starts_with_actor(text: str) -> bool:
-    """True when the first word of the text is a known actor term."""
-    first = re.split(r"[\s/,]+", text.strip(), maxsplit=1)[0]
-    return _word_is_actor(first)
+    """True when the first word of the text is a known actor term.
+
+    A first word broken over two lines ("Processamordn" / "are", "Register-" / "administratörer")
+    is joined before it is looked up.
+    """
+    lines = text.strip().split("\n")
+    first = re.split(r"[\s/,]+", lines[0].strip(), maxsplit=1)[0]
+    if _word_is_actor(first):
+        return True
+    if len(lines) > 1 and " " not in lines[0].strip() and lines[1].strip():
+        return _word_is_actor(first.rstrip("-") + lines[1].split()[0])
+    return False
 
 
 _JOINING_WORDS = ("och", "för", "av", "med", "samt", "i", "inom", "på", "till", "om")

@@ -17,8 +17,10 @@ from extract.cells import (
     Block,
     has_time,
     is_bullet,
+    is_sub_bullet,
     names_actor,
     split_actors,
+    split_capital_boundary,
     split_inline_bullet,
     split_items,
     starts_with_actor,
@@ -36,15 +38,40 @@ COLUMN_HEADER_RE = re.compile(r"^\s*VAD\?\s+HUR\?\s+NÄR\?\s+VEM\?\s*$")
 NATIONAL_GOAL_RE = re.compile(r"^\s*Mål:\s*(.*)$")
 NATIONAL_LIST_RE = re.compile(r"^\s*Insatser för att nå målet\s*:?\s*$", re.I)
 REGIONAL_GOAL_RE = re.compile(r"^\s*Nationellt mål:\s*(.*)$", re.I)
+MID_LINE_TIME_RE = re.compile(r"\s(20\d\d(?:\s*[-–]\s*20\d\d)?)\s+(?=[A-ZÅÄÖ])")
 REGIONAL_LIST_RE = re.compile(
     r"^\s*Insatser\s+(nationellt|i\s+sydöst\w*(?:\s+\w+)?)\s*:?\s*$", re.I
 )
 
 
+@dataclass(frozen=True)
+class SydostSettings:
+    """Named tolerances of the action tables' column widths, in characters."""
+
+    max_time_line: int = 14  # NÄR? is narrow: a text cell no wider that names a time is a time
+    max_goal_line: int = 32  # VAD? is narrow too: a longer first line holds the HUR? cell as well
+    max_actor_words: int = 6  # a responsible cell this short that names an actor term is actors
+
+
+SETTINGS = SydostSettings()
+STRUCTURE_RES = (
+    AREA_HEADING_RE,
+    PAGE_HEADER_RE,
+    NATIONAL_GOAL_RE,
+    NATIONAL_LIST_RE,
+    REGIONAL_GOAL_RE,
+    REGIONAL_LIST_RE,
+)
+
+
+def _is_structure(line: Line) -> bool:
+    return any(pattern.match(line.text) for pattern in STRUCTURE_RES)
+
+
 def _block_end(lines: tuple[Line, ...], start: int) -> int:
     """Index after the run of non-blank lines starting at `start`."""
-    end = start
-    while end < len(lines) and not lines[end].is_blank:
+    end = start + 1
+    while end < len(lines) and not lines[end].is_blank and not _is_structure(lines[end]):
         end += 1
     return end
 
@@ -63,9 +90,14 @@ def _bullet_list(lines: tuple[Line, ...], start: int) -> tuple[list[list[Line]],
     """
     items: list[list[Line]] = []
     index = _skip_blank(lines, start)
-    while index < len(lines) and is_bullet(lines[index].text):
+    while index < len(lines) and (
+        is_bullet(lines[index].text) or (items and is_sub_bullet(lines[index].text))
+    ):
         end = _block_end(lines, index)
-        items.extend(split_items(lines[index:end]))
+        if is_bullet(lines[index].text):
+            items.extend(split_items(lines[index:end]))
+        else:
+            items[-1].extend(lines[index:end])  # a second-level item belongs to the one above
         index = _skip_blank(lines, end)
     return items, index
 
@@ -111,7 +143,12 @@ class _RowDraft:
 
 def _split_block(block: Block) -> list[_Token]:
     """Turn a block into tokens: bullets, a leading time entry, text."""
-    lines = [part for line in block.lines for part in split_inline_bullet(line)]
+    lines = [
+        cell
+        for line in block.lines
+        for part in split_inline_bullet(line)
+        for cell in _split_time(part)
+    ]
     tokens: list[_Token] = []
     text: list[Line] = []
 
@@ -134,7 +171,8 @@ def _split_block(block: Block) -> list[_Token]:
             continue
         prefix = time_prefix(line.text)
         rest = line.stripped[len(prefix) :].strip() if prefix else ""
-        if prefix and (not text or not rest) and (not rest or starts_with_actor(rest)):
+        opens_block = not text and index == 0
+        if prefix and (not rest or (opens_block and rest[0].isupper())):
             flush_text()
             tokens.append(_Token("time", (Line(line.number, line.page, prefix),)))
             if rest:
@@ -143,7 +181,43 @@ def _split_block(block: Block) -> list[_Token]:
             text.append(line)
         index += 1
     flush_text()
-    return tokens
+    return [_as_time(token) for token in tokens]
+
+
+def _split_time(line: Line) -> list[Line]:
+    """Split "Följa upp införandet i sydöst 2025 Processledare …" into activity, time and actor."""
+    for match in MID_LINE_TIME_RE.finditer(line.stripped):
+        tail = line.stripped[match.end() :]
+        if match.start() and starts_with_actor(tail):
+            return [
+                Line(line.number, line.page, line.stripped[: match.start()]),
+                Line(line.number, line.page, match.group(1)),
+                Line(line.number, line.page, tail),
+            ]
+    return [line]
+
+
+def _split_goal_line(token: _Token) -> list[_Token]:
+    """A goal and its activity that share their first line ("Precisionsmedicin Etablera …")."""
+    first, *rest = token.lines
+    if len(first.stripped) <= SETTINGS.max_goal_line:
+        return [token]
+    parts = split_capital_boundary(first, 1)
+    if len(parts) == 1:
+        return [token]
+    return [_Token("text", (parts[0],)), _Token("text", (parts[1], *rest))]
+
+
+def _is_narrow(token: _Token) -> bool:
+    """Whether every line of the token fits the narrow NÄR? column."""
+    return all(len(line.stripped) <= SETTINGS.max_time_line for line in token.lines)
+
+
+def _as_time(token: _Token) -> _Token:
+    """A text token narrow enough for the NÄR? column that names a time is a time entry."""
+    if token.kind == "text" and _is_narrow(token) and has_time(cell_text(token.lines)):
+        return _Token("time", token.lines)
+    return token
 
 
 def _tokens(lines: tuple[Line, ...]) -> list[_Token]:
@@ -159,6 +233,7 @@ def _tokens(lines: tuple[Line, ...]) -> list[_Token]:
     for line in lines:
         if PAGE_HEADER_RE.match(line.text):
             flush()
+            tokens.append(_Token("page", (line,)))
         elif COLUMN_HEADER_RE.match(line.text):
             flush()
             tokens.append(_Token("header", (line,)))
@@ -198,18 +273,36 @@ def _finish(draft: _RowDraft | None, area: int | None) -> ParsedRow | None:
     )
 
 
+def _is_actor_cell(token: _Token) -> bool:
+    """A responsible cell: it starts with an actor term, or is short and names one."""
+    text = cell_text(token.lines)
+    short = len(text.split()) <= SETTINGS.max_actor_words
+    return starts_with_actor(text) or (short and names_actor(text))
+
+
+def _next_kind(tokens: list[_Token], index: int) -> str | None:
+    """The kind of the first token at or after `index` that is not a page break."""
+    while index < len(tokens) and tokens[index].kind == "page":
+        index += 1
+    return tokens[index].kind if index < len(tokens) else None
+
+
 def parse_action_table(
     lines: tuple[Line, ...], area: int | None, section: str | None
 ) -> list[ParsedRow]:
-    """Rows of the VAD? HUR? NÄR? VEM? tables in a table region."""
+    """Rows of the VAD? HUR? NÄR? VEM? tables in a table region.
+
+    Text cells between the time entries of one row and the bullets or time entries of the next
+    are, in order: the first row's responsible actors, perhaps a section heading, then the next
+    row's goal and any activities written without bullets.
+    """
     tokens = _tokens(lines)
     rows: list[ParsedRow] = []
     draft: _RowDraft | None = None
 
     def close() -> None:
         nonlocal draft
-        row = _finish(draft, area)
-        if row:
+        if row := _finish(draft, area):
             rows.append(row)
         draft = None
 
@@ -218,71 +311,73 @@ def parse_action_table(
         token = tokens[index]
         if token.kind == "header":
             close()
-            index += 1
-            continue
-        if token.kind == "bullets":
+        elif token.kind == "bullets":
             draft = draft or _RowDraft(section)
             draft.activities.extend(list(item) for item in token.items)
             draft.phase = "activity"
+        elif token.kind == "time" and draft is not None:
+            draft.times.append(" ".join(line.stripped for line in token.lines))
+            draft.time_lines.extend(token.lines)
+            draft.phase = "time"
+        if token.kind != "text":
             index += 1
             continue
-        if token.kind == "time":
-            if draft is not None:
-                draft.times.append(token.lines[0].stripped)
-                draft.time_lines.extend(token.lines)
-                draft.phase = "time"
-            index += 1
-            continue
+        after_break = index > 0 and tokens[index - 1].kind in ("page", "header")
         end = index
         while end < len(tokens) and tokens[end].kind == "text":
             end += 1
         run = tokens[index:end]
-        following = tokens[end].kind if end < len(tokens) else None
-        if draft is not None and draft.phase == "goal":
-            draft.activities.append(list(run[0].lines))
-            draft.phase = "activity"
-            index += 1
-            continue
-        first = run[0]
+        following = _next_kind(tokens, end)
+        index = end
         if (
             draft is not None
-            and draft.phase == "activity"
-            and not draft.times
-            and has_time(cell_text(first.lines))
-            and not starts_with_actor(first.lines[0].text)
+            and draft.activities
+            and tokens[index - len(run) - 1].kind == "bullets"
+            and run[0].lines[0].stripped[:1].islower()
         ):
-            draft.times.append(" ".join(line.stripped for line in first.lines))
-            draft.time_lines.extend(first.lines)
-            draft.phase = "time"
-            index += 1
+            draft.activities[-1].extend(run.pop(0).lines)  # a bullet item went on after a gap
+            if not run:
+                continue
+        if draft is not None and draft.phase == "goal":
+            draft.activities.extend(list(t.lines) for t in run)  # activities without bullets
+            draft.phase = "activity"
             continue
-        if following == "bullets":
-            opening = 1
-        elif following == "time":
-            opening = 2 if len(run) >= 2 else (0 if draft and draft.phase == "activity" else 1)
+        while (
+            run
+            and draft is not None
+            and draft.phase in ("activity", "time")
+            and _is_narrow(run[0])
+            and not _is_actor_cell(run[0])
+        ):
+            time_cell = run.pop(0)  # a NÄR? cell written in words ("Processledarmöten")
+            draft.times.append(" ".join(line.stripped for line in time_cell.lines))
+            draft.time_lines.extend(time_cell.lines)
+            draft.phase = "time"
+        responsible: list[_Token] = []
+        while run and draft is not None and _is_actor_cell(run[0]):
+            responsible.append(run.pop(0))
+        if following in ("bullets", "time"):
+            if len(run) >= 2 and _is_section(run[0]):
+                section = run.pop(0).lines[0].stripped
+            if following == "bullets" and len(run) == 2 and draft is not None and not after_break:
+                responsible.append(run.pop(0))  # a responsible cell that names no known actor
+        elif run and _is_section(run[-1]):
+            section = run.pop().lines[0].stripped
+            responsible.extend(run)
+            run = []
         else:
-            opening = 0
-        prefix, opening_tokens = run[: len(run) - opening], run[len(run) - opening :]
-        for position, token in enumerate(prefix):
-            if position == len(prefix) - 1 and _is_section(token):
-                section = token.lines[0].stripped
-            elif (
-                draft is not None
-                and draft.phase == "activity"
-                and following == "time"
-                and not opening
-            ):
-                draft.activities.append(list(token.lines))
-            elif draft is not None:
-                draft.responsible.extend(token.lines)
-                draft.phase = "responsible"
-        if opening_tokens:
+            responsible.extend(run)
+            run = []
+        if draft is not None and responsible:
+            draft.responsible.extend(line for t in responsible for line in t.lines)
+            draft.phase = "responsible"
+        if len(run) == 1 and following == "time":
+            run = _split_goal_line(run[0])
+        if run:
             close()
-            draft = _RowDraft(section, goal=list(opening_tokens[0].lines))
-            if len(opening_tokens) == 2:
-                draft.activities.append(list(opening_tokens[1].lines))
-                draft.phase = "activity"
-        index = end
+            draft = _RowDraft(section, goal=list(run[0].lines))
+            draft.activities.extend(list(t.lines) for t in run[1:])
+            draft.phase = "activity" if len(run) > 1 else "goal"
     close()
     return rows
 
