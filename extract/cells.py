@@ -184,6 +184,12 @@ def _continues_actor(previous: str, line: str) -> bool:
     return one_word and not previous.endswith((".", ",")) and not starts_with_actor(line)
 
 
+def is_actor_cell(text: str, max_words: int) -> bool:
+    """A responsible cell: it starts with an actor term, or is short and names one."""
+    short = len(text.split()) <= max_words
+    return starts_with_actor(text) or (short and names_actor(text))
+
+
 def split_actors(lines: list[str] | tuple[str, ...]) -> list[str]:
     """Split the lines of a responsible cell into one string per actor.
 

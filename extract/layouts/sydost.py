@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from extract.cells import (
     Block,
     has_time,
+    is_actor_cell,
     is_bullet,
     is_sub_bullet,
     names_actor,
@@ -274,10 +275,7 @@ def _finish(draft: _RowDraft | None, area: int | None) -> ParsedRow | None:
 
 
 def _is_actor_cell(token: _Token) -> bool:
-    """A responsible cell: it starts with an actor term, or is short and names one."""
-    text = cell_text(token.lines)
-    short = len(text.split()) <= SETTINGS.max_actor_words
-    return starts_with_actor(text) or (short and names_actor(text))
+    return is_actor_cell(cell_text(token.lines), SETTINGS.max_actor_words)
 
 
 def _next_kind(tokens: list[_Token], index: int) -> str | None:

@@ -17,18 +17,18 @@ from extract.cells import (
     Block,
     find_status,
     find_time_mentions,
+    is_actor_cell,
     is_bullet,
     split_actors,
     split_capital_boundary,
     split_items,
     split_trailing_actor,
-    starts_with_actor,
     to_blocks,
 )
 from extract.document import Document, Line
 from extract.layouts.base import Layout, ParsedRow, Signature, cell_text, item_text, make_row
 
-HEADER_RE = re.compile(r"^\s*Område\s+Uppdrag/Mål\s+enligt\s+RCC", re.I)
+HEADER_RE = re.compile(r"^\s*Område\s+Uppdrag/Mål\s+enligt\s+RCC.*?\bStatus\b", re.I)
 CHAPTER_RE = re.compile(r"^\s*(\S.*?,\s*Kapitel\s+\d+)\s*$")
 MARKER_RE = re.compile(r"^\s*\d{1,2}\.(?:[a-z]\.?)?\)")  # "2.)", "3.a)", "4.c.)"
 URL_RE = re.compile(r"^\s*https?://\S+\s*$")
@@ -36,9 +36,14 @@ URL_RE = re.compile(r"^\s*https?://\S+\s*$")
 
 @dataclass(frozen=True)
 class VastmanlandSettings:
-    row_gap: int = 2  # blank lines between two rows (cells of one row are one blank line apart)
+    row_gap: int = 3  # this many blank lines always separate two rows (cells: one or two)
     max_actor_words: int = 5  # words of an actor cell sharing a line with the activity
+    max_goal_line: int = 56  # the widest line of the Uppdrag/Mål column; wider lines hold two cells
     min_area_chars: int = 3  # an Område label is at least this long before its goal starts
+    stem_chars: int = 6  # words are compared on their first letters (Swedish compounds inflect)
+
+
+COMMON_GOAL_WORDS = "Det övergripande målet är att sjukvårdsregionen regionerna cancervården"
 
 
 SETTINGS = VastmanlandSettings()
@@ -57,42 +62,92 @@ class _Row:
     cells: tuple[tuple[Line, ...], ...]
 
 
-def _marker(blocks: list[Block], index: int) -> tuple[_Marker, int]:
-    """Read the marker block at `index` (and the goal block after it when it stands apart)."""
+def _end_goal(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
+    """Split a merged goal where a wide line ends its last sentence and the next cell begins."""
+    for position, line in enumerate(lines):
+        if len(line.stripped) <= SETTINGS.max_goal_line:
+            continue
+        match = re.search(r"\.\s+(?=[A-ZÅÄÖ])", line.stripped)
+        if match:
+            head = Line(line.number, line.page, line.stripped[: match.start() + 1])
+            tail = Line(line.number, line.page, line.stripped[match.end() :])
+            return (*lines[:position], head), (tail, *lines[position + 1 :])
+    return lines, ()
+
+
+def _marker(blocks: list[Block], index: int) -> tuple[_Marker, tuple[Line, ...], int]:
+    """Read the marker block at `index` and its goal: the rest of its line, else the next block.
+
+    Returns the marker, the start of a row cell that shared the goal's last line, and the index
+    of the next block.
+    """
     block = blocks[index]
     first = block.first
-    head = split_capital_boundary(
-        first, len(MARKER_RE.match(first.text).group(0)) + SETTINGS.min_area_chars
-    )
+    label_end = len(MARKER_RE.match(first.text).group(0)) + SETTINGS.min_area_chars
+    head = split_capital_boundary(first, label_end)
     if len(head) == 2:
-        return _Marker(head[0].stripped, (head[1], *block.lines[1:])), index + 1
+        goal, rest = _end_goal((head[1], *block.lines[1:]))
+        return _Marker(head[0].stripped, goal), rest, index + 1
     section = " ".join(line.stripped for line in block.lines)
-    if index + 1 < len(blocks) and blocks[index + 1].gap_before < SETTINGS.row_gap:
-        return _Marker(section, blocks[index + 1].lines), index + 2
-    return _Marker(section, ()), index + 1
+    if index + 1 < len(blocks) and not MARKER_RE.match(blocks[index + 1].first.text):
+        goal, rest = _end_goal(blocks[index + 1].lines)
+        return _Marker(section, goal), rest, index + 2
+    return _Marker(section, ()), (), index + 1
+
+
+def _starts_lower(block: Block) -> bool:
+    return block.first.stripped[:1].islower()
+
+
+def _is_actor_cell(lines: tuple[Line, ...]) -> bool:
+    return is_actor_cell(cell_text(lines), SETTINGS.max_actor_words)
 
 
 def _items(blocks: list[Block]) -> list[_Row | _Marker]:
-    """Rows (blocks grouped by wide gaps) and markers, in document order."""
+    """Rows and markers in document order.
+
+    A row's cells follow each other: its activities, then one or more responsible cells (they
+    start with an actor). The first other cell after those, a wide gap or a marker opens the next
+    row; a cell that starts in lower case goes on with the cell above it.
+    """
     items: list[_Row | _Marker] = []
     cells: list[tuple[Line, ...]] = []
+    seen_actor = False
+
+    def close() -> None:
+        nonlocal seen_actor
+        if cells:
+            items.append(_Row(tuple(cells)))
+            cells.clear()
+        seen_actor = False
+
     index = 0
     while index < len(blocks):
         block = blocks[index]
         if MARKER_RE.match(block.first.text):
-            if cells:
-                items.append(_Row(tuple(cells)))
-                cells = []
-            marker, index = _marker(blocks, index)
+            close()
+            marker, rest, index = _marker(blocks, index)
             items.append(marker)
+            if rest:
+                cells.append(rest)
             continue
-        if cells and block.gap_before >= SETTINGS.row_gap:
-            items.append(_Row(tuple(cells)))
-            cells = []
-        cells.append(block.lines)
+        if block.gap_before >= SETTINGS.row_gap:
+            close()
+        actor = len(cells) >= 2 and _is_actor_cell(block.lines)
+        if seen_actor and not actor:
+            close()
+        if not cells and items and isinstance(items[-1], _Marker) and _starts_lower(block):
+            marker = items[-1]  # the merged goal went on over a page break
+            items[-1] = _Marker(marker.section, (*marker.goal, *block.lines))
+            index += 1
+            continue
+        if cells and not actor and _starts_lower(block):
+            cells[-1] = (*cells[-1], *block.lines)
+        else:
+            cells.append(block.lines)
+        seen_actor = seen_actor or actor
         index += 1
-    if cells:
-        items.append(_Row(tuple(cells)))
+    close()
     return items
 
 
@@ -100,6 +155,8 @@ def _with_responsible_cell(cells: tuple[tuple[Line, ...], ...]) -> tuple[tuple[L
     """A row without its responsible cell: look for it at the end of the activity's first line."""
     if len(cells) != 2:
         return cells
+    if _is_actor_cell(cells[1]):
+        return (cells[0], (), cells[1])  # no activity in RV, only who is responsible
     first, *rest = cells[1]
     parts = split_trailing_actor(first, SETTINGS.max_actor_words)
     if len(parts) == 1:
@@ -109,18 +166,14 @@ def _with_responsible_cell(cells: tuple[tuple[Line, ...], ...]) -> tuple[tuple[L
 
 def _row(row: _Row, marker: _Marker | None, chapter: str | None) -> ParsedRow:
     cells = _with_responsible_cell(row.cells)
-    rcc, activity, responsible = (list(cells) + [(), (), ()])[:3]
-    extra = [line for cell in cells[3:] for line in cell]
-    activity_lines = list(activity)
+    rcc, activity = (list(cells) + [(), ()])[:2]
+    responsible = [line for cell in cells[2:] if _is_actor_cell(cell) for line in cell]
+    notes = [cell_text(cell) for cell in cells[2:] if not _is_actor_cell(cell)]
     activities = (
-        [item_text(item) for item in split_items(activity_lines)]
-        if activity_lines and is_bullet(activity_lines[0].text)
-        else ([cell_text(activity_lines)] if activity_lines else [])
+        [item_text(item) for item in split_items(activity)]
+        if activity and is_bullet(activity[0].text)
+        else ([cell_text(activity)] if activity else [])
     )
-    actors_cell = bool(responsible) and starts_with_actor(responsible[0].stripped)
-    notes = [cell_text(extra)] if extra else []
-    if responsible and not actors_cell:
-        notes.insert(0, cell_text(responsible))
     written = "\n".join([*activities, *notes, cell_text(responsible)])
     goal = marker.goal if marker else ()
     return make_row(
@@ -129,7 +182,7 @@ def _row(row: _Row, marker: _Marker | None, chapter: str | None) -> ParsedRow:
         goal=cell_text(goal) or None,
         rcc_activity=cell_text(rcc) or None,
         activities=activities,
-        responsible=split_actors([line.stripped for line in responsible]) if actors_cell else [],
+        responsible=split_actors([line.stripped for line in responsible]),
         timeframe=find_time_mentions(written),
         status=find_status("\n".join(notes)),
         notes="\n".join(notes) or None,
@@ -138,21 +191,49 @@ def _row(row: _Row, marker: _Marker | None, chapter: str | None) -> ParsedRow:
     )
 
 
-def _chapter_rows(lines: list[Line], chapter: str | None) -> list[ParsedRow]:
-    items = _items(to_blocks(lines))
-    rows: list[ParsedRow] = []
-    previous: _Marker | None = None
+def _words(text: str) -> set[str]:
+    """Word stems of a text, for telling which merged goal a row is about."""
+    return {word[: SETTINGS.stem_chars] for word in re.findall(r"\w{5,}", text.lower())}
+
+
+def _topic_overlap(row: _Row, marker: _Marker) -> int:
+    row_words = _words(" ".join(line.stripped for cell in row.cells[:2] for line in cell))
+    marker_words = _words(marker.section + " " + cell_text(marker.goal))
+    return len((row_words & marker_words) - _words(COMMON_GOAL_WORDS))
+
+
+def _assign_markers(
+    items: list[_Row | _Marker], page_tops: set[int]
+) -> list[tuple[_Row, _Marker | None]]:
+    """Pair each row with the merged Område/Uppdrag cells it sits under.
+
+    The merged text lands before the last rows of its span: the row right after a marker is
+    under it, and so is the first row of a page (the span goes on over the page break); rows
+    further on are under the next marker, unless they share more words with the one above.
+    """
+    markers = [i for i, item in enumerate(items) if isinstance(item, _Marker)]
+    pairs: list[tuple[_Row, _Marker | None]] = []
     for position, item in enumerate(items):
         if isinstance(item, _Marker):
-            previous = item
             continue
-        before = items[position - 1] if position else None
-        if isinstance(before, _Marker):
+        before = next((items[i] for i in reversed(markers) if i < position), None)
+        after = next((items[i] for i in markers if i > position), None)
+        follows_marker = position > 0 and isinstance(items[position - 1], _Marker)
+        page_top = item.cells[0][0].number in page_tops
+        if before is None or after is None:
+            marker = before or after
+        elif follows_marker or page_top:
             marker = before
         else:
-            marker = next((m for m in items[position + 1 :] if isinstance(m, _Marker)), previous)
-        rows.append(_row(item, marker, chapter))
-    return rows
+            closer_above = _topic_overlap(item, before) > _topic_overlap(item, after)
+            marker = before if closer_above else after
+        pairs.append((item, marker))
+    return pairs
+
+
+def _chapter_rows(lines: list[Line], chapter: str | None, page_tops: set[int]) -> list[ParsedRow]:
+    items = _items(to_blocks(lines))
+    return [_row(row, marker, chapter) for row, marker in _assign_markers(items, page_tops)]
 
 
 def parse(document: Document) -> list[ParsedRow]:
@@ -160,17 +241,27 @@ def parse(document: Document) -> list[ParsedRow]:
     rows: list[ParsedRow] = []
     chapter: str | None = None
     body: list[Line] | None = None
+    page_tops: set[int] = set()  # first lines below a repeated column header
+    after_header = False
     for line in document.lines:
         if match := CHAPTER_RE.match(line.text):
             if body:
-                rows.extend(_chapter_rows(body, chapter))
+                rows.extend(_chapter_rows(body, chapter, page_tops))
             chapter, body = match.group(1), None
-        elif HEADER_RE.match(line.text):
+        elif match := HEADER_RE.match(line.text):
             body = [] if body is None else body
+            after_header = True
+            if rest := line.text[match.end() :].strip():  # a cell printed on the header's line
+                body.append(Line(line.number, line.page, rest))
+                page_tops.add(line.number)
+                after_header = False
         elif body is not None and chapter is not None and not URL_RE.match(line.text):
             body.append(line)
+            if after_header and not line.is_blank:
+                page_tops.add(line.number)
+                after_header = False
     if body:
-        rows.extend(_chapter_rows(body, chapter))
+        rows.extend(_chapter_rows(body, chapter, page_tops))
     return rows
 
 
