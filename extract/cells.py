@@ -237,6 +237,12 @@ def _status_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+def ends_with_status(text: str) -> bool:
+    """True when the text ends with a status word ("… obligatorisk. Pågår.")."""
+    matches = list(_status_re().finditer(text.rstrip(" .")))
+    return bool(matches) and matches[-1].end() == len(text.rstrip(" ."))
+
+
 def find_status(text: str) -> list[str]:
     """Status words in a text, as written, without repeats."""
     return unique([" ".join(m.group(0).split()) for m in _status_re().finditer(text)])
@@ -284,6 +290,22 @@ def split_trailing_actor(line: Line, max_words: int) -> list[Line]:
                 Line(line.number, line.page, " ".join(tail)),
             ]
     return [line]
+
+
+def split_wide_sentence(lines: tuple[Line, ...], max_chars: int) -> tuple[tuple[Line, ...], ...]:
+    """Split lines where a line wider than one cell ends a sentence and the next cell begins.
+
+    "… täckningsgrad och kvalité. Aktivt arbeta för …" -> the cell up to "kvalité." and the rest.
+    """
+    for position, line in enumerate(lines):
+        if len(line.stripped) <= max_chars:
+            continue
+        match = re.search(r"\.\s+(?=[A-ZÅÄÖ])", line.stripped)
+        if match:
+            head = Line(line.number, line.page, line.stripped[: match.start() + 1])
+            tail = Line(line.number, line.page, line.stripped[match.end() :])
+            return (*lines[:position], head), (tail, *lines[position + 1 :])
+    return (lines,)
 
 
 def split_capital_boundary(line: Line, min_head_chars: int) -> list[Line]:

@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 
 from extract.cells import (
     Block,
+    ends_with_status,
     find_status,
     find_time_mentions,
     is_bullet,
+    is_status_cell,
     split_items,
+    split_wide_sentence,
     to_blocks,
 )
 from extract.document import Document, Line
@@ -29,6 +32,15 @@ RESPONSIBLE_RE = re.compile(r"(?:^|(?<=\s))Ansvar(?:ig)?\s*:\s*", re.I)
 SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
 ACTOR_SEPARATOR_RE = re.compile(r"\s*,\s*|(?<!-)\s+och\s+")
 ABBREVIATIONS_RE = re.compile(r"^\s*Förkortningar\s*:", re.I)
+
+
+@dataclass(frozen=True)
+class KronobergSettings:
+    cell_gap: int = 2  # blank lines between two cells of a row (items of a cell: one)
+    max_activity_line: int = 60  # the widest line of the activity column
+
+
+SETTINGS = KronobergSettings()
 
 
 @dataclass
@@ -64,25 +76,59 @@ def responsible_sentence(block: Block) -> tuple[list[str], set[int]]:
     return [], set()
 
 
+def _activity_cell(blocks: list[Block]) -> tuple[list[list[Line]], int]:
+    """The activity items at the start of a row's body, and how many blocks they take.
+
+    A cell without bullets is one block and one item. A bulleted cell ends at a wide gap or an
+    "Ansvar:" line; text without a bullet goes on with the item above when it starts in lower
+    case or, like activities here do, ends with a status word ("… Pågår.").
+    """
+    if not blocks or RESPONSIBLE_RE.search(blocks[0].text) or is_status_cell(blocks[0].text):
+        return [], 0
+    if not is_bullet(blocks[0].first.text):
+        return [list(blocks[0].lines)], 1
+    items: list[list[Line]] = []
+    taken = 0
+    for block in blocks:
+        if RESPONSIBLE_RE.search(block.text) or (taken and block.gap_before >= SETTINGS.cell_gap):
+            break
+        if not is_bullet(block.first.text) and not _continues_item(block):
+            break
+        for item in split_items(block.lines):
+            if items and not is_bullet(item[0].text):
+                items[-1].extend(item)
+            else:
+                items.append(list(item))
+        taken += 1
+    return items, taken
+
+
+def _continues_item(block: Block) -> bool:
+    return block.first.stripped[:1].islower() or ends_with_status(block.text)
+
+
+def _body_blocks(lines: list[Line]) -> list[Block]:
+    """The blocks of a row body; a text cell sharing its last line with a note is split there."""
+    blocks = to_blocks(lines)
+    if blocks and not is_bullet(blocks[0].first.text):
+        cells = split_wide_sentence(blocks[0].lines, SETTINGS.max_activity_line)
+        if len(cells) == 2:
+            first = Block(cells[0], blocks[0].gap_before)
+            blocks[:1] = [first, Block(cells[1], SETTINGS.cell_gap)]
+    return blocks
+
+
 def _row(draft: _RowDraft) -> ParsedRow:
     goal = list(draft.goal)
-    blocks = to_blocks(draft.body)
-    activities: list[list[Line]] = []
-    rest = blocks
-    if blocks and not RESPONSIBLE_RE.search(blocks[0].text):
-        if is_bullet(blocks[0].first.text):
-            taken = 0
-            while taken < len(blocks) and is_bullet(blocks[taken].first.text):
-                activities.extend(split_items(blocks[taken].lines))
-                taken += 1
-        else:
-            activities, taken = [list(blocks[0].lines)], 1
-        rest = blocks[taken:]
+    blocks = _body_blocks(draft.body)
+    activities, taken = _activity_cell(blocks)
+    rest = blocks[taken:]
     responsible: list[str] = []
     notes: list[str] = []
     goal_open = not cell_text(goal).endswith(".")
-    for block in rest:
-        if goal_open and block.first.stripped[:1].islower():
+    for position, block in enumerate(rest):
+        before = rest[position - 1].last.stripped if position else "."
+        if goal_open and block.first.stripped[:1].islower() and before.endswith((".", ":")):
             goal.extend(block.lines)  # the goal cell went on after a page break
             goal_open = False
             continue

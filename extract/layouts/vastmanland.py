@@ -23,6 +23,7 @@ from extract.cells import (
     split_capital_boundary,
     split_items,
     split_trailing_actor,
+    split_wide_sentence,
     to_blocks,
 )
 from extract.document import Document, Line
@@ -63,16 +64,9 @@ class _Row:
 
 
 def _end_goal(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
-    """Split a merged goal where a wide line ends its last sentence and the next cell begins."""
-    for position, line in enumerate(lines):
-        if len(line.stripped) <= SETTINGS.max_goal_line:
-            continue
-        match = re.search(r"\.\s+(?=[A-ZÅÄÖ])", line.stripped)
-        if match:
-            head = Line(line.number, line.page, line.stripped[: match.start() + 1])
-            tail = Line(line.number, line.page, line.stripped[match.end() :])
-            return (*lines[:position], head), (tail, *lines[position + 1 :])
-    return lines, ()
+    """The merged goal, and the start of a row cell that shared its last line."""
+    goal, *rest = split_wide_sentence(lines, SETTINGS.max_goal_line)
+    return goal, (rest[0] if rest else ())
 
 
 def _marker(blocks: list[Block], index: int) -> tuple[_Marker, tuple[Line, ...], int]:
