@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.cells import names_actor
 from extract.document import Line
 from extract.layouts.headings import is_upper_heading
+
+MIN_HEADING_WORD = 6  # an upper-case heading has a word this long; acronyms are shorter
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,9 @@ def heading_parts(line: Line) -> tuple[str, str] | None:
     ("BIOBANK     Pågår"); it is returned as the rest.
     """
     head, _, rest = line.stripped.partition("   ")
-    if len(head.replace(" ", "")) < 6 or names_actor(head) or not is_upper_heading(head):
-        return None
+    has_long_word = any(len(word) >= MIN_HEADING_WORD for word in re.split(r"[\W_]+", head))
+    if not has_long_word or not is_upper_heading(head):
+        return None  # "RPPL/LPPL", "VC IT": acronyms in a cell, not a heading
     return head, rest.strip()
 
 
