@@ -156,6 +156,9 @@ def names_actor(text: str) -> bool:
     return any(_word_is_actor(word) for word in re.split(r"[\s/]+", text))
 
 
+SHARED_ENDING_JOINERS = frozenset({"och", "eller", "samt"})
+
+
 def starts_with_actor(text: str) -> bool:
     """True when the first word of the text is a known actor term.
 
@@ -163,9 +166,12 @@ def starts_with_actor(text: str) -> bool:
     is joined before it is looked up.
     """
     lines = text.strip().split("\n")
-    first = re.split(r"[\s/,]+", lines[0].strip(), maxsplit=1)[0]
+    words = re.split(r"[\s/,]+", lines[0].strip())
+    first = words[0]
     if _word_is_actor(first):
         return True
+    if first.endswith("-") and len(words) > 2 and words[1] in SHARED_ENDING_JOINERS:
+        return _word_is_actor(words[2])  # "Metod- och prioriteringsrådet"
     if len(lines) > 1 and " " not in lines[0].strip() and lines[1].strip():
         return _word_is_actor(first.rstrip("-") + lines[1].split()[0])
     return False

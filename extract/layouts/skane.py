@@ -14,8 +14,10 @@ from extract.cells import (
     Block,
     find_status,
     find_time_mentions,
+    is_actor_cell,
     is_bullet,
     is_status_cell,
+    names_actor,
     split_actors,
     split_capital_boundary,
     split_items,
@@ -37,28 +39,42 @@ class SkaneSettings:
 
     max_cell_line: int = 55  # the widest line a single cell wraps to; longer lines hold two cells
     max_actor_words: int = 5  # an actor cell line has at most this many words
+    max_unknown_actor_words: int = 3  # a cell not opening with an actor term: actors if this short
     min_goal_chars: int = 12  # a goal sharing a line with its activity is at least this long
 
 
 SETTINGS = SkaneSettings()
 
 
+def _split_wide(line: Line) -> list[Line]:
+    """Split a line wider than one cell: an actor cell at its end, then a goal at its start."""
+    if len(line.stripped) <= SETTINGS.max_cell_line:
+        return [line]
+    cells = split_trailing_actor(line, SETTINGS.max_actor_words)
+    if len(cells) == 2:
+        return [*_split_wide(cells[0]), cells[1]]
+    return split_capital_boundary(line, SETTINGS.min_goal_chars)
+
+
 def _cells(line: Line) -> list[Line]:
-    """The cells sharing one line."""
+    """The cells sharing one line: split at wide gaps, then where a part is too wide."""
     parts = [part.strip() for part in line.stripped.split(CELL_GAP) if part.strip()]
     cells = [Line(line.number, line.page, part) for part in parts] or [line]
-    if len(cells) == 1 and len(line.stripped) > SETTINGS.max_cell_line:
-        cells = split_trailing_actor(line, SETTINGS.max_actor_words)
-        if len(cells) == 1:
-            cells = split_capital_boundary(line, SETTINGS.min_goal_chars)
-    return cells
+    return [piece for cell in cells for piece in _split_wide(cell)]
+
+
+def _is_actor_line(text: str) -> bool:
+    """A line of a responsible cell: it names an actor, or goes on with the one above."""
+    return text[:1].islower() or starts_with_actor(text) or names_actor(text)
 
 
 def _is_actor_block(lines: list[Line]) -> bool:
-    words = [len(line.stripped.split()) for line in lines]
+    """A responsible cell: actor names, each line a new actor or the rest of the one above."""
+    text = cell_text(lines)
     return (
-        starts_with_actor(lines[0].stripped)
-        and max(words) <= SETTINGS.max_actor_words
+        is_actor_cell(text, SETTINGS.max_unknown_actor_words)
+        and all(_is_actor_line(line.stripped) for line in lines[1:])
+        and max(len(line.stripped.split()) for line in lines) <= SETTINGS.max_actor_words
         and not lines[-1].stripped.endswith(".")
     )
 
@@ -111,6 +127,17 @@ def _activity_items(cells: list[_Cell]) -> list[list[Line]]:
     return items
 
 
+def _join_continuations(cells: list[_Cell]) -> list[_Cell]:
+    """Join a text cell that starts in lower case to the cell above (a cell broken by a gap)."""
+    joined: list[_Cell] = []
+    for cell in cells:
+        if joined and cell.kind == "text" and cell.lines[0].stripped[:1].islower():
+            joined[-1] = _Cell(joined[-1].kind, (*joined[-1].lines, *cell.lines))
+        else:
+            joined.append(cell)
+    return joined
+
+
 def _row(
     region: TableRegion,
     goal: list[Line],
@@ -119,8 +146,15 @@ def _row(
     status: list[str],
 ) -> tuple[ParsedRow | None, list[Line]]:
     """The row of the cells read since the last responsible cell, and the goal now in force."""
+    pending = _join_continuations(pending)
     if len(pending) >= 2 and pending[0].kind == "text":
-        goal, pending = list(pending[0].lines), pending[1:]
+        opening = 1
+        while opening < len(pending) - 1 and pending[opening].kind == "bullets":
+            opening += 1  # bullets inside the Målbild cell, before the activity text
+        if pending[-1].kind == "bullets":
+            opening = 1
+        goal = [line for cell in pending[:opening] for line in cell.lines]
+        pending = pending[opening:]
     items = _activity_items(pending)
     if not items and not goal:
         return None, goal
