@@ -180,14 +180,20 @@ def starts_with_actor(text: str) -> bool:
 _JOINING_WORDS = ("och", "för", "av", "med", "samt", "i", "inom", "på", "till", "om")
 
 
-def _continues_actor(previous: str, line: str) -> bool:
-    """Whether `line` continues the actor name on `previous` rather than starting a new one."""
+def _continues_actor(previous: str, line: str, following: str) -> bool:
+    """Whether `line` continues the actor name on `previous` rather than starting a new one.
+
+    `following` is the next line, for a name broken over two lines ("Processamord-" / "nare").
+    """
     if not line[0].isalpha() or line[0].islower():
         return True
     if previous.endswith("-") or previous.rsplit(" ", 1)[-1].lower() in _JOINING_WORDS:
         return True
+    broken = line.endswith("-") or following[:1].islower()
+    if starts_with_actor(f"{line}\n{following}" if broken else line):
+        return False
     one_word = " " not in line.strip()  # "Sydöst.", "Mellansverige": a name's last word
-    return one_word and not previous.endswith((".", ",")) and not starts_with_actor(line)
+    return one_word and not previous.endswith((".", ","))
 
 
 def is_actor_cell(text: str, max_words: int) -> bool:
@@ -199,22 +205,22 @@ def is_actor_cell(text: str, max_words: int) -> bool:
 def split_actors(lines: list[str] | tuple[str, ...]) -> list[str]:
     """Split the lines of a responsible cell into one string per actor.
 
-    A line starting in lower case (or ending a broken word) continues the actor above it; commas,
-    semicolons and slashes separate actors. Duplicates are dropped, the first spelling is kept.
+    A line starting in lower case (or ending a broken word) continues the actor above it, as
+    does a lone word that is no actor ("Screeningsamordnare" / "Sydöst."); commas, semicolons
+    and slashes separate actors. Duplicates are dropped, the first spelling is kept.
     """
+    stripped = [line.strip() for line in lines if line.strip()]
     groups: list[str] = []
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            continue
-        if groups and _continues_actor(groups[-1], line):
-            groups[-1] = f"{groups[-1]} {line}"
+    for index, line in enumerate(stripped):
+        following = stripped[index + 1] if index + 1 < len(stripped) else ""
+        if groups and _continues_actor(groups[-1], line, following):
+            groups[-1] = f"{groups[-1]}\n{line}"
         else:
             groups.append(line)
     actors: list[str] = []
     seen: set[str] = set()
     for group in groups:
-        for part in re.split(r"\s*[,;/]\s*", group):
+        for part in re.split(r"\s*[,;/]\s*", group.replace("\n", " ")):
             actor = part.strip(" .:")
             key = re.sub(r"\W", "", actor.lower())
             if actor and key and key not in seen:

@@ -31,7 +31,7 @@ from extract.cells import (
 )
 from extract.document import Document, Line
 from extract.layouts.base import Layout, ParsedRow, Signature, cell_text, item_text, make_row
-from extract.layouts.headings import is_isolated, looks_like_title
+from extract.layouts.headings import URL_RE, is_isolated, looks_like_title
 
 AREA_HEADING_RE = re.compile(r"^\s*MÅLOMRÅDE\s+(\d{1,2})\b")
 PAGE_HEADER_RE = re.compile(r"^\s*Handlingsplan\s+20\d\d\s*[–-]\s*Målområde\s+(\d{1,2})\s*$", re.I)
@@ -173,7 +173,9 @@ def _split_block(block: Block) -> list[_Token]:
         prefix = time_prefix(line.text)
         rest = line.stripped[len(prefix) :].strip() if prefix else ""
         opens_block = not text and index == 0
-        if prefix and (not rest or (opens_block and rest[0].isupper())):
+        if prefix and (
+            not rest or (opens_block and (rest[0].isupper() or starts_with_actor(rest)))
+        ):
             flush_text()
             tokens.append(_Token("time", (Line(line.number, line.page, prefix),)))
             if rest:
@@ -232,6 +234,8 @@ def _tokens(lines: tuple[Line, ...]) -> list[_Token]:
         chunk.clear()
 
     for line in lines:
+        if URL_RE.match(line.text):
+            continue  # link targets that PDF-to-text tools print after a page's text
         if PAGE_HEADER_RE.match(line.text):
             flush()
             tokens.append(_Token("page", (line,)))

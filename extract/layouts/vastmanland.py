@@ -28,11 +28,11 @@ from extract.cells import (
 )
 from extract.document import Document, Line
 from extract.layouts.base import Layout, ParsedRow, Signature, cell_text, item_text, make_row
+from extract.layouts.headings import URL_RE
 
 HEADER_RE = re.compile(r"^\s*Område\s+Uppdrag/Mål\s+enligt\s+RCC.*?\bStatus\b", re.I)
 CHAPTER_RE = re.compile(r"^\s*(\S.*?,\s*Kapitel\s+\d+)\s*$")
 MARKER_RE = re.compile(r"^\s*\d{1,2}\.(?:[a-z]\.?)?\)")  # "2.)", "3.a)", "4.c.)"
-URL_RE = re.compile(r"^\s*https?://\S+\s*$")
 
 
 @dataclass(frozen=True)
