@@ -156,6 +156,7 @@ def names_actor(text: str) -> bool:
     return any(_word_is_actor(word) for word in re.split(r"[\s/]+", text))
 
 
+MAX_WORD_TAIL = 4  # "Processamordn" / "are": a broken word's tail on the next line is this short
 SHARED_ENDING_JOINERS = frozenset({"och", "eller", "samt"})
 
 
@@ -173,7 +174,9 @@ def starts_with_actor(text: str) -> bool:
     if first.endswith("-") and len(words) > 2 and words[1] in SHARED_ENDING_JOINERS:
         return _word_is_actor(words[2])  # "Metod- och prioriteringsrådet"
     if len(lines) > 1 and " " not in lines[0].strip() and lines[1].strip():
-        return _word_is_actor(first.rstrip("-") + lines[1].split()[0])
+        rest = lines[1].split()[0]
+        if first.endswith("-") or len(rest) <= MAX_WORD_TAIL:
+            return _word_is_actor(first.rstrip("-") + rest)
     return False
 
 
@@ -185,21 +188,41 @@ def _continues_actor(previous: str, line: str, following: str) -> bool:
 
     `following` is the next line, for a name broken over two lines ("Processamord-" / "nare").
     """
-    if not line[0].isalpha() or line[0].islower():
+    last_word = previous.rsplit(" ", 1)[-1]
+    if previous.endswith(("-", ":")) or last_word.lower() in _JOINING_WORDS:
         return True
-    if previous.endswith("-") or previous.rsplit(" ", 1)[-1].lower() in _JOINING_WORDS:
+    if line[0].islower():  # a new actor only where both words name one ("chefer" / "ledare")
+        return not (_word_is_actor(last_word) and starts_with_actor(line))
+    if not line[0].isalpha():
         return True
-    broken = line.endswith("-") or following[:1].islower()
-    if starts_with_actor(f"{line}\n{following}" if broken else line):
+    if starts_with_actor(_unbreak(line)):
         return False
-    one_word = " " not in line.strip()  # "Sydöst.", "Mellansverige": a name's last word
-    return one_word and not previous.endswith((".", ","))
+    if following[:1].islower():
+        joined = (_unbreak(f"{line} {following}"), line + following.split(" ", 1)[0])
+        if any(names_actor(text) for text in joined):
+            return False  # "Regionala" / "cancersamord- nare": a new actor over two lines
+    if previous.endswith((".", ",")):
+        return False
+    one_word = " " not in line  # "Sydöst.", "Mellansverige": a name's last word
+    words = line.split()
+    qualifier = (
+        len(words) <= 2
+        and words[-1].lower() not in _JOINING_WORDS
+        and _word_is_actor(last_word)
+        and not names_actor(_unbreak(line))
+    )
+    return one_word or qualifier  # "Processledare" / "Palliativ vård"
 
 
 def is_actor_cell(text: str, max_words: int) -> bool:
     """A responsible cell: it starts with an actor term, or is short and names one."""
     short = len(text.split()) <= max_words
     return starts_with_actor(text) or (short and names_actor(text))
+
+
+def _unbreak(text: str) -> str:
+    """Text with words broken at a hyphen joined again ("cancersamord- nare")."""
+    return re.sub(r"(?<=[a-zåäö])- (?=[a-zåäö])", "", text)
 
 
 def split_actors(lines: list[str] | tuple[str, ...]) -> list[str]:
@@ -209,7 +232,13 @@ def split_actors(lines: list[str] | tuple[str, ...]) -> list[str]:
     does a lone word that is no actor ("Screeningsamordnare" / "Sydöst."); commas, semicolons
     and slashes separate actors. Duplicates are dropped, the first spelling is kept.
     """
-    stripped = [line.strip() for line in lines if line.strip()]
+    stripped: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if line and stripped and stripped[-1].endswith("-") and line[0].islower():
+            stripped[-1] = f"{stripped[-1]} {line}"  # a word broken at a hyphen
+        elif line:
+            stripped.append(line)
     groups: list[str] = []
     for index, line in enumerate(stripped):
         following = stripped[index + 1] if index + 1 < len(stripped) else ""
