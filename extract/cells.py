@@ -145,7 +145,7 @@ def actor_terms() -> tuple[frozenset[str], tuple[str, ...]]:
 
 def _word_is_actor(word: str) -> bool:
     words, suffixes = actor_terms()
-    bare = word.strip(".,;:()").lower()
+    bare = word.strip(".,;:()=").lower()
     return bool(bare) and (
         bare in words or any(part in words for part in bare.split("/")) or bare.endswith(suffixes)
     )
@@ -180,7 +180,7 @@ def starts_with_actor(text: str) -> bool:
     return False
 
 
-_JOINING_WORDS = ("och", "för", "av", "med", "samt", "i", "inom", "på", "till", "om")
+_JOINING_WORDS = ("och", "för", "av", "med", "samt", "i", "inom", "på", "till", "om", "respektive")
 
 
 def _continues_actor(previous: str, line: str, following: str) -> bool:
@@ -207,6 +207,7 @@ def _continues_actor(previous: str, line: str, following: str) -> bool:
     words = line.split()
     qualifier = (
         len(words) <= 2
+        and not following[:1].islower()
         and words[-1].lower() not in _JOINING_WORDS
         and _word_is_actor(last_word)
         and not names_actor(_unbreak(line))
