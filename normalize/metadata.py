@@ -14,7 +14,7 @@ HEAD_LINES = 60  # titles, regions and periods are stated on the first page
 TITLE_RE = re.compile(r"cancerplan|handlingsplan|verksamhetsplan|årsrapport|årsberättelse", re.I)
 PERIOD_RE = re.compile(r"\b(20\d\d)\s*[–-]\s*(20\d\d)\b")
 YEAR_RE = re.compile(r"\b(20\d\d)\b")
-MAX_TITLE_CHARS = 200
+MAX_TITLE_CHARS = 100  # a title is one short line; longer lines are body text
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,14 @@ def _head(document: Document) -> list[str]:
     return [line.stripped for line in document.lines if not line.is_blank][:HEAD_LINES]
 
 
+def _is_title(line: str) -> bool:
+    return len(line) <= MAX_TITLE_CHARS and line[:1].isupper() and not line.endswith(".")
+
+
 def find_title(head: list[str]) -> str | None:
-    title = next((line for line in head if TITLE_RE.search(line)), head[0] if head else None)
-    return title[:MAX_TITLE_CHARS] if title else None
+    """The first title-like line naming the document type, else the first title-like line."""
+    titles = [line for line in head if _is_title(line)]
+    return next((line for line in titles if TITLE_RE.search(line)), titles[0] if titles else None)
 
 
 def find_region(head: list[str], default: str) -> str:

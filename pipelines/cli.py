@@ -1,0 +1,169 @@
+"""The `cancerplans` command line. Commands parse arguments and call plain functions."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from extract.detect import rank_layouts
+from extract.document import read_document
+from extract.errors import InputError
+from extract.layouts import LAYOUTS
+from normalize.records import PIPELINE_VERSION
+from pipelines.evaluate import Thresholds, evaluate, format_report
+from pipelines.ingest import FileResult, collect_inputs, ingest, parse_document
+
+PROGRESS_MIN_FILES = 4  # show a progress bar from this many files on
+DEFAULT_RAW = Path("raw")
+DEFAULT_OUT = Path("output")
+DEFAULT_GOLD = Path("tests/data/gold")
+
+
+def _summary_line(result: FileResult) -> str:
+    if not result.ok:
+        return f"FAILED  {result.path}: {result.error}"
+    line = (
+        f"ok      {result.path}: layout {result.layout} ({result.confidence:.2f}), "
+        f"region {result.region}, {result.n_rows} rows, {result.n_activities} activities"
+    )
+    if result.warnings:
+        line += f", {len(result.warnings)} warnings: " + "; ".join(result.warnings)
+    return line
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(PIPELINE_VERSION, prog_name="cancerplans")
+def main() -> None:
+    """Turn Swedish regional cancer plans into one Parquet dataset keyed to the ten areas."""
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder of the Parquet dataset (activities/ and documents/).",
+)
+def ingest_command(paths: tuple[Path, ...], out: Path) -> None:
+    """Ingest plan files and folders (default: raw/) into the dataset at --out.
+
+    Every file is tried; the exit status is 1 if any of them failed.
+    """
+    inputs = list(paths) or [DEFAULT_RAW]
+    files = collect_inputs(inputs)
+    results: list[FileResult] = []
+    if len(files) >= PROGRESS_MIN_FILES:
+        with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
+            report = ingest(
+                files, out, on_file=lambda result: (results.append(result), bar.update(1))
+            )
+    else:
+        report = ingest(files, out, on_file=results.append)
+    for result in report.results:
+        click.echo(_summary_line(result))
+    stored = len(report.results) - len(report.failed)
+    click.echo(f"{stored} of {len(report.results)} files stored in {out}/")
+    if not report.results:
+        click.echo(f"no files found in {', '.join(map(str, inputs))}", err=True)
+    if report.failed or not report.results:
+        sys.exit(1)
+
+
+@main.command("inspect")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--rows", "n_rows", default=10, show_default=True, help="How many rows to show.")
+def inspect_command(file: Path, n_rows: int) -> None:
+    """Show the detected layout with its evidence, and the first rows. Writes nothing."""
+    try:
+        document = read_document(file)
+    except InputError as err:
+        raise click.ClickException(f"{file}: {err}") from err
+    for detection in rank_layouts(document):
+        click.echo(f"{detection.layout.name:<20} confidence {detection.confidence:.2f}")
+        for evidence in detection.evidence:
+            click.echo(f"    line {evidence.line:>5}: {evidence.label}")
+    try:
+        parsed = parse_document(document)
+    except InputError as err:
+        raise click.ClickException(f"{file}: {err}") from err
+    facts = parsed.facts
+    click.echo(f"\nlayout: {parsed.detection.layout.name}")
+    click.echo(f"title: {facts.title}")
+    click.echo(f"region: {facts.region} ({facts.healthcare_region})")
+    click.echo(f"period: {facts.period_start}–{facts.period_end}")
+    kinds = Counter(row.kind for row in parsed.rows)
+    click.echo(f"rows: {len(parsed.rows)} ({', '.join(f'{k} {n}' for k, n in kinds.items())})")
+    click.echo(f"activities: {sum(1 for r in parsed.records if r.activity)}")
+    for warning in parsed.warnings:
+        click.echo(f"warning: {warning}")
+    click.echo("")
+    seen: set[str] = set()
+    for record in parsed.records:
+        if record.row_id in seen or len(seen) >= n_rows:
+            continue
+        seen.add(record.row_id)
+        activities = [
+            r.activity for r in parsed.records if r.row_id == record.row_id and r.activity
+        ]
+        click.echo(
+            f"lines {record.line_start}-{record.line_end} | area {record.area_id} "
+            f"({record.area_source}) | {record.section or ''}"
+        )
+        click.echo(f"    goal: {_short(record.goal)}")
+        for activity in activities:
+            click.echo(f"    - {_short(activity)}")
+        if record.responsible:
+            click.echo(f"    responsible: {'; '.join(record.responsible)}")
+        if record.timeframe_raw or record.status_raw:
+            time, status = "; ".join(record.timeframe_raw), "; ".join(record.status_raw)
+            click.echo(f"    time: {time}  status: {status}")
+
+
+def _short(text: str | None, width: int = 100) -> str:
+    text = text or ""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@main.command("evaluate")
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=DEFAULT_GOLD,
+    show_default=True,
+    help="Folder of gold *.jsonl files.",
+)
+@click.option(
+    "--raw",
+    "raw_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=DEFAULT_RAW,
+    show_default=True,
+    help="Folder of the annotated documents.",
+)
+@click.option("--check", is_flag=True, help="Exit 1 if a document is below the thresholds.")
+@click.option("--missed", is_flag=True, help="List the gold rows that were not found.")
+def evaluate_command(gold: Path, raw_dir: Path, check: bool, missed: bool) -> None:
+    """Print row precision/recall/F1 and per-field accuracy against the gold annotations."""
+    scores = evaluate(gold, raw_dir)
+    click.echo(format_report(scores))
+    if missed:
+        for score in scores:
+            for row in score.missed:
+                click.echo(f"missed {score.name}: {row}")
+    failures = [failure for score in scores for failure in score.failures(Thresholds())]
+    for failure in failures:
+        click.echo(f"below threshold: {failure}", err=True)
+    if check and failures:
+        sys.exit(1)
+
+
+@main.command("layouts")
+def layouts_command() -> None:
+    """List the regional layouts this version recognises."""
+    for name, layout in LAYOUTS.items():
+        click.echo(f"{name:<20} {layout.document_type:<16} {layout.description}")
