@@ -156,6 +156,23 @@ def _row(draft: _RowDraft) -> ParsedRow:
     )
 
 
+def _continue_goal(draft: _RowDraft, lines: tuple[Line, ...]) -> int:
+    """Take the lower-case lines that open a new page as the rest of an unfinished goal.
+
+    Returns the index of the first line not taken.
+    """
+    index = 0
+    while index < len(lines) and lines[index].is_blank:
+        index += 1
+    if cell_text(draft.goal).endswith(".") or index == len(lines):
+        return 0
+    end = index
+    while end < len(lines) and lines[end].stripped[:1].islower():
+        end += 1
+    draft.goal.extend(lines[index:end])
+    return end if end > index else 0
+
+
 def parse(document: Document) -> list[ParsedRow]:
     """Every numbered goal row of a Kronoberg action plan."""
     rows: list[ParsedRow] = []
@@ -164,6 +181,8 @@ def parse(document: Document) -> list[ParsedRow]:
     for region in table_regions(document.lines, HEADER_RE):
         index = 0
         lines = region.lines
+        if draft is not None:
+            index = _continue_goal(draft, lines)
         while index < len(lines):
             line = lines[index]
             match = GOAL_RE.match(line.text)

@@ -1,0 +1,71 @@
+import shutil
+
+import pandas as pd
+from click.testing import CliRunner
+
+from pipelines.cli import main
+from tests.conftest import FIXTURES, GOLD, RAW
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_version_and_help():
+    assert run("--version").output.startswith("cancerplans, version ")
+    for command in ("ingest", "inspect", "evaluate", "layouts"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_layouts_lists_the_registry():
+    output = run("layouts").output
+    for name in ("rcc_sydost", "region_vastmanland", "region_kronoberg", "region_skane"):
+        assert name in output
+
+
+def test_ingest_mixed_batch(tmp_path):
+    source = tmp_path / "drop"
+    source.mkdir()
+    for name in (
+        "kronoberg_small.txt",
+        "sydost_small.txt",
+        "vastmanland_small.txt",
+        "not_a_plan.txt",
+    ):
+        shutil.copy(FIXTURES / name, source / name)
+    (source / "empty.txt").write_text("")
+    out = tmp_path / "out"
+    result = run("ingest", str(source), "--out", str(out))
+    assert result.exit_code == 1  # some files failed, after all others were stored
+    assert "ok      " in result.output and "region_kronoberg" in result.output
+    assert "FAILED" in result.output and "not_a_plan.txt" in result.output
+    assert "3 of 5 files stored" in result.output
+    assert len(pd.read_parquet(out / "documents")) == 3
+
+
+def test_ingest_all_good_exits_zero(tmp_path):
+    result = run("ingest", str(FIXTURES / "skane_small.txt"), "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "1 of 1 files stored" in result.output
+
+
+def test_inspect_shows_layout_evidence_and_rows_without_writing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("inspect", str(FIXTURES / "sydost_small.txt"), "--rows", "2")
+    assert result.exit_code == 0, result.output
+    assert "rcc_sydost" in result.output and "column header 'VAD? HUR? NÄR? VEM?'" in result.output
+    assert "goal: RCC bidrar till bättre levnadsvanor." in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_inspect_unknown_layout_fails_clearly():
+    result = run("inspect", str(FIXTURES / "not_a_plan.txt"))
+    assert result.exit_code != 0
+    assert "none of the known layouts" in result.output
+
+
+def test_evaluate_prints_the_report_and_passes_its_check():
+    result = run("evaluate", "--gold", str(GOLD), "--raw", str(RAW), "--check")
+    assert result.exit_code == 0, result.output
+    assert "| 004.jsonl |" in result.output

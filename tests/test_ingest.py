@@ -1,0 +1,82 @@
+"""The ingest core and the Parquet store, end to end on the project's own sample inputs."""
+
+import shutil
+
+import duckdb
+import pandas as pd
+import polars as pl
+import pyarrow.parquet as pq
+import pytest
+
+from pipelines.ingest import ingest
+from pipelines.schema import ACTIVITIES, DOCUMENTS, SCHEMA_VERSION
+from tests.conftest import FIXTURES, RAW
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    out = tmp_path_factory.mktemp("output")
+    report = ingest([RAW], out)
+    assert not report.failed
+    return out
+
+
+def test_every_sample_is_stored(store):
+    documents = pd.read_parquet(store / "documents")
+    assert sorted(documents["layout"]) == sorted(
+        ["rcc_sydost", "region_vastmanland", "region_kronoberg", "rcc_arsrapport", "region_skane"]
+    )
+    activities = pd.read_parquet(store / "activities")
+    assert set(activities["doc_id"]) == set(documents["doc_id"])
+    assert activities["area_id"].between(1, 10).all()
+    assert (documents["n_activities"] > 0).all()
+
+
+def test_files_carry_the_schema_and_its_version(store):
+    for folder, schema in (("activities", ACTIVITIES), ("documents", DOCUMENTS)):
+        for path in (store / folder).glob("*.parquet"):
+            stored = pq.read_schema(path)
+            assert stored.remove_metadata() == schema.remove_metadata()
+            assert stored.metadata[b"cancerplans.schema_version"] == SCHEMA_VERSION.encode()
+
+
+def test_duckdb_and_polars_read_the_dataset(store):
+    query = f"select count(*) from read_parquet('{store}/activities/*.parquet')"
+    count = duckdb.connect().execute(query).fetchall()[0][0]
+    assert count == len(pd.read_parquet(store / "activities"))
+    frame = pl.read_parquet(f"{store}/documents/*.parquet")
+    assert frame.height == 5
+
+
+def test_ingesting_again_does_not_duplicate(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(RAW / "004_87476d2dc23e5da6.txt", source / "skane.txt")
+    out = tmp_path / "out"
+    ingest([source], out)
+    first = pd.read_parquet(out / "activities")
+    shutil.copy(source / "skane.txt", source / "skane-copy.txt")  # same bytes, another name
+    ingest([source], out)
+    again = pd.read_parquet(out / "activities")
+    assert len(again) == len(first)
+    assert again["activity_id"].is_unique
+    assert len(pd.read_parquet(out / "documents")) == 1
+
+
+def test_bad_files_are_reported_and_the_rest_ingested(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(FIXTURES / "not_a_plan.txt", source / "protokoll.txt")
+    (source / "empty.txt").write_bytes(b"")
+    (source / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    shutil.copy(FIXTURES / "skane_small.txt", source / "skane.txt")
+    report = ingest([source, tmp_path / "missing.txt"], tmp_path / "out")
+    errors = {result.path.name: result.error for result in report.results}
+    assert "none of the known layouts" in errors["protokoll.txt"]
+    assert "empty" in errors["empty.txt"]
+    assert "binary" in errors["image.txt"]
+    assert "no such file" in errors["missing.txt"]
+    assert errors["skane.txt"] is None
+    stored = pd.read_parquet(tmp_path / "out" / "documents")
+    assert list(stored["source_file"]) == ["skane.txt"]
+    assert not list((tmp_path / "out").rglob(".*.tmp"))  # nothing half-written left behind

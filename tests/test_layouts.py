@@ -1,0 +1,136 @@
+"""Each layout parser on a small hand-written plan in its layout (tests/fixtures/*_small.txt)."""
+
+from extract.layouts import LAYOUTS
+
+
+def rows_of(fixture_document, layout: str, name: str):
+    return LAYOUTS[layout].parse(fixture_document(name))
+
+
+def flat(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def test_sydost_goal_blocks(fixture_document):
+    rows = rows_of(fixture_document, "rcc_sydost", "sydost_small.txt")
+    national = [row for row in rows if row.kind == "national_goal"]
+    assert [flat(row.goal) for row in national] == ["RCC bidrar till bättre levnadsvanor."]
+    assert [flat(a) for a in national[0].activities] == [
+        "RCC ska sprida kunskap om levnadsvanor.",
+        "RCC ska stödja regionerna.",
+    ]
+    insatser = [row for row in rows if row.kind == "regional_insats"]
+    assert [(row.level, len(row.activities)) for row in insatser] == [
+        ("national", 1),
+        ("regional", 2),
+    ]
+    assert all(row.area_number == 1 and row.section == "Tidig upptäckt" for row in insatser)
+
+
+def test_sydost_row_split_by_page_header(fixture_document):
+    rows = [
+        r
+        for r in rows_of(fixture_document, "rcc_sydost", "sydost_small.txt")
+        if r.kind == "action_row"
+    ]
+    first = rows[0]
+    assert flat(first.goal) == "Öka deltagandet i screening"
+    assert [flat(a) for a in first.activities] == [
+        "Skicka påminnelser till alla som inte deltagit",
+        "Mäta deltagandet per kommun",  # after the repeated "Handlingsplan 2026 – Målområde 1"
+    ]
+    assert first.timeframe == ("2026", "Årligen")
+    assert first.responsible == ("Processledare screening",)
+    assert first.section == "Screening"
+
+
+def test_sydost_cells_sharing_a_line(fixture_document):
+    rows = [
+        r
+        for r in rows_of(fixture_document, "rcc_sydost", "sydost_small.txt")
+        if r.kind == "action_row"
+    ]
+    second, third = rows[1], rows[2]
+    assert flat(second.goal) == "Fortsatt processarbete"
+    assert [flat(a) for a in second.activities] == ["Bilda nätverk i sydöst"]
+    assert second.timeframe == ("2026",)
+    assert second.responsible == ("Processledare bröstcancerscreening",)
+    assert third.section == "Hudcancerprevention"
+    assert [flat(a) for a in third.activities] == ["Kampanj i sociala medier"]
+    assert third.timeframe == ("Q2 2026",)
+
+
+def test_vastmanland_merged_goal_spans_rows(fixture_document):
+    rows = rows_of(fixture_document, "region_vastmanland", "vastmanland_small.txt")
+    assert [row.section for row in rows] == [
+        "3.a) Cancerprevention",
+        "3.a) Cancerprevention",
+        "3.b.) Screening",
+        "3.b.) Screening",
+    ]
+    assert flat(rows[0].goal) == "Det övergripande målet är att minska insjuknandet i cancer."
+    assert flat(rows[0].rcc_activity) == "Öka kunskapen om levnadsvanor hos befolkningen"
+    assert rows[0].responsible == ("RCC Mellansverige", "Regionerna")
+    assert all(row.chapter == "Prevention och tidig diagnostik, Kapitel 3" for row in rows)
+
+
+def test_vastmanland_activity_and_responsible_on_one_line(fixture_document):
+    row = rows_of(fixture_document, "region_vastmanland", "vastmanland_small.txt")[2]
+    assert [flat(a) for a in row.activities] == ["Sprida kampanjer i sociala medier"]
+    assert row.responsible == ("Regionerna med stöd av RCC Mellansverige", "Kommunikationsenheten")
+
+
+def test_kronoberg_numbered_goals(fixture_document):
+    rows = rows_of(fixture_document, "region_kronoberg", "kronoberg_small.txt")
+    assert [row.goal_number for row in rows] == ["1", "2", "3"]
+    first = rows[0]
+    assert flat(first.goal) == "Vårdpersonal har goda kunskaper om levnadsvanor."
+    assert len(first.activities) == 2
+    assert first.status == ("Pågår",)
+    assert (first.chapter, first.section) == (
+        "ATT FÖREBYGGA CANCER OCH UPPTÄCKA CANCER TIDIGT",
+        "PREVENTION",
+    )
+
+
+def test_kronoberg_status_column_and_goal_over_page_break(fixture_document):
+    second = rows_of(fixture_document, "region_kronoberg", "kronoberg_small.txt")[1]
+    assert flat(second.goal) == "Screening erbjuds alla i målgruppen och följs upp årligen."
+    assert [flat(a) for a in second.activities] == [
+        "Införandet påbörjades Q 3 2025 och beräknas vara klart 2027. Pågår."
+    ]
+    assert second.responsible == ("Kirurgkliniken", "medicinkliniken")
+    assert flat(second.notes) == "Deltagandet 2025 var 62 %."
+    assert "Q 3 2025" in second.timeframe
+
+
+def test_skane_goal_spans_activity_rows(fixture_document):
+    rows = rows_of(fixture_document, "region_skane", "skane_small.txt")
+    assert [flat(row.goal) for row in rows[:2]] == ["Minska förekomsten av livmoderhalscancer"] * 2
+    assert rows[0].responsible == ("VC klinisk patologi",)
+    assert rows[1].responsible == ("Verksamhetschef", "Ansvarig läkare")
+
+
+def test_skane_cells_sharing_a_line(fixture_document):
+    rows = rows_of(fixture_document, "region_skane", "skane_small.txt")
+    assert flat(rows[2].goal) == "Ökad tillgänglighet och kortare ledtider"
+    assert [flat(a) for a in rows[2].activities] == [
+        "Identifiera flaskhalsar i utredningen av lungcancer"
+    ]
+    assert rows[2].responsible == ("RPPL", "LPPL")
+    assert [flat(a) for a in rows[3].activities] == [
+        "HPV vaccination av pojkar födda 2015 och senare"
+    ]
+    assert rows[3].responsible == ("Primärvård", "Skolhälsovård")
+    assert rows[3].status == ("Pågår",)  # printed on the next heading's line: "BIOBANK     Pågår"
+    assert rows[4].section == "BIOBANK"
+
+
+def test_arsrapport_bullet_lists(fixture_document):
+    rows = rows_of(fixture_document, "rcc_arsrapport", "arsrapport_small.txt")
+    assert [(row.section, len(row.activities)) for row in rows] == [
+        ("Cancerrehabilitering", 2),
+        ("Barncancer", 1),
+    ]
+    assert flat(rows[0].activities[0]) == "Hälsoskattning används på de flesta kliniker."
+    assert all(row.kind == "report_item" for row in rows)

@@ -1,0 +1,79 @@
+import pytest
+
+from extract.layouts.base import make_row
+from normalize.areas import area_for_heading, areas, resolve_area
+from normalize.records import Provenance, row_records
+from normalize.text import clean_text, match_key
+from tests.conftest import text_document
+
+
+def test_the_ten_areas():
+    assert len(areas()) == 10
+    assert areas()[1] == "Prevention och tidig upptäckt"
+    assert areas()[10] == "Barn och unga"
+
+
+@pytest.mark.parametrize(
+    ("heading", "area"),
+    [
+        ("BRÖSTCANCERSCREENING MED MAMMOGRAFI", 1),
+        ("PALLIATIV VÅRD OCH VÅRD I LIVETS SLUTSKEDE", 2),
+        ("KONTAKTSJUKSKÖTERSKA", 3),
+        ("KOMPETENSFÖRSÖRJNING & KUNSKAPSLUCKOR", 4),
+        ("NATIONELLA KVALITETSREGISTER", 5),
+        ("INFORMATION OCH KOMMUNIKATION MELLAN VÅRDEN, PATIENTER OCH NÄRSTÅENDE", 6),
+        ("LEDNING, STYRNING & VERKSAMHETSUTVECKLING", 7),
+        ("2.) Patientmedverkan", 8),
+        ("BIOBANK", 9),
+        ("SENA KOMPLIKATIONER EFTER BARNCANCER", 10),
+        ("Ekonomi", None),
+    ],
+)
+def test_heading_to_area(heading, area):
+    assert area_for_heading(heading) == area
+
+
+def _row(**cells):
+    line = text_document("x").lines[0]
+    return make_row("action_row", [line], goal="Mål", activities=["a"], **cells)
+
+
+def test_area_source_precedence():
+    assert resolve_area(_row(area_number=4, section="BIOBANK")) == (4, "document")
+    assert resolve_area(_row(section="BIOBANK", chapter="REHABILITERING")) == (9, "section")
+    assert resolve_area(_row(section="Övrigt", chapter="REHABILITERING")) == (2, "chapter")
+    assert resolve_area(_row(section="Övrigt")) == (None, "unresolved")
+
+
+def test_clean_text_rejoins_broken_words_and_keeps_shared_endings():
+    assert clean_text("livmoderhalscancer-\nscreening") == "livmoderhalscancerscreening"
+    assert clean_text("HPV-\nvaccination") == "HPV-vaccination"
+    assert clean_text("hälso-\noch sjukvård") == "hälso- och sjukvård"
+    assert clean_text("två  rader\nav text\u00ad") == "två rader av text"
+    assert match_key("Kvalitets- register!") == "kvalitetsregister"
+
+
+def test_records_one_per_activity_with_provenance_and_stable_ids():
+    document = text_document("Mål\n• a\n• b\n")
+    row = make_row(
+        "action_row",
+        document.lines[:3],
+        goal="Mål",
+        activities=["a", "b"],
+        section="REHABILITERING",
+    )
+    source = Provenance(document.doc_id, "plan.txt", "region_skane", "Region Skåne")
+    records = row_records(row, source)
+    assert [(r.activity_index, r.activity) for r in records] == [(0, "a"), (1, "b")]
+    assert len({r.row_id for r in records}) == 1
+    assert records[0].activity_id != records[1].activity_id
+    assert records[0].area_id == 2 and records[0].area_source == "section"
+    assert (records[0].line_start, records[0].line_end) == (1, 3)
+    assert row_records(row, source) == records  # deterministic
+
+
+def test_row_without_activities_is_kept():
+    document = text_document("Mål utan aktivitet")
+    row = make_row("action_row", document.lines, goal="Mål utan aktivitet")
+    records = row_records(row, Provenance(document.doc_id, "p.txt", "region_skane", None))
+    assert len(records) == 1 and records[0].activity is None
