@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,6 +87,50 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
+def _gaps(lines: tuple[Line, ...]) -> list[int]:
+    """The number of blank lines between each two consecutive non-blank lines."""
+    gaps: list[int] = []
+    run, seen = 0, False
+    for line in lines:
+        if line.is_blank:
+            run += 1
+        else:
+            if seen:
+                gaps.append(run)
+            seen, run = True, 0
+    return gaps
+
+
+def normalize_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Make blank lines mean the same whichever PDF-to-text tool wrote the text.
+
+    Some tools put a blank line after every line (double spacing), others print two blank lines
+    where most print one. Measured on the document itself: with double spacing, that one blank
+    line is removed from every gap; with doubled gaps, each gap is divided by the common gap size.
+    Lines keep their numbers, so provenance still points into the file as written.
+    """
+    gaps = _gaps(lines)
+    if not gaps:
+        return lines
+    spacing = Counter(gaps).most_common(1)[0][0]
+    wider = [gap for gap in gaps if gap > spacing]
+    unit = Counter(gap - spacing for gap in wider).most_common(1)[0][0] if wider else 1
+    if spacing == 0 and unit == 1:
+        return lines
+    kept: list[Line] = []
+    blanks: list[Line] = []
+    for line in (*lines, Line(0, 0, "x")):
+        if line.is_blank:
+            blanks.append(line)
+            continue
+        if blanks:
+            keep = round(max(0, len(blanks) - spacing) / unit) if kept else len(blanks)
+            kept.extend(blanks[:keep])
+            blanks = []
+        kept.append(line)
+    return tuple(kept[:-1])
+
+
 def document_from_bytes(data: bytes, path: Path) -> Document:
     """Build a Document from raw bytes of extracted text."""
     text, encoding, warnings = decode_text(data)
@@ -94,7 +139,7 @@ def document_from_bytes(data: bytes, path: Path) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         format="text",
         encoding=encoding,
-        lines=split_lines(text),
+        lines=normalize_spacing(split_lines(text)),
         warnings=warnings,
     )
 

@@ -13,7 +13,7 @@ from extract.document import read_document
 from extract.errors import InputError
 from extract.layouts import LAYOUTS
 from normalize.records import PIPELINE_VERSION
-from pipelines.evaluate import Thresholds, evaluate, format_report
+from pipelines.evaluate import VARIANTS, Thresholds, evaluate, format_report
 from pipelines.ingest import FileResult, collect_inputs, ingest, parse_document
 
 PROGRESS_MIN_FILES = 4  # show a progress bar from this many files on
@@ -145,11 +145,18 @@ def _short(text: str | None, width: int = 100) -> str:
     show_default=True,
     help="Folder of the annotated documents.",
 )
+@click.option(
+    "--variant",
+    type=click.Choice(sorted(VARIANTS)),
+    default="as_written",
+    show_default=True,
+    help="Lay the documents out as another PDF-to-text tool would before parsing them.",
+)
 @click.option("--check", is_flag=True, help="Exit 1 if a document is below the thresholds.")
 @click.option("--missed", is_flag=True, help="List the gold rows that were not found.")
-def evaluate_command(gold: Path, raw_dir: Path, check: bool, missed: bool) -> None:
+def evaluate_command(gold: Path, raw_dir: Path, variant: str, check: bool, missed: bool) -> None:
     """Print row precision/recall/F1 and per-field accuracy against the gold annotations."""
-    scores = evaluate(gold, raw_dir)
+    scores = evaluate(gold, raw_dir, variant)
     click.echo(format_report(scores))
     if missed:
         for score in scores:

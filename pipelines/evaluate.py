@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from extract.document import document_from_bytes
 from normalize.records import ActivityRecord
 from normalize.text import match_key
-from pipelines.ingest import parse_file
+from pipelines.ingest import ParsedDocument, parse_document
 
 MATCH_THRESHOLD = 0.90
 
@@ -197,12 +199,46 @@ def _score_fields(score: FileScore, gold: dict, row: PredictedRow) -> None:
     score.sets["status"].add(list(row.status), gold["status"])
 
 
-def score_file(gold_path: Path, raw_dir: Path) -> FileScore:
+def _doubled_blank_lines(lines: list[str]) -> list[tuple[int, str]]:
+    return [
+        (n, text)
+        for n, line in enumerate(lines, 1)
+        for text in ([line, ""] if not line.strip() else [line])
+    ]
+
+
+def _no_blank_lines(lines: list[str]) -> list[tuple[int, str]]:
+    return [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
+
+
+# How other PDF-to-text tools lay out the same text: each maps the file's lines to new lines,
+# keeping the number of the line each new line came from.
+VARIANTS: dict[str, Callable[[list[str]], list[tuple[int, str]]]] = {
+    "as_written": lambda lines: list(enumerate(lines, 1)),
+    "doubled_blank_lines": _doubled_blank_lines,
+    "no_blank_lines": _no_blank_lines,
+}
+
+
+def read_variant(path: Path, variant: str) -> tuple[ParsedDocument, dict[int, int]]:
+    """Parse the file as the variant lays it out; also map each original line to its new number."""
+    lines = path.read_text("utf-8").split("\n")
+    numbered = VARIANTS[variant](lines)
+    document = document_from_bytes("\n".join(text for _, text in numbered).encode(), path)
+    line_map: dict[int, int] = {}
+    for new, (old, _) in enumerate(numbered, 1):
+        line_map.setdefault(old, new)
+    for old in range(len(lines), 0, -1):  # a dropped line maps to the next line kept
+        line_map.setdefault(old, line_map.get(old + 1, len(numbered)))
+    return parse_document(document), line_map
+
+
+def score_file(gold_path: Path, raw_dir: Path, variant: str = "as_written") -> FileScore:
     gold_rows = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line]
     document = gold_rows[0]["doc"]
-    parsed = parse_file(raw_dir / document)
-    first = min(row["lines"][0] for row in gold_rows)
-    last = max(row["lines"][1] for row in gold_rows)
+    parsed, line_map = read_variant(raw_dir / document, variant)
+    first = line_map[min(row["lines"][0] for row in gold_rows)]
+    last = line_map[max(row["lines"][1] for row in gold_rows)]
     rows = [row for row in predicted_rows(parsed.records) if first <= row.line_start <= last]
     score = FileScore(gold_path.name, document, gold=len(gold_rows), predicted=len(rows))
     matched = match_rows(gold_rows, rows)
@@ -215,9 +251,10 @@ def score_file(gold_path: Path, raw_dir: Path) -> FileScore:
     return score
 
 
-def evaluate(gold_dir: Path, raw_dir: Path) -> list[FileScore]:
-    """Score every `*.jsonl` gold file in `gold_dir` against the documents in `raw_dir`."""
-    return [score_file(path, raw_dir) for path in sorted(gold_dir.glob("*.jsonl"))]
+def evaluate(gold_dir: Path, raw_dir: Path, variant: str = "as_written") -> list[FileScore]:
+    """Score every `*.jsonl` gold file in `gold_dir` against the documents in `raw_dir`,
+    laid out as `variant` (one of VARIANTS)."""
+    return [score_file(path, raw_dir, variant) for path in sorted(gold_dir.glob("*.jsonl"))]
 
 
 FIELD_COLUMNS = ("area", "goal", "activities", "goal_number", "rcc_activity")
