@@ -5,12 +5,16 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import reduce
+from math import gcd
 from pathlib import Path
 
 from extract.errors import BinaryDocument, EmptyDocument, UndecodableDocument, UnsupportedFormat
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 FORM_FEED = "\f"  # pdftotext and pypdf mark page breaks with a form feed
+# Double-spaced text (a blank line after every line) has almost no adjacent lines left.
+DOUBLE_SPACED_ADJACENT = 0.15
 CONTROL_SHARE_LIMIT = 0.05  # more control characters than this share of the text means binary
 
 
@@ -106,15 +110,15 @@ def normalize_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
 
     Some tools put a blank line after every line (double spacing), others print two blank lines
     where most print one. Measured on the document itself: with double spacing, that one blank
-    line is removed from every gap; with doubled gaps, each gap is divided by the common gap size.
+    line is removed from every gap; when every gap is a multiple of one size, it is divided by it.
     Lines keep their numbers, so provenance still points into the file as written.
     """
     gaps = _gaps(lines)
     if not gaps:
         return lines
-    spacing = Counter(gaps).most_common(1)[0][0]
-    wider = [gap for gap in gaps if gap > spacing]
-    unit = Counter(gap - spacing for gap in wider).most_common(1)[0][0] if wider else 1
+    adjacent = sum(1 for gap in gaps if gap == 0) / len(gaps)
+    spacing = Counter(gaps).most_common(1)[0][0] if adjacent < DOUBLE_SPACED_ADJACENT else 0
+    unit = reduce(gcd, (gap - spacing for gap in gaps if gap > spacing), 0) or 1
     if spacing == 0 and unit == 1:
         return lines
     kept: list[Line] = []

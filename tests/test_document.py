@@ -59,3 +59,29 @@ def test_document_id_is_the_content_hash():
     second = document_from_bytes(b"Samma text", Path("b.txt"))
     assert first.doc_id == second.doc_id
     assert len(first.doc_id) == 16
+
+
+def _blank_runs(lines):
+    runs, run = [], 0
+    for line in lines:
+        if line.is_blank:
+            run += 1
+        else:
+            runs.append(run)
+            run = 0
+    return runs
+
+
+def test_double_spaced_text_reads_like_single_spaced():
+    single = "a\nb\n\nc\nd\n\n\ne\nf\ng\nh\ni\n"
+    double = "\n\n".join(single.split("\n"))
+    first = document_from_bytes(single.encode(), Path("s.txt"))
+    second = document_from_bytes(double.encode(), Path("d.txt"))
+    assert _blank_runs(second.lines) == _blank_runs(first.lines)
+    assert [line.number for line in second.lines if not line.is_blank][:2] == [1, 3]
+
+
+def test_doubled_gaps_are_halved():
+    text = "a\nb\n\n\nc\n\n\n\n\nd\ne\n"
+    document = document_from_bytes(text.encode(), Path("g.txt"))
+    assert _blank_runs(document.lines) == [0, 0, 1, 2, 0]
