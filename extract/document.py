@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
 from dataclasses import dataclass
-from functools import reduce
-from math import gcd
 from pathlib import Path
 
-from extract.errors import BinaryDocument, EmptyDocument, UndecodableDocument, UnsupportedFormat
+from extract.errors import BinaryDocument, EmptyDocument, UndecodableDocument
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 FORM_FEED = "\f"  # pdftotext and pypdf mark page breaks with a form feed
-# Double-spaced text (a blank line after every line) has almost no adjacent lines left.
-DOUBLE_SPACED_ADJACENT = 0.15
 CONTROL_SHARE_LIMIT = 0.05  # more control characters than this share of the text means binary
 
 
@@ -89,71 +83,3 @@ def split_lines(text: str) -> tuple[Line, ...]:
         page += raw.count(FORM_FEED)
         lines.append(Line(number, page, raw.replace(FORM_FEED, "")))
     return tuple(lines)
-
-
-def _gaps(lines: tuple[Line, ...]) -> list[int]:
-    """The number of blank lines between each two consecutive non-blank lines."""
-    gaps: list[int] = []
-    run, seen = 0, False
-    for line in lines:
-        if line.is_blank:
-            run += 1
-        else:
-            if seen:
-                gaps.append(run)
-            seen, run = True, 0
-    return gaps
-
-
-def normalize_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
-    """Make blank lines mean the same whichever PDF-to-text tool wrote the text.
-
-    Some tools put a blank line after every line (double spacing), others print two blank lines
-    where most print one. Measured on the document itself: with double spacing, that one blank
-    line is removed from every gap; when every gap is a multiple of one size, it is divided by it.
-    Lines keep their numbers, so provenance still points into the file as written.
-    """
-    gaps = _gaps(lines)
-    if not gaps:
-        return lines
-    adjacent = sum(1 for gap in gaps if gap == 0) / len(gaps)
-    spacing = Counter(gaps).most_common(1)[0][0] if adjacent < DOUBLE_SPACED_ADJACENT else 0
-    unit = reduce(gcd, (gap - spacing for gap in gaps if gap > spacing), 0) or 1
-    if spacing == 0 and unit == 1:
-        return lines
-    kept: list[Line] = []
-    blanks: list[Line] = []
-    for line in (*lines, Line(0, 0, "x")):
-        if line.is_blank:
-            blanks.append(line)
-            continue
-        if blanks:
-            keep = round(max(0, len(blanks) - spacing) / unit) if kept else len(blanks)
-            kept.extend(blanks[:keep])
-            blanks = []
-        kept.append(line)
-    return tuple(kept[:-1])
-
-
-def document_from_bytes(data: bytes, path: Path) -> Document:
-    """Build a Document from raw bytes of extracted text."""
-    text, encoding, warnings = decode_text(data)
-    return Document(
-        path=path,
-        sha256=hashlib.sha256(data).hexdigest(),
-        format="text",
-        encoding=encoding,
-        lines=normalize_spacing(split_lines(text)),
-        warnings=warnings,
-    )
-
-
-def read_document(path: Path) -> Document:
-    """Read a plan file. Only extracted text is read in this version; a PDF gets a clear error."""
-    path = Path(path)
-    data = path.read_bytes()
-    if data.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
-        raise UnsupportedFormat(
-            "PDF input is not read yet: extract its text first (e.g. `pdftotext file.pdf`)"
-        )
-    return document_from_bytes(data, path)

@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from extract.detect import rank_layouts
-from extract.document import read_document
 from extract.errors import InputError
 from extract.layouts import LAYOUTS
+from extract.reader import read_document
 from normalize.records import PIPELINE_VERSION
 from pipelines.evaluate import VARIANTS, Thresholds, evaluate, format_report
 from pipelines.ingest import FileResult, collect_inputs, ingest, parse_document

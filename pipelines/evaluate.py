@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from extract.document import document_from_bytes
+from extract.reader import document_from_bytes
 from normalize.records import ActivityRecord
 from normalize.text import match_key
 from pipelines.ingest import ParsedDocument, parse_document

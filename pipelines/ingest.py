@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from extract.detect import Detection, detect_layout
-from extract.document import Document, read_document
+from extract.document import Document
 from extract.errors import InputError
 from extract.layouts.base import ParsedRow
+from extract.reader import read_document
 from normalize.metadata import DocumentFacts, document_facts
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
 from pipelines.store import write_document

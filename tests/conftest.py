@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import Document, document_from_bytes
+from extract.document import Document
+from extract.reader import document_from_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

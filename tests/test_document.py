@@ -2,8 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import document_from_bytes, read_document, split_lines
+from extract.cells import to_blocks
+from extract.document import split_lines
 from extract.errors import BinaryDocument, EmptyDocument, UnsupportedFormat
+from extract.reader import document_from_bytes, read_document
 
 
 def test_utf8_with_bom_is_read():
@@ -72,16 +74,39 @@ def _blank_runs(lines):
     return runs
 
 
+SINGLE = "a\nb\n\nc\nd\n\n\ne\nf\n" * 8  # a cell layout as pdftotext prints it
+
+
 def test_double_spaced_text_reads_like_single_spaced():
-    single = "a\nb\n\nc\nd\n\n\ne\nf\ng\nh\ni\n"
-    double = "\n\n".join(single.split("\n"))
-    first = document_from_bytes(single.encode(), Path("s.txt"))
+    double = "\n\n".join(SINGLE.split("\n"))
+    first = document_from_bytes(SINGLE.encode(), Path("s.txt"))
     second = document_from_bytes(double.encode(), Path("d.txt"))
     assert _blank_runs(second.lines) == _blank_runs(first.lines)
     assert [line.number for line in second.lines if not line.is_blank][:2] == [1, 3]
 
 
 def test_doubled_gaps_are_halved():
-    text = "a\nb\n\n\nc\n\n\n\n\nd\ne\n"
-    document = document_from_bytes(text.encode(), Path("g.txt"))
-    assert _blank_runs(document.lines) == [0, 0, 1, 2, 0]
+    doubled = "\n".join(line if line else "\n" for line in SINGLE.split("\n"))
+    first = document_from_bytes(SINGLE.encode(), Path("s.txt"))
+    second = document_from_bytes(doubled.encode(), Path("g.txt"))
+    assert _blank_runs(second.lines) == _blank_runs(first.lines)
+
+
+def test_cell_breaks_are_put_back_in_text_without_blank_lines():
+    text = (
+        "Öka deltagandet i\nscreening\n• Skicka påminnelser\ntill alla\n2026\n"
+        "Processledare\nscreening\n"
+    ) * 4
+    document = document_from_bytes(text.encode(), Path("n.txt"))
+    blocks = [block.text for block in to_blocks(document.lines)][:4]
+    assert blocks == [
+        "Öka deltagandet i\nscreening",
+        "• Skicka påminnelser\ntill alla",
+        "2026",
+        "Processledare\nscreening",
+    ]
+
+
+def test_short_texts_are_left_as_they_are():
+    document = document_from_bytes("Mål\n• a\n• b\n".encode(), Path("t.txt"))
+    assert [line.text for line in document.lines] == ["Mål", "• a", "• b", ""]

@@ -1,0 +1,121 @@
+"""Make blank lines mean the same whichever PDF-to-text tool wrote the text.
+
+pdftotext prints one blank line between table cells; other tools double every gap, put a blank
+line after every line, or print no blank lines at all. The layout parsers read cells from the
+gaps, so the reader first brings every text to the first form. Lines keep their numbers, so
+provenance still points into the file as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import reduce
+from math import gcd
+
+from extract.cells import is_bullet, starts_with_actor
+from extract.document import Line
+
+MIN_GAPS_TO_JUDGE = 20  # a text needs this many line pairs before its spacing is judged
+# Double-spaced text (a blank line after every line) has almost no adjacent lines left.
+DOUBLE_SPACED_ADJACENT = 0.15
+# Text whose lines are (almost) all adjacent came from a tool that prints no blank lines.
+NO_BLANK_LINES_ADJACENT = 0.97
+SHORT_LINE_SHARE = 0.6  # a cell's last line may be this much shorter than the lines above it
+CELL_WIDTH_LINES = 3  # how many lines above measure a cell's width
+NUMBERED_RE = re.compile(r"^\s*\d{1,2}\.(?:[a-z]\.?\)|\)|\s*[A-ZÅÄÖ])")  # "3.a)", "12. Goal"
+CAPITALISED_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]")  # a common word, not an acronym
+_JOINING_END_RE = re.compile(
+    r"(?:[-,;/(&]|\b(?:och|eller|samt|för|av|med|i|på|till|om|inom|som|att|en|ett|den|det|de))$"
+)
+
+
+def _gaps(lines: tuple[Line, ...]) -> list[int]:
+    """The number of blank lines between each two consecutive non-blank lines."""
+    gaps: list[int] = []
+    run, seen = 0, False
+    for line in lines:
+        if line.is_blank:
+            run += 1
+        else:
+            if seen:
+                gaps.append(run)
+            seen, run = True, 0
+    return gaps
+
+
+def normalize_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Make blank lines mean the same whichever PDF-to-text tool wrote the text.
+
+    Some tools put a blank line after every line (double spacing), others print two blank lines
+    where most print one. Measured on the document itself: with double spacing, that one blank
+    line is removed from every gap; when every gap is a multiple of one size, it is divided by it.
+    Lines keep their numbers, so provenance still points into the file as written.
+    """
+    gaps = _gaps(lines)
+    if not gaps:
+        return lines
+    adjacent = sum(1 for gap in gaps if gap == 0) / len(gaps)
+    spacing = Counter(gaps).most_common(1)[0][0] if adjacent < DOUBLE_SPACED_ADJACENT else 0
+    unit = reduce(gcd, (gap - spacing for gap in gaps if gap > spacing), 0) or 1
+    if spacing == 0 and unit == 1:
+        return lines
+    kept: list[Line] = []
+    blanks: list[Line] = []
+    for line in (*lines, Line(0, 0, "x")):
+        if line.is_blank:
+            blanks.append(line)
+            continue
+        if blanks:
+            keep = round(max(0, len(blanks) - spacing) / unit) if kept else len(blanks)
+            kept.extend(blanks[:keep])
+            blanks = []
+        kept.append(line)
+    return tuple(kept[:-1])
+
+
+def _starts_cell(previous: Line, line: Line, width: int) -> bool:
+    """Whether `line` likely opens a new cell after `previous` in text without blank lines."""
+    text, before = line.stripped, previous.stripped
+    if is_bullet(text) or NUMBERED_RE.match(text):
+        return True
+    if not (text[:1].isupper() or text[:1].isdigit()) or _JOINING_END_RE.search(before):
+        return False
+    return (
+        bool(CAPITALISED_RE.match(text))
+        or starts_with_actor(text)
+        or before.endswith((".", "!", "?", ":"))
+        or len(before) < SHORT_LINE_SHARE * width
+    )
+
+
+def infer_cell_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Put back the blank lines between cells that some PDF-to-text tools leave out.
+
+    A cell is taken to open at a bullet or a numbered label, or at a line that starts with a
+    capitalised word or an actor after a line that does not run on ("och", ",", "-"), or after a
+    line that ends a sentence or stops well short of the lines above it.
+    """
+    result: list[Line] = []
+    recent: list[int] = []  # lengths of the last lines of the current cell
+    for line in lines:
+        if result and not line.is_blank and not result[-1].is_blank:
+            width = max(recent) if recent else len(line.stripped)
+            if _starts_cell(result[-1], line, width):
+                result.append(Line(line.number, line.page, ""))
+                recent = []
+        result.append(line)
+        recent = (
+            [*recent[-(CELL_WIDTH_LINES - 1) :], len(line.stripped)] if not line.is_blank else []
+        )
+    return tuple(result)
+
+
+def restore_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines with blank lines as pdftotext would print them (see the module's docstring)."""
+    gaps = _gaps(lines)
+    if len(gaps) < MIN_GAPS_TO_JUDGE:
+        return lines  # too short to tell which tool wrote it
+    if sum(1 for gap in gaps if gap == 0) / len(gaps) > NO_BLANK_LINES_ADJACENT:
+        return infer_cell_breaks(lines)
+    return normalize_spacing(lines)
