@@ -180,7 +180,35 @@ def starts_with_actor(text: str) -> bool:
     return False
 
 
-_JOINING_WORDS = ("och", "för", "av", "med", "samt", "i", "inom", "på", "till", "om", "respektive")
+_JOINING_WORDS = (
+    "och",
+    "eller",
+    "för",
+    "av",
+    "med",
+    "samt",
+    "i",
+    "inom",
+    "på",
+    "till",
+    "om",
+    "respektive",
+    "som",
+    "att",
+    "en",
+    "ett",
+    "den",
+    "det",
+    "de",
+)
+
+
+def runs_on(text: str) -> bool:
+    """True when a line stops mid-phrase: on a joining word, a comma, semicolon or hyphen."""
+    text = text.rstrip()
+    return text.endswith(("-", ",", ";", "/", "(", "&")) or (
+        text.rsplit(" ", 1)[-1].lower() in _JOINING_WORDS
+    )
 
 
 def _continues_actor(previous: str, line: str, following: str) -> bool:

@@ -13,7 +13,7 @@ from collections import Counter
 from functools import reduce
 from math import gcd
 
-from extract.cells import is_bullet, starts_with_actor
+from extract.cells import is_bullet, runs_on, starts_with_actor, time_prefix
 from extract.document import Line
 
 MIN_GAPS_TO_JUDGE = 20  # a text needs this many line pairs before its spacing is judged
@@ -24,10 +24,9 @@ NO_BLANK_LINES_ADJACENT = 0.97
 SHORT_LINE_SHARE = 0.6  # a cell's last line may be this much shorter than the lines above it
 CELL_WIDTH_LINES = 3  # how many lines above measure a cell's width
 NUMBERED_RE = re.compile(r"^\s*\d{1,2}\.(?:[a-z]\.?\)|\)|\s*[A-ZÅÄÖ])")  # "3.a)", "12. Goal"
+LABEL_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+:\s")  # "Ansvar: …", "Mål: …"
+SENTENCE_ENDS = (".", "!", "?", ":")
 CAPITALISED_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]")  # a common word, not an acronym
-_JOINING_END_RE = re.compile(
-    r"(?:[-,;/(&]|\b(?:och|eller|samt|för|av|med|i|på|till|om|inom|som|att|en|ett|den|det|de))$"
-)
 
 
 def _gaps(lines: tuple[Line, ...]) -> list[int]:
@@ -53,8 +52,8 @@ def normalize_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     Lines keep their numbers, so provenance still points into the file as written.
     """
     gaps = _gaps(lines)
-    if not gaps:
-        return lines
+    if len(gaps) < MIN_GAPS_TO_JUDGE or lacks_blank_lines(lines):
+        return lines  # too short to tell, or nothing to normalise
     adjacent = sum(1 for gap in gaps if gap == 0) / len(gaps)
     spacing = Counter(gaps).most_common(1)[0][0] if adjacent < DOUBLE_SPACED_ADJACENT else 0
     unit = reduce(gcd, (gap - spacing for gap in gaps if gap > spacing), 0) or 1
@@ -74,17 +73,17 @@ def normalize_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     return tuple(kept[:-1])
 
 
-def _starts_cell(previous: Line, line: Line, width: int) -> bool:
-    """Whether `line` likely opens a new cell after `previous` in text without blank lines."""
-    text, before = line.stripped, previous.stripped
+def _starts_cell(before: str, text: str, width: int) -> bool:
+    """Whether the line `text` opens a new cell after the line `before` (cell `width` wide)."""
     if is_bullet(text) or NUMBERED_RE.match(text):
         return True
-    if not (text[:1].isupper() or text[:1].isdigit()) or _JOINING_END_RE.search(before):
+    if not (text[:1].isupper() or text[:1].isdigit()) or runs_on(before):
         return False
+    if LABEL_RE.match(text) or time_prefix(text) == text or starts_with_actor(text):
+        return True
     return (
         bool(CAPITALISED_RE.match(text))
-        or starts_with_actor(text)
-        or before.endswith((".", "!", "?", ":"))
+        or before.endswith(SENTENCE_ENDS)
         or len(before) < SHORT_LINE_SHARE * width
     )
 
@@ -92,30 +91,30 @@ def _starts_cell(previous: Line, line: Line, width: int) -> bool:
 def infer_cell_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """Put back the blank lines between cells that some PDF-to-text tools leave out.
 
-    A cell is taken to open at a bullet or a numbered label, or at a line that starts with a
-    capitalised word or an actor after a line that does not run on ("och", ",", "-"), or after a
-    line that ends a sentence or stops well short of the lines above it.
+    A cell opens at a bullet or a numbered label. Otherwise a line that runs on from the one
+    above ("och", ",", "-") stays in its cell, and a capitalised line opens a new cell when it
+    is a label ("Ansvar:"), a time entry or an actor, starts with a common word, or follows a
+    line that ends a sentence or stops well short of the cell's width.
     """
     result: list[Line] = []
-    recent: list[int] = []  # lengths of the last lines of the current cell
+    widths: list[int] = []  # lengths of the last lines of the current cell
     for line in lines:
-        if result and not line.is_blank and not result[-1].is_blank:
-            width = max(recent) if recent else len(line.stripped)
-            if _starts_cell(result[-1], line, width):
-                result.append(Line(line.number, line.page, ""))
-                recent = []
+        adjacent = result and not line.is_blank and not result[-1].is_blank
+        if adjacent and _starts_cell(result[-1].stripped, line.stripped, max(widths)):
+            result.append(Line(line.number, line.page, ""))
+            widths = []
         result.append(line)
-        recent = (
-            [*recent[-(CELL_WIDTH_LINES - 1) :], len(line.stripped)] if not line.is_blank else []
-        )
+        widths = [*widths[-(CELL_WIDTH_LINES - 1) :], len(line.stripped)] if line.stripped else []
     return tuple(result)
 
 
 def restore_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """The lines with blank lines as pdftotext would print them (see the module's docstring)."""
+    return infer_cell_breaks(lines) if lacks_blank_lines(lines) else normalize_spacing(lines)
+
+
+def lacks_blank_lines(lines: tuple[Line, ...]) -> bool:
+    """True for a text long enough to judge whose lines are (almost) all adjacent."""
     gaps = _gaps(lines)
-    if len(gaps) < MIN_GAPS_TO_JUDGE:
-        return lines  # too short to tell which tool wrote it
-    if sum(1 for gap in gaps if gap == 0) / len(gaps) > NO_BLANK_LINES_ADJACENT:
-        return infer_cell_breaks(lines)
-    return normalize_spacing(lines)
+    adjacent = sum(1 for gap in gaps if gap == 0)
+    return len(gaps) >= MIN_GAPS_TO_JUDGE and adjacent / len(gaps) > NO_BLANK_LINES_ADJACENT

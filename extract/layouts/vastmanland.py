@@ -19,6 +19,7 @@ from extract.cells import (
     find_time_mentions,
     is_actor_cell,
     is_bullet,
+    runs_on,
     split_actors,
     split_capital_boundary,
     split_items,
@@ -82,6 +83,18 @@ def _marker(blocks: list[Block], index: int) -> tuple[_Marker, tuple[Line, ...],
     if len(head) == 2:
         goal, rest = _end_goal((head[1], *block.lines[1:]))
         return _Marker(head[0].stripped, goal), rest, index + 1
+    opening = next(
+        (
+            i
+            for i, line in enumerate(block.lines[1:], 1)
+            if line.stripped[:1].isupper() and not runs_on(block.lines[i - 1].stripped)
+        ),
+        None,
+    )
+    if opening is not None:  # the goal follows the label in the same block
+        goal, rest = _end_goal(block.lines[opening:])
+        section = " ".join(line.stripped for line in block.lines[:opening])
+        return _Marker(section, goal), rest, index + 1
     section = " ".join(line.stripped for line in block.lines)
     if index + 1 < len(blocks) and not MARKER_RE.match(blocks[index + 1].first.text):
         goal, rest = _end_goal(blocks[index + 1].lines)
