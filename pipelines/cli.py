@@ -12,7 +12,7 @@ from extract.detect import rank_layouts
 from extract.errors import InputError
 from extract.layouts import LAYOUTS
 from extract.reader import read_document
-from normalize.records import PIPELINE_VERSION
+from normalize.records import PIPELINE_VERSION, ActivityRecord
 from pipelines.evaluate import VARIANTS, Thresholds, evaluate, format_report
 from pipelines.ingest import FileResult, collect_inputs, ingest, parse_document
 
@@ -102,30 +102,42 @@ def inspect_command(file: Path, n_rows: int) -> None:
     for warning in parsed.warnings:
         click.echo(f"warning: {warning}")
     click.echo("")
-    seen: set[str] = set()
-    for record in parsed.records:
-        if record.row_id in seen or len(seen) >= n_rows:
-            continue
-        seen.add(record.row_id)
-        activities = [
-            r.activity for r in parsed.records if r.row_id == record.row_id and r.activity
-        ]
-        click.echo(
-            f"lines {record.line_start}-{record.line_end} | area {record.area_id} "
-            f"({record.area_source}) | {record.section or ''}"
+    click.echo(_rows_table(parsed.records, n_rows))
+
+
+def _rows_table(records: tuple[ActivityRecord, ...], limit: int) -> str:
+    """The first `limit` source rows as a plain-text table, one line per activity."""
+    header = ("lines", "area", "section", "goal", "activity", "responsible", "time", "status")
+    widths = (9, 4, 18, 32, 40, 24, 12, 8)
+    table = [header]
+    row_ids: list[str] = []
+    for record in records:
+        if record.row_id not in row_ids:
+            if len(row_ids) == limit:
+                break
+            row_ids.append(record.row_id)
+        first = record.activity_index == 0
+        table.append(
+            (
+                f"{record.line_start}-{record.line_end}" if first else "",
+                str(record.area_id or "–") if first else "",
+                (record.section or "") if first else "",
+                (record.goal or "") if first else "",
+                record.activity or "",
+                "; ".join(record.responsible) if first else "",
+                "; ".join(record.timeframe_raw) if first else "",
+                "; ".join(record.status_raw) if first else "",
+            )
         )
-        click.echo(f"    goal: {_short(record.goal)}")
-        for activity in activities:
-            click.echo(f"    - {_short(activity)}")
-        if record.responsible:
-            click.echo(f"    responsible: {'; '.join(record.responsible)}")
-        if record.timeframe_raw or record.status_raw:
-            time, status = "; ".join(record.timeframe_raw), "; ".join(record.status_raw)
-            click.echo(f"    time: {time}  status: {status}")
+    return "\n".join(
+        " | ".join(
+            _short(cell, width).ljust(width) for cell, width in zip(row, widths, strict=True)
+        )
+        for row in table
+    )
 
 
-def _short(text: str | None, width: int = 100) -> str:
-    text = text or ""
+def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

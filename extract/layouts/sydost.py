@@ -394,6 +394,26 @@ def _table_end(lines: tuple[Line, ...], start: int) -> int:
     return end
 
 
+def _goal_row(
+    kind: str,
+    goal: list[Line],
+    items: list[list[Line]],
+    section: str | None,
+    area: int | None,
+    level: str | None,
+) -> ParsedRow:
+    """A goal block: the goal and one activity per bullet item."""
+    return make_row(
+        kind,
+        [*goal, *(line for item in items for line in item)],
+        goal=cell_text(goal),
+        activities=[item_text(item) for item in items],
+        section=section,
+        area_number=area,
+        level=level,
+    )
+
+
 def parse(document: Document) -> list[ParsedRow]:
     """All goal blocks and action-table rows of an RCC Sydöst plan."""
     lines = document.lines
@@ -416,17 +436,7 @@ def parse(document: Document) -> list[ParsedRow]:
             list_start = _skip_blank(lines, index)
             if list_start < len(lines) and NATIONAL_LIST_RE.match(lines[list_start].text):
                 items, index = _bullet_list(lines, list_start + 1)
-                used = [*goal, *(line for item in items for line in item)]
-                rows.append(
-                    make_row(
-                        "national_goal",
-                        used,
-                        goal=cell_text(goal),
-                        activities=[item_text(item) for item in items],
-                        section=section,
-                        area_number=area,
-                    )
-                )
+                rows.append(_goal_row("national_goal", goal, items, section, area, None))
         elif match := REGIONAL_GOAL_RE.match(text):
             goal, index = _goal_lines(lines, index, match.group(1))
             while (list_start := _skip_blank(lines, index)) < len(lines) and (
@@ -434,18 +444,7 @@ def parse(document: Document) -> list[ParsedRow]:
             ):
                 items, index = _bullet_list(lines, list_start + 1)
                 level = "national" if label.group(1).lower() == "nationellt" else "regional"
-                used = [*goal, *(line for item in items for line in item)]
-                rows.append(
-                    make_row(
-                        "regional_insats",
-                        used,
-                        goal=cell_text(goal),
-                        activities=[item_text(item) for item in items],
-                        section=section,
-                        area_number=area,
-                        level=level,
-                    )
-                )
+                rows.append(_goal_row("regional_insats", goal, items, section, area, level))
         else:
             if is_isolated(lines, index) and looks_like_title(text):
                 section = text.strip()
