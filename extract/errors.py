@@ -23,3 +23,19 @@ class UnknownLayout(InputError):
 
 class UnsupportedFormat(InputError):
     """The file type is not read by this version of the pipeline."""
+
+
+class EncryptedDocument(InputError):
+    """The PDF is encrypted and cannot be opened without a password."""
+
+
+class CorruptDocument(InputError):
+    """The PDF is damaged or truncated, or is not a PDF at all."""
+
+
+class ScannedDocument(InputError):
+    """The PDF has no text layer (a scan); it would need OCR first."""
+
+
+class TooLongDocument(InputError):
+    """The document has more pages than the configured limit."""

@@ -6,7 +6,6 @@ import hashlib
 from pathlib import Path
 
 from extract.document import Document, decode_text, split_lines
-from extract.errors import UnsupportedFormat
 from extract.spacing import restore_spacing
 
 
@@ -24,11 +23,5 @@ def document_from_bytes(data: bytes, path: Path) -> Document:
 
 
 def read_document(path: Path) -> Document:
-    """Read a plan file. Only extracted text is read in this version; a PDF gets a clear error."""
-    path = Path(path)
-    data = path.read_bytes()
-    if data.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
-        raise UnsupportedFormat(
-            "PDF input is not read yet: extract its text first (e.g. `pdftotext file.pdf`)"
-        )
-    return document_from_bytes(data, path)
+    """Read a plan's extracted text (PDFs are read by extract.pdf.plan)."""
+    return document_from_bytes(Path(path).read_bytes(), Path(path))

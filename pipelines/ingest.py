@@ -12,6 +12,7 @@ from extract.detect import Detection, detect_layout
 from extract.document import Document
 from extract.errors import InputError
 from extract.layouts.base import ParsedRow
+from extract.pdf.plan import is_pdf, read_pdf_plan
 from extract.reader import read_document
 from normalize.metadata import DocumentFacts, document_facts
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
@@ -69,11 +70,8 @@ def _warnings(
     return warnings
 
 
-def parse_document(document: Document) -> ParsedDocument:
-    """Detect the layout of a read document, parse its rows and normalise them into records."""
-    detection = detect_layout(document)
+def _normalised(document: Document, detection: Detection, rows: list[ParsedRow]) -> ParsedDocument:
     layout = detection.layout
-    rows = layout.parse(document)
     facts = document_facts(document, layout.region)
     source = Provenance(document.doc_id, document.path.name, layout.name, facts.region)
     records = document_records(rows, source)
@@ -81,7 +79,16 @@ def parse_document(document: Document) -> ParsedDocument:
     return ParsedDocument(document, detection, facts, tuple(rows), tuple(records), tuple(warnings))
 
 
+def parse_document(document: Document) -> ParsedDocument:
+    """Detect the layout of a read text document, parse its rows and normalise them."""
+    detection = detect_layout(document)
+    return _normalised(document, detection, detection.layout.parse(document))
+
+
 def parse_file(path: Path) -> ParsedDocument:
+    """Read, parse and normalise one file: a PDF through its geometry, else as text."""
+    if is_pdf(path):
+        return _normalised(*read_pdf_plan(path))
     return parse_document(read_document(path))
 
 

@@ -90,12 +90,34 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class Column:
+    """A table column: its header label as printed, and the row cell it fills."""
+
+    label: str
+    cell: str  # goal, activities, timeframe, responsible, status, notes, rcc_activity, section
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How a layout's action table looks in a PDF, for the geometric reader (extract/pdf)."""
+
+    columns: tuple[Column, ...]
+    key: str  # the cell that every table row has its own of; merged cells span several rows
+    merged: frozenset[str] = frozenset()  # cells that may be merged over several rows
+    numbered_goals: bool = False  # goals open with their number ("12. …")
+    area_pattern: re.Pattern[str] | None = None  # a heading giving the area number (group 1)
+    chapter_pattern: re.Pattern[str] | None = None  # a chapter heading
+
+
+@dataclass(frozen=True)
 class Layout:
-    """A regional layout: how to recognise it, whose it is, and the parser for it."""
+    """A regional layout: how to recognise it, whose it is, and the parsers for it."""
 
     name: str
     description: str
     region: str  # the default region when the text does not name one
     document_type: str
     signatures: tuple[Signature, ...]
-    parse: Callable[[Document], list[ParsedRow]]
+    parse: Callable[[Document], list[ParsedRow]]  # text of the document (or, for a PDF, of
+    # everything outside its tables)
+    table: TableSpec | None = None  # the action table, when the layout has one

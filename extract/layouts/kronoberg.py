@@ -23,7 +23,16 @@ from extract.cells import (
     to_blocks,
 )
 from extract.document import Document, Line
-from extract.layouts.base import Layout, ParsedRow, Signature, cell_text, item_text, make_row
+from extract.layouts.base import (
+    Column,
+    Layout,
+    ParsedRow,
+    Signature,
+    TableSpec,
+    cell_text,
+    item_text,
+    make_row,
+)
 from extract.layouts.regions import table_regions
 
 HEADER_RE = re.compile(r"^\s*Målbild\s+Planerade/pågående\s+aktiviteter\s+Status", re.I)
@@ -221,4 +230,13 @@ LAYOUT = Layout(
         Signature("'Förkortningar:' glossary", ABBREVIATIONS_RE, 0.5),
     ),
     parse=parse,
+    table=TableSpec(
+        columns=(
+            Column("Målbild", "goal"),
+            Column("Planerade/pågående aktiviteter", "activities"),
+            Column("Status/förutsättningar/ansvar", "notes"),
+        ),
+        key="goal",
+        numbered_goals=True,
+    ),
 )

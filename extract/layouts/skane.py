@@ -26,7 +26,16 @@ from extract.cells import (
     to_blocks,
 )
 from extract.document import Document, Line
-from extract.layouts.base import Layout, ParsedRow, Signature, cell_text, item_text, make_row
+from extract.layouts.base import (
+    Column,
+    Layout,
+    ParsedRow,
+    Signature,
+    TableSpec,
+    cell_text,
+    item_text,
+    make_row,
+)
 from extract.layouts.regions import TableRegion, table_regions
 
 HEADER_RE = re.compile(r"^\s*Målbild\s+Planerade\s+aktiviteter\b", re.I)
@@ -245,4 +254,14 @@ LAYOUT = Layout(
         ),
     ),
     parse=parse,
+    table=TableSpec(
+        columns=(
+            Column("Målbild", "goal"),
+            Column("Planerade aktiviteter", "activities"),
+            Column("Ansvarig", "responsible"),
+            Column("Status", "status"),
+        ),
+        key="activities",
+        merged=frozenset({"goal"}),
+    ),
 )

@@ -30,7 +30,16 @@ from extract.cells import (
     unique,
 )
 from extract.document import Document, Line
-from extract.layouts.base import Layout, ParsedRow, Signature, cell_text, item_text, make_row
+from extract.layouts.base import (
+    Column,
+    Layout,
+    ParsedRow,
+    Signature,
+    TableSpec,
+    cell_text,
+    item_text,
+    make_row,
+)
 from extract.layouts.headings import URL_RE, is_isolated, looks_like_title
 
 AREA_HEADING_RE = re.compile(r"^\s*MÅLOMRÅDE\s+(\d{1,2})\b")
@@ -466,4 +475,16 @@ LAYOUT = Layout(
         Signature("'MÅLOMRÅDE N' headings", AREA_HEADING_RE, 1.0),
     ),
     parse=parse,
+    table=TableSpec(
+        columns=(
+            Column("VAD?", "goal"),
+            Column("HUR?", "activities"),
+            Column("NÄR?", "timeframe"),
+            Column("VEM?", "responsible"),
+        ),
+        key="goal",
+        area_pattern=re.compile(
+            r"^\s*(?:MÅLOMRÅDE|Handlingsplan\s+20\d\d\s*[–-]\s*Målområde)\s+(\d{1,2})", re.I
+        ),
+    ),
 )

@@ -28,7 +28,16 @@ from extract.cells import (
     to_blocks,
 )
 from extract.document import Document, Line
-from extract.layouts.base import Layout, ParsedRow, Signature, cell_text, item_text, make_row
+from extract.layouts.base import (
+    Column,
+    Layout,
+    ParsedRow,
+    Signature,
+    TableSpec,
+    cell_text,
+    item_text,
+    make_row,
+)
 from extract.layouts.headings import URL_RE
 
 HEADER_RE = re.compile(r"^\s*Område\s+Uppdrag/Mål\s+enligt\s+RCC.*?\bStatus\b", re.I)
@@ -284,4 +293,17 @@ LAYOUT = Layout(
         Signature("Område labels '3.a)'", MARKER_RE, 1.0),
     ),
     parse=parse,
+    table=TableSpec(
+        columns=(
+            Column("Område", "section"),
+            Column("Uppdrag/Mål enligt RCC Mellansverige", "goal"),
+            Column("Aktivitet från RCC", "rcc_activity"),
+            Column("Aktivitet i RV", "activities"),
+            Column("Ansvarig-Tidsram", "responsible"),
+            Column("Status", "status"),
+        ),
+        key="rcc_activity",
+        merged=frozenset({"section", "goal"}),
+        chapter_pattern=CHAPTER_RE,
+    ),
 )

@@ -1,0 +1,1 @@
+"""Read plans from PDF with pdfplumber: text lines, rules and tables rebuilt from geometry."""

@@ -1,0 +1,147 @@
+"""Read PDF pages into primitives, one page at a time, and find running heads and feet.
+
+Two passes over the file keep memory flat whatever the page count: `scan` notes the text in the
+top and bottom margins of every page (and the first pages' text, to recognise the layout);
+`read_pages` then yields each page's lines without the running heads, closing pages as it goes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extract.errors import CorruptDocument, EncryptedDocument, ScannedDocument, TooLongDocument
+from extract.pdf.primitives import Page, Rule, TextLine, Word
+from extract.pdf.settings import SETTINGS, PdfSettings
+
+BOLD_RE = re.compile(r"bold|black|heavy|semibold", re.I)
+PAGE_NUMBER_RE = re.compile(r"^(?:sida\s+)?#+(?:\s*(?:av|/|\()\s*#+\)?)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the first pass learnt of a PDF."""
+
+    n_pages: int
+    running: frozenset[str]  # margin texts (digits folded) that repeat: running heads and feet
+    head_lines: tuple[str, ...]  # text of the first pages, to recognise the layout
+
+
+def fold_digits(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+@contextmanager
+def open_pdf(path: Path) -> Iterator[pdfplumber.PDF]:
+    """Open a PDF, turning pdfminer's failures into clear input errors."""
+    try:
+        with pdfplumber.open(path) as pdf:
+            yield pdf
+    except PdfminerException as err:
+        cause = err.args[0] if err.args else err
+        name = type(cause).__name__
+        if "Password" in name or "Encrypt" in name or "password" in str(cause).lower():
+            raise EncryptedDocument("the PDF is encrypted; save an unprotected copy") from err
+        raise CorruptDocument(
+            f"the PDF cannot be read ({name}: {cause}); is it truncated?"
+        ) from err
+    except (ValueError, KeyError, TypeError, AttributeError, AssertionError) as err:
+        raise CorruptDocument(f"the PDF is damaged ({type(err).__name__}: {err})") from err
+
+
+def _words(page: pdfplumber.page.Page) -> list[Word]:
+    raw = page.extract_words(
+        x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, extra_attrs=["size", "fontname"]
+    )
+    return [
+        Word(
+            w["text"],
+            w["x0"],
+            w["x1"],
+            w["top"],
+            w["bottom"],
+            w["size"],
+            bool(BOLD_RE.search(w["fontname"])),
+        )
+        for w in raw
+    ]
+
+
+def group_lines(words: list[Word], page: int, tolerance: float) -> list[TextLine]:
+    """Words on one baseline (tops within `tolerance`), top to bottom, left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(lines[-1][0].top - word.top) <= tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [TextLine(page, tuple(sorted(line, key=lambda w: w.x0))) for line in lines]
+
+
+def _rules(page: pdfplumber.page.Page, settings: PdfSettings) -> list[Rule]:
+    rules: dict[int, Rule] = {}
+    for edge in page.edges:
+        if edge["orientation"] != "h" or edge["x1"] - edge["x0"] < settings.rule_min_length:
+            continue
+        key = round(edge["top"])
+        known = rules.get(key)
+        x0 = min(edge["x0"], known.x0) if known else edge["x0"]
+        x1 = max(edge["x1"], known.x1) if known else edge["x1"]
+        rules[key] = Rule(edge["top"], x0, x1)
+    return sorted(rules.values(), key=lambda rule: rule.y)
+
+
+def _in_margin(line: TextLine, height: float, settings: PdfSettings) -> bool:
+    band = settings.margin_share * height
+    return line.bottom <= band or line.top >= height - band
+
+
+def scan(path: Path, settings: PdfSettings = SETTINGS) -> Scan:
+    """First pass: page count, running heads and feet, the first pages' text."""
+    margins: Counter[str] = Counter()
+    head: list[str] = []
+    with open_pdf(path) as pdf:
+        n_pages = len(pdf.pages)
+        if n_pages > settings.max_pages:
+            raise TooLongDocument(f"the PDF has {n_pages} pages; the limit is {settings.max_pages}")
+        any_text = False
+        for number, page in enumerate(pdf.pages, 1):
+            lines = group_lines(_words(page), number, settings.line_tolerance)
+            any_text = any_text or bool(lines)
+            seen = {
+                fold_digits(line.text) for line in lines if _in_margin(line, page.height, settings)
+            }
+            margins.update(seen)
+            if number <= settings.detect_pages:
+                head.extend(line.text for line in lines)
+            page.close()
+        if not any_text:
+            raise ScannedDocument("the PDF has no text layer (a scan?); run OCR on it first")
+    threshold = max(2, settings.repeat_share * n_pages)
+    running = {text for text, count in margins.items() if count >= threshold}
+    running |= {text for text in margins if PAGE_NUMBER_RE.match(text)}
+    return Scan(n_pages, frozenset(running), tuple(head))
+
+
+def read_pages(
+    path: Path, running: frozenset[str], settings: PdfSettings = SETTINGS
+) -> Iterator[tuple[Page, tuple[TextLine, ...]]]:
+    """Second pass: each page without its running heads and feet, and the heads themselves."""
+    with open_pdf(path) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            lines = group_lines(_words(page), number, settings.line_tolerance)
+            heads = tuple(
+                line
+                for line in lines
+                if _in_margin(line, page.height, settings) and fold_digits(line.text) in running
+            )
+            body = tuple(line for line in lines if line not in heads)
+            yield Page(number, page.width, page.height, body, tuple(_rules(page, settings))), heads
+            page.close()

@@ -1,0 +1,50 @@
+"""Read a PDF plan into the document and rows the rest of the pipeline uses."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from extract.detect import Detection, detect_layout
+from extract.document import Document, Line
+from extract.layouts.base import Layout, ParsedRow
+from extract.pdf.reader import read_pdf
+from extract.pdf.rows import table_row
+from extract.pdf.settings import SETTINGS, PdfSettings
+
+PDF_MAGIC = b"%PDF"
+HASH_CHUNK = 1 << 20
+
+
+def is_pdf(path: Path) -> bool:
+    """A file named .pdf, or one that starts like a PDF whatever its name."""
+    if path.suffix.lower() == ".pdf":
+        return True
+    with path.open("rb") as handle:
+        return handle.read(len(PDF_MAGIC)) == PDF_MAGIC
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_pdf_plan(
+    path: Path, settings: PdfSettings = SETTINGS
+) -> tuple[Document, Detection, list[ParsedRow]]:
+    """The PDF's text outside tables as a Document, its layout, and all its rows in order."""
+    detections: list[Detection] = []
+
+    def choose(head: tuple[str, ...]) -> Layout:
+        lines = tuple(Line(number, 1, text) for number, text in enumerate(head, 1))
+        detections.append(detect_layout(Document(path, "", "pdf", "pdf", lines)))
+        return detections[0].layout
+
+    content = read_pdf(path, choose, settings)
+    document = Document(path, file_sha256(path), "pdf", "pdf", content.text)
+    text_rows = content.layout.parse(document)
+    rows = [*text_rows, *(table_row(row, content.layout) for row in content.rows)]
+    return document, detections[0], sorted(rows, key=lambda row: (row.line_start, row.line_end))

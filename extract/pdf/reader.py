@@ -1,0 +1,253 @@
+"""Read a PDF plan: its text outside tables as lines, and its action tables as rows."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.document import Line
+from extract.layouts.base import Layout, TableSpec
+from extract.layouts.headings import is_upper_heading
+from extract.pdf.pages import read_pages, scan
+from extract.pdf.primitives import Page, TextLine
+from extract.pdf.settings import SETTINGS, PdfSettings
+from extract.pdf.tables import (
+    CellLine,
+    ColumnBox,
+    RowDraft,
+    fits_columns,
+    match_header,
+    page_rows,
+    split_cells,
+)
+
+MIN_HEADING_WORD = 6  # an upper-case heading has a word this long (acronyms are shorter)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The headings in force above a table: area number, chapter and section."""
+
+    area: int | None = None
+    chapter: str | None = None
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of an action table: its cells' text lines and where it stands in the PDF."""
+
+    cells: dict[str, tuple[str, ...]]
+    context: Context
+    page_start: int
+    page_end: int
+    line_start: int
+    line_end: int
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom on page_start
+
+
+@dataclass(frozen=True)
+class PdfContent:
+    layout: Layout
+    n_pages: int
+    text: tuple[Line, ...]  # lines outside the tables, numbered by their place in the PDF
+    rows: tuple[TableRow, ...]
+
+
+@dataclass
+class _Table:
+    """A table while it is read (local to read_pdf)."""
+
+    columns: tuple[ColumnBox, ...]
+    context: Context
+    drafts: list[RowDraft] = field(default_factory=list)
+    parts: dict[str, list[CellLine]] = field(default_factory=dict)
+    part_top: float | None = None
+    part_bottom: float = 0.0
+
+
+def _is_heading(line: TextLine, body_size: float, settings: PdfSettings) -> bool:
+    text = line.text
+    long_word = any(len(word) >= MIN_HEADING_WORD for word in text.split())
+    return (
+        long_word and is_upper_heading(text)
+    ) or line.size >= body_size + settings.heading_size_step
+
+
+def _finish_part(table: _Table, page: Page, spec: TableSpec, settings: PdfSettings) -> None:
+    if table.part_top is None:
+        return
+    carry, rows = page_rows(
+        table.parts,
+        list(page.rules),
+        table.columns,
+        spec,
+        (table.part_top, table.part_bottom),
+        settings,
+    )
+    if table.drafts and rows and _continues(rows[0], spec.key):
+        carry = _merged(carry, rows.pop(0))  # the rest of a row that the page break split
+    if carry is not None:
+        if table.drafts:
+            for cell, lines in carry.cells.items():
+                table.drafts[-1].add(cell, lines)
+        else:
+            rows.insert(0, carry)
+    table.drafts.extend(rows)
+    table.parts, table.part_top, table.part_bottom = {}, None, 0.0
+
+
+def _continues(row: RowDraft, key: str) -> bool:
+    """A page's first row goes on with the row above when its key cell does not open a cell."""
+    lines = row.cells.get(key, [])
+    return not lines or lines[0].text[:1].islower()
+
+
+def _merged(first: RowDraft | None, second: RowDraft) -> RowDraft:
+    if first is None:
+        return second
+    for cell, lines in second.cells.items():
+        first.add(cell, lines)
+    return first
+
+
+def _close(table: _Table, spec: TableSpec) -> list[TableRow]:
+    """The table's rows, merged cells filled down into the rows they span."""
+    rows: list[TableRow] = []
+    previous: dict[str, tuple[str, ...]] = {}
+    for draft in table.drafts:
+        lines = [line for cell_lines in draft.cells.values() for line in cell_lines]
+        if not lines:
+            continue
+        cells = {
+            cell: tuple(line.text for line in cell_lines)
+            for cell, cell_lines in draft.cells.items()
+            if cell_lines
+        }
+        for cell in spec.merged:
+            above = previous.get(cell)
+            here = cells.get(cell)
+            if above and (not here or here[0][:1].islower()):
+                # a merged cell's rest after a page break, or its empty part, is the one above
+                cells[cell] = above if not here or above[-len(here) :] == here else above + here
+        previous = cells
+        pages = [line.page for line in lines]
+        orders = [line.order for line in lines]
+        x0, x1 = table.columns[0].x0, table.columns[-1].x1
+        rows.append(
+            TableRow(
+                cells,
+                table.context,
+                min(pages),
+                max(pages),
+                min(orders),
+                max(orders),
+                (x0, draft.top, x1, draft.bottom),
+            )
+        )
+    return rows
+
+
+def read_pdf(
+    path: Path, choose_layout: Callable[[tuple[str, ...]], Layout], settings: PdfSettings = SETTINGS
+) -> PdfContent:
+    """Read the PDF in two passes (see extract/pdf/pages.py) into text lines and table rows."""
+    first = scan(path, settings)
+    layout = choose_layout(first.head_lines)
+    spec = layout.table
+    text: list[Line] = []
+    rows: list[TableRow] = []
+    context = Context()
+    pending: list[str] = []  # headings read since the last table or body text
+    table: _Table | None = None
+    recent: tuple[ColumnBox, ...] | None = None  # columns of the last table, for one that resumes
+    order = 0
+    previous: TextLine | None = None
+    for page, heads in read_pages(path, first.running, settings):
+        sizes = [word.size for line in page.lines for word in line.words]
+        body_size = statistics.median(sizes) if sizes else 10.0
+        for head in heads:
+            if spec and spec.area_pattern and (match := spec.area_pattern.match(head.text)):
+                context = Context(int(match.group(1)), context.chapter, context.section)
+        for line in page.lines:
+            order += 1
+            columns = match_header(line, spec, page.width) if spec else None
+            heading = _is_heading(line, body_size, settings)
+            area_match = spec.area_pattern.match(line.text) if spec and spec.area_pattern else None
+            chapter_match = (
+                spec.chapter_pattern.match(line.text) if spec and spec.chapter_pattern else None
+            )
+            if table is not None and (
+                columns is None or table.part_top is not None or table.drafts
+            ):
+                ends = (
+                    heading or area_match or chapter_match or not fits_columns(line, table.columns)
+                )
+                if columns is not None and table.part_top is not None:
+                    ends = True  # a new header on the same page opens a new table
+                if ends or columns is not None:
+                    _finish_part(table, page, spec, settings)
+                if ends:
+                    rows.extend(_close(table, spec))
+                    recent, table = table.columns, None
+                elif columns is not None:
+                    table.part_top = line.bottom  # the header repeated on a new page
+                    continue
+            if columns is not None:
+                if len(pending) >= 2:
+                    context = Context(context.area, pending[-2], pending[-1])
+                elif pending:
+                    context = Context(context.area, context.chapter, pending[-1])
+                pending = []
+                table = _Table(columns, context, part_top=line.bottom)
+                continue
+            if table is None and recent and pending and not heading and fits_columns(line, recent):
+                context = Context(context.area, context.chapter, pending[-1])
+                pending = []
+                table = _Table(recent, context)  # a table that resumes below a section heading
+            if table is not None:
+                if table.part_top is None:
+                    table.part_top = line.top - 1
+                for cell, part in split_cells(line, table.columns, order).items():
+                    table.parts.setdefault(cell, []).append(part)
+                table.part_bottom = max(table.part_bottom, line.bottom)
+                continue
+            if area_match:
+                context = Context(int(area_match.group(1)), None, None)
+            elif chapter_match:
+                context, pending = Context(context.area, chapter_match.group(0).strip(), None), []
+            elif heading or (previous is not None and _isolated_title(line, previous)):
+                pending.append(line.text)
+            else:
+                pending = []
+            if previous is not None and _paragraph_gap(previous, line, settings):
+                text.append(Line(order, page.number, ""))
+            text.append(Line(order, page.number, line.text))
+            previous = line
+        if table is not None:
+            _finish_part(table, page, spec, settings)
+        previous = None
+    if table is not None:
+        rows.extend(_close(table, spec))
+    return PdfContent(layout, first.n_pages, tuple(text), tuple(rows))
+
+
+def _paragraph_gap(previous: TextLine, line: TextLine, settings: PdfSettings) -> bool:
+    height = previous.bottom - previous.top
+    return (
+        line.page != previous.page
+        or line.top - previous.bottom > settings.paragraph_gap_lines * height
+    )
+
+
+def _isolated_title(line: TextLine, previous: TextLine) -> bool:
+    """A short title-like line set apart from the text above (Sydöst's section headings)."""
+    text = line.text
+    return (
+        len(text) <= 80
+        and text[:1].isupper()
+        and not text.endswith((".", ":", ",", ";"))
+        and line.top - previous.bottom > 0.8 * (previous.bottom - previous.top)
+    )

@@ -1,0 +1,30 @@
+"""Named tolerances of the PDF reader, in PDF points unless said otherwise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    line_tolerance: float = 2.5  # words whose tops differ less are on one text line
+    rule_min_length: float = 20.0  # shorter horizontal strokes are underlines, not table rules
+    margin_share: float = (
+        0.09  # top and bottom bands of a page (share of its height) hold running heads
+    )
+    repeat_share: float = (
+        0.5  # text in a margin band on at least this share of pages is a running head
+    )
+    header_labels_share: float = 0.75  # share of a table's column labels a header line must show
+    row_gap_lines: float = (
+        0.9  # unruled tables: a gap in the key column this many line heights opens a row
+    )
+    paragraph_gap_lines: float = (
+        0.7  # a gap this many line heights between text lines is a blank line
+    )
+    heading_size_step: float = 1.0  # text this much larger than the body is a heading
+    detect_pages: int = 12  # pages read to recognise the layout
+    max_pages: int = 2000  # longer documents are refused (configurable)
+
+
+SETTINGS = PdfSettings()

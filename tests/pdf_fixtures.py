@@ -1,0 +1,143 @@
+"""Render plans in every layout as PDFs, from structured rows (reportlab; no network).
+
+The column labels come from each layout's `TableSpec`, so the PDFs are drawn the way the reader
+expects the layout to look. Options cover what makes real plans hard: merged goal cells (equal
+consecutive cells of a merged column become one spanned cell), tables over page breaks with the
+header repeated, rows split by a break, unruled tables, landscape pages, narrow wrapping columns,
+running heads and page numbers.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from extract.layouts import LAYOUTS
+
+_FONTS = Path(os.path.dirname(reportlab.__file__)) / "fonts"  # Bitstream Vera ships with reportlab
+pdfmetrics.registerFont(TTFont("Vera", str(_FONTS / "Vera.ttf")))
+pdfmetrics.registerFont(TTFont("Vera-Bold", str(_FONTS / "VeraBd.ttf")))
+
+BODY = ParagraphStyle("body", fontName="Vera", fontSize=9, leading=11)
+CELL = ParagraphStyle("cell", parent=BODY, fontSize=8.5, leading=10.5)
+HEADER = ParagraphStyle("header", parent=CELL, fontName="Vera-Bold")
+HEADING = ParagraphStyle(
+    "heading", fontName="Vera-Bold", fontSize=12, leading=15, spaceBefore=8, spaceAfter=4
+)
+TITLE = ParagraphStyle("title", parent=HEADING, fontSize=15, leading=19)
+
+
+@dataclass(frozen=True)
+class Block:
+    """Text outside tables: a heading or a paragraph (lines starting "• " become bullets)."""
+
+    text: str
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class FixtureTable:
+    rows: tuple[dict[str, str], ...]  # cell name -> text; "\n" separates lines or bullet items
+    before: tuple[Block, ...] = ()  # headings and paragraphs above the table
+
+
+@dataclass(frozen=True)
+class FixturePlan:
+    layout: str
+    title: str
+    tables: tuple[FixtureTable, ...] = ()
+    blocks: tuple[Block, ...] = ()  # text after the tables (or the whole plan, without tables)
+    ruled: bool = True
+    landscape: bool = False
+    widths: tuple[float, ...] | None = None  # column widths in points
+    running_head: str | None = None
+    font_size: float = 8.5
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
+    return [Paragraph(escape(line), style) for line in text.split("\n") if line.strip()]
+
+
+def _flowables(block: Block) -> list:
+    if block.heading:
+        return [Paragraph(escape(block.text), HEADING)]
+    return [*_paragraphs(block.text, BODY), Spacer(1, 6)]
+
+
+def _table(plan: FixturePlan, table: FixtureTable, width: float) -> Table:
+    spec = LAYOUTS[plan.layout].table
+    assert spec is not None, f"{plan.layout} has no table"
+    cell_style = ParagraphStyle(
+        "c", parent=CELL, fontSize=plan.font_size, leading=plan.font_size + 2
+    )
+    data: list[list[object]] = [[Paragraph(escape(c.label), HEADER) for c in spec.columns]]
+    styles: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    spans: dict[int, int] = {}  # column -> first row of the open span
+    for row_index, row in enumerate(table.rows, 1):
+        cells: list[object] = []
+        for column_index, column in enumerate(spec.columns):
+            text = row.get(column.cell, "")
+            previous = table.rows[row_index - 2].get(column.cell) if row_index > 1 else None
+            if column.cell in spec.merged and text and text == previous:
+                cells.append("")
+                spans.setdefault(column_index, row_index - 1)
+                continue
+            if column_index in spans:
+                styles.append(
+                    ("SPAN", (column_index, spans.pop(column_index)), (column_index, row_index - 1))
+                )
+            cells.append(_paragraphs(text, cell_style))
+        data.append(cells)
+    for column_index, start in spans.items():
+        styles.append(("SPAN", (column_index, start), (column_index, len(table.rows))))
+    if plan.ruled:
+        styles.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    widths = plan.widths or tuple(width / len(spec.columns) for _ in spec.columns)
+    result = Table(data, colWidths=list(widths), repeatRows=1, splitInRow=1)
+    result.setStyle(TableStyle(styles))
+    return result
+
+
+def render(plan: FixturePlan, path: Path) -> Path:
+    """Draw the plan as a PDF at `path`."""
+    size = landscape(A4) if plan.landscape else A4
+    document = SimpleDocTemplate(
+        str(path),
+        pagesize=size,
+        leftMargin=40,
+        rightMargin=40,
+        topMargin=50,
+        bottomMargin=50,
+        title=plan.title,
+    )
+    width = size[0] - 80
+
+    def decorate(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont("Vera", 8)
+        if plan.running_head:
+            canvas.drawString(40, size[1] - 30, plan.running_head)
+        canvas.drawRightString(size[0] - 40, 25, f"Sida {doc.page}")
+        canvas.restoreState()
+
+    story: list = [Paragraph(escape(plan.title), TITLE)]
+    for table in plan.tables:
+        for block in table.before:
+            story.extend(_flowables(block))
+        story.append(_table(plan, table, width))
+        story.append(Spacer(1, 8))
+    for block in plan.blocks:
+        story.extend(_flowables(block))
+    document.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    return path
