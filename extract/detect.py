@@ -30,11 +30,12 @@ class Detection:
 def score_layout(document: Document, layout: Layout) -> Detection:
     """How much of the layout's signature weight the document shows, and where."""
     found: list[Evidence] = []
-    for signature in layout.signatures:
+    signatures = layout.all_signatures()
+    for signature in signatures:
         line = next((ln for ln in document.lines if signature.pattern.search(ln.text)), None)
         if line is not None:
             found.append(Evidence(signature.label, line.number, signature.weight))
-    total = sum(signature.weight for signature in layout.signatures)
+    total = sum(signature.weight for signature in signatures)
     confidence = sum(evidence.weight for evidence in found) / total if total else 0.0
     return Detection(layout, round(confidence, 3), tuple(found))
 

@@ -141,3 +141,97 @@ def render(plan: FixturePlan, path: Path) -> Path:
         story.extend(_flowables(block))
     document.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return path
+
+
+# --- plans built from parsed rows (the seeds' text, or rows written in a test) --------------------
+
+ROW_CELLS = ("goal", "activities", "timeframe", "responsible", "status", "notes", "rcc_activity")
+
+
+def _flat(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def row_cells(row, layout: str) -> dict[str, str]:
+    """The cells of a parsed row as the layout's table prints them."""
+    bullets = layout != "region_vastmanland" and (len(row.activities) > 1 or layout == "rcc_sydost")
+    activities = [_flat(a) for a in row.activities]
+    cells = {
+        "goal": _flat(row.goal),
+        "activities": "\n".join(f"• {a}" if bullets else a for a in activities),
+        "timeframe": "\n".join(_flat(t) for t in row.timeframe),
+        "responsible": "\n".join(_flat(a) for a in row.responsible),
+        "status": "\n".join(row.status) if layout == "region_skane" else "",
+        "notes": _flat(row.notes),
+        "rcc_activity": _flat(row.rcc_activity),
+        "section": _flat(row.section),
+    }
+    if layout == "region_kronoberg":
+        cells["goal"] = f"{row.goal_number}. {cells['goal']}" if row.goal_number else cells["goal"]
+        actors = ", ".join(_flat(a) for a in row.responsible)
+        responsible = f"Ansvar: {actors}." if actors else ""
+        cells["notes"] = "\n".join(filter(None, [cells["notes"], responsible]))
+        cells["responsible"] = ""
+    return cells
+
+
+def _goal_blocks(row) -> list[Block]:
+    items = [Block(f"• {_flat(a)}") for a in row.activities]
+    if row.kind == "national_goal":
+        return [Block(f"Mål: {_flat(row.goal)}"), Block("Insatser för att nå målet:"), *items]
+    if row.kind == "regional_insats":
+        national = row.level == "national"
+        label = "Insatser nationellt:" if national else "Insatser i Sydöstra sjukvårdsregionen:"
+        return [Block(f"Nationellt mål: {_flat(row.goal)}"), Block(label), *items]
+    lead = [Block(_flat(row.goal))] if row.goal else []
+    return [*lead, *items]
+
+
+def plan_from_rows(layout: str, rows, title: str, **options) -> FixturePlan:
+    """A plan that prints `rows` (parsed rows) in the layout: headings, goal blocks, tables."""
+    tables: list[FixtureTable] = []
+    pending: list[Block] = []
+    current: list[dict[str, str]] = []
+    heads: tuple = (None, None, None)
+    for row in rows:
+        new_heads = (row.area_number, row.chapter, row.section)
+        if row.kind != "action_row":
+            if current:
+                tables.append(FixtureTable(tuple(current), tuple(pending)))
+                current, pending = [], []
+            if new_heads != heads:
+                pending.extend(_headings(layout, heads, new_heads))
+                heads = new_heads
+            pending.extend(_goal_blocks(row))
+            continue
+        if new_heads != heads and not (layout == "region_vastmanland" and new_heads[1] == heads[1]):
+            if current:
+                tables.append(FixtureTable(tuple(current), tuple(pending)))
+                current, pending = [], []
+            pending.extend(_headings(layout, heads, new_heads))
+            heads = new_heads
+        current.append(row_cells(row, layout))
+    if current:
+        tables.append(FixtureTable(tuple(current), tuple(pending)))
+        pending = []
+    return FixturePlan(layout, title, tuple(tables), tuple(pending), **options)
+
+
+def _headings(layout: str, old: tuple, new: tuple) -> list[Block]:
+    area, chapter, section = new
+    blocks: list[Block] = []
+    if layout == "rcc_sydost":
+        if area != old[0]:
+            blocks.append(Block(f"MÅLOMRÅDE {area}", True))
+            blocks.append(Block(f"Handlingsplan 2026 – Målområde {area}", True))
+        if section and section != old[2]:
+            blocks.append(Block(section, True))
+    elif layout == "region_vastmanland":
+        if chapter and chapter != old[1]:
+            blocks.append(Block(chapter, True))
+    else:
+        if chapter and chapter != old[1]:
+            blocks.append(Block(chapter.upper(), True))
+        if section and section != old[2]:
+            blocks.append(Block(section.upper(), True))
+    return blocks

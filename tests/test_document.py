@@ -4,8 +4,8 @@ import pytest
 
 from extract.cells import to_blocks
 from extract.document import split_lines
-from extract.errors import BinaryDocument, EmptyDocument, UnsupportedFormat
-from extract.reader import document_from_bytes, read_document
+from extract.errors import BinaryDocument, EmptyDocument
+from extract.reader import document_from_bytes
 
 
 def test_utf8_with_bom_is_read():
@@ -37,13 +37,6 @@ def test_empty_input_is_refused(data):
 def test_binary_input_is_refused():
     with pytest.raises(BinaryDocument):
         document_from_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", Path("image.txt"))
-
-
-def test_pdf_is_refused_with_advice(tmp_path):
-    path = tmp_path / "plan.pdf"
-    path.write_bytes(b"%PDF-1.7\n...")
-    with pytest.raises(UnsupportedFormat, match="pdftotext"):
-        read_document(path)
 
 
 def test_form_feeds_count_pages_and_keep_line_numbers():

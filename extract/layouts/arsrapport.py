@@ -9,62 +9,72 @@ from __future__ import annotations
 
 import re
 
-from extract.cells import is_bullet
+from extract.cells import is_bullet, is_sub_bullet
 from extract.document import Document, Line
 from extract.layouts.base import Layout, ParsedRow, Signature, cell_text, item_text, make_row
-from extract.layouts.headings import looks_like_title
+from extract.layouts.headings import URL_RE, looks_like_title
 
 MAX_HEADING_CHARS = 70  # report headings are short; body lines run to about 100 characters
 SENTENCE_END = (".", ":", "!", "?", ";")
 REPORT_RE = re.compile(r"\bårsrapport\b", re.I)
 
 
-def _non_blank(lines: tuple[Line, ...]) -> list[Line]:
-    return [line for line in lines if not line.is_blank]
-
-
 def _is_heading(previous: Line | None, line: Line) -> bool:
-    text = line.stripped
+    """A short title line after a blank line, or after a finished sentence."""
     return (
-        len(text) <= MAX_HEADING_CHARS
-        and looks_like_title(text)
-        and (
-            previous is None
-            or previous.stripped.endswith(SENTENCE_END)
-            or is_bullet(previous.text) is False
-            and looks_like_title(previous.stripped)
-        )
+        len(line.stripped) <= MAX_HEADING_CHARS
+        and looks_like_title(line.stripped)
+        and (previous is None or previous.is_blank or previous.stripped.endswith(SENTENCE_END))
     )
 
 
-def _continues(previous: Line, line: Line) -> bool:
-    """Whether `line` goes on with the bullet item whose last line is `previous`."""
-    if is_bullet(line.text):
-        return False
-    return line.stripped[:1].islower() or not previous.stripped.endswith(SENTENCE_END)
+def _item_end(lines: tuple[Line, ...], start: int) -> int:
+    """Index after the bullet item at `start`: it runs over adjacent lines, and over a blank
+    line only into a line that goes on (see `_goes_on`)."""
+    index = start + 1
+    while index < len(lines):
+        line = lines[index]
+        if is_bullet(line.text):
+            break
+        if line.is_blank:
+            following = index + 1
+            while following < len(lines) and lines[following].is_blank:
+                following += 1
+            if following < len(lines) and _goes_on(lines[following]):
+                index = following + 1
+                continue
+            break
+        index += 1
+    return index
+
+
+def _goes_on(line: Line) -> bool:
+    """A line after a gap that still belongs to the item: lower case, a sub-item or a link."""
+    text = line.stripped
+    return text[:1].islower() or is_sub_bullet(text) or bool(URL_RE.match(text))
 
 
 def parse(document: Document) -> list[ParsedRow]:
     """One report_item row per bullet list, under the headings above it."""
-    lines = _non_blank(document.lines)
+    lines = document.lines
     rows: list[ParsedRow] = []
     section: str | None = None
     chapter: str | None = None
     lead: Line | None = None
+    previous: Line | None = None
     index = 0
     while index < len(lines):
         line = lines[index]
-        previous = lines[index - 1] if index else None
         if is_bullet(line.text):
             items: list[list[Line]] = []
-            while index < len(lines) and (
-                is_bullet(lines[index].text) or (items and _continues(items[-1][-1], lines[index]))
-            ):
-                if is_bullet(lines[index].text):
-                    items.append([lines[index]])
-                else:
-                    items[-1].append(lines[index])
-                index += 1
+            while index < len(lines) and is_bullet(lines[index].text):
+                end = _item_end(lines, index)
+                items.append(
+                    [ln for ln in lines[index:end] if ln.stripped and not URL_RE.match(ln.text)]
+                )
+                index = end
+                while index < len(lines) and lines[index].is_blank:
+                    index += 1
             goal = [lead] if lead and lead.stripped.endswith(":") else []
             rows.append(
                 make_row(
@@ -76,10 +86,13 @@ def parse(document: Document) -> list[ParsedRow]:
                     chapter=chapter,
                 )
             )
+            lead, previous = None, None
             continue
-        if _is_heading(previous, line):
-            chapter, section = section, line.stripped
-        lead = line
+        if not line.is_blank:
+            if _is_heading(previous, line):
+                chapter, section = section, line.stripped
+            lead = line
+        previous = line
         index += 1
     return rows
 

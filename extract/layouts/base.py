@@ -97,6 +97,14 @@ class Column:
     cell: str  # goal, activities, timeframe, responsible, status, notes, rcc_activity, section
 
 
+LABEL_PREFIX = 6  # a header label is recognised by the first letters of its first word
+
+
+def label_key(label: str) -> str:
+    """What identifies a column label even when the header wraps it: its first word's start."""
+    return label.split()[0].lower()[:LABEL_PREFIX]
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """How a layout's action table looks in a PDF, for the geometric reader (extract/pdf)."""
@@ -107,6 +115,14 @@ class TableSpec:
     numbered_goals: bool = False  # goals open with their number ("12. …")
     area_pattern: re.Pattern[str] | None = None  # a heading giving the area number (group 1)
     chapter_pattern: re.Pattern[str] | None = None  # a chapter heading
+    running_head: re.Pattern[str] | None = None  # a page head the PDF may print in the body too
+
+    def header_signature(self) -> Signature:
+        """Evidence of the table in a document's text: its labels in order on one line."""
+        keys = [re.escape(label_key(column.label)) for column in self.columns]
+        pattern = r"(?:^|\s)" + r"\S*\s.*?(?<=\s)".join(keys)
+        labels = " | ".join(column.label for column in self.columns)
+        return Signature(f"table header '{labels}'", re.compile(pattern, re.IGNORECASE), 3.0)
 
 
 @dataclass(frozen=True)
@@ -121,3 +137,7 @@ class Layout:
     parse: Callable[[Document], list[ParsedRow]]  # text of the document (or, for a PDF, of
     # everything outside its tables)
     table: TableSpec | None = None  # the action table, when the layout has one
+
+    def all_signatures(self) -> tuple[Signature, ...]:
+        """The declared signatures, and the table's header when the layout has a table."""
+        return (*self.signatures, self.table.header_signature()) if self.table else self.signatures

@@ -483,6 +483,7 @@ LAYOUT = Layout(
             Column("VEM?", "responsible"),
         ),
         key="goal",
+        running_head=PAGE_HEADER_RE,
         area_pattern=re.compile(
             r"^\s*(?:MÅLOMRÅDE|Handlingsplan\s+20\d\d\s*[–-]\s*Målområde)\s+(\d{1,2})", re.I
         ),

@@ -17,6 +17,7 @@ from extract.pdf.tables import (
     CellLine,
     ColumnBox,
     RowDraft,
+    continues_header,
     fits_columns,
     match_header,
     page_rows,
@@ -195,6 +196,9 @@ def read_pdf(
                 elif columns is not None:
                     table.part_top = line.bottom  # the header repeated on a new page
                     continue
+            if table is not None and not table.parts and continues_header(line, spec):
+                table.part_top = line.bottom  # the second line of a wrapped header
+                continue
             if columns is not None:
                 if len(pending) >= 2:
                     context = Context(context.area, pending[-2], pending[-1])
@@ -203,7 +207,8 @@ def read_pdf(
                 pending = []
                 table = _Table(columns, context, part_top=line.bottom)
                 continue
-            if table is None and recent and pending and not heading and fits_columns(line, recent):
+            resumes = recent and pending and not heading and fits_columns(line, recent)
+            if table is None and resumes and len(split_cells(line, recent, order)) >= 2:
                 context = Context(context.area, context.chapter, pending[-1])
                 pending = []
                 table = _Table(recent, context)  # a table that resumes below a section heading
@@ -216,6 +221,8 @@ def read_pdf(
                 continue
             if area_match:
                 context = Context(int(area_match.group(1)), None, None)
+                if spec.running_head and spec.running_head.match(line.text):
+                    continue  # a page head printed in the body: context, not content
             elif chapter_match:
                 context, pending = Context(context.area, chapter_match.group(0).strip(), None), []
             elif heading or (previous is not None and _isolated_title(line, previous)):

@@ -23,7 +23,7 @@ class PdfSettings:
         0.7  # a gap this many line heights between text lines is a blank line
     )
     heading_size_step: float = 1.0  # text this much larger than the body is a heading
-    detect_pages: int = 12  # pages read to recognise the layout
+    detect_pages: int = 40  # pages read to recognise the layout
     max_pages: int = 2000  # longer documents are refused (configurable)
 
 

@@ -9,9 +9,10 @@ breaks, dropping its repeated header and joining a row the break split.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from extract.layouts.base import TableSpec
+from extract.layouts.base import LABEL_PREFIX, TableSpec, label_key
 from extract.pdf.primitives import Rule, TextLine
 from extract.pdf.settings import PdfSettings
 
@@ -52,17 +53,13 @@ class RowDraft:
         self.cells.setdefault(cell, []).extend(lines)
 
 
-def _label_word(label: str) -> str:
-    return label.split()[0].lower()
-
-
 def match_header(line: TextLine, spec: TableSpec, width: float) -> tuple[ColumnBox, ...] | None:
     """The columns, if `line` is the table's header: every label's first word, in order."""
-    words = [word.text.lower() for word in line.words]
+    words = [word.text.lower()[:LABEL_PREFIX] for word in line.words]
     starts: list[float] = []
     position = 0
     for column in spec.columns:
-        wanted = _label_word(column.label)
+        wanted = label_key(column.label)
         found = next((i for i in range(position, len(words)) if words[i] == wanted), None)
         if found is None:
             return None
@@ -73,6 +70,13 @@ def match_header(line: TextLine, spec: TableSpec, width: float) -> tuple[ColumnB
     return tuple(
         ColumnBox(column.cell, edges[i], edges[i + 1]) for i, column in enumerate(spec.columns)
     )
+
+
+def continues_header(line: TextLine, spec: TableSpec) -> bool:
+    """True for a line of a header that wraps: all its words are (pieces of) label words."""
+    words = {word.lower() for column in spec.columns for word in re.split(r"[\s/-]+", column.label)}
+    parts = [part.lower() for word in line.words for part in re.split(r"[/-]+", word.text) if part]
+    return bool(parts) and all(any(part in word for word in words) for part in parts)
 
 
 def split_cells(line: TextLine, columns: tuple[ColumnBox, ...], order: int) -> dict[str, CellLine]:
@@ -150,7 +154,7 @@ def page_rows(
         heights = [line.bottom - line.top for line in key_lines] or [10.0]
         blocks = _gap_blocks(key_lines, settings.row_gap_lines * min(heights))
         starts = [block[0].top for block in blocks]
-        spans = list(zip(starts, [*starts[1:], bottom + 1], strict=True))
+        spans = list(zip(starts, [*starts[1:], bottom + 1], strict=True)) if starts else []
     rows = [RowDraft(top=a, bottom=b) for a, b in spans]
     first_top = spans[0][0] if spans else bottom + 1
     carry = RowDraft(top=top, bottom=first_top)
