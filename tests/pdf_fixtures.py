@@ -235,3 +235,68 @@ def _headings(layout: str, old: tuple, new: tuple) -> list[Block]:
         if section and section != old[2]:
             blocks.append(Block(section.upper(), True))
     return blocks
+
+
+# --- synthetic plans with the hard cases ---------------------------------------------------------
+
+_SENTENCE = (
+    "som beskriver arbetet med att införa och följa upp insatsen i alla delar av regionen "
+    "tillsammans med verksamheterna"
+)
+
+
+def synthetic_rows(layout: str, goals: int, rows_per_goal: int, long_cells: bool = False) -> list:
+    """Rows in the layout's shape: goals spanning `rows_per_goal` rows (merged where the layout
+    merges them), bullets, times, actors; `long_cells` makes cells long enough to split rows."""
+    from extract.document import Line
+    from extract.layouts.base import make_row
+
+    rows = []
+    headings = {
+        "rcc_sydost": (1, None, "Screening"),
+        "region_vastmanland": (
+            None,
+            "Prevention och tidig diagnostik, Kapitel 3",
+            "3.a) Cancerprevention",
+        ),
+        "region_kronoberg": (None, "ATT FÖREBYGGA CANCER", "SCREENING"),
+        "region_skane": (None, "ATT FÖREBYGGA CANCER", "SCREENING FÖR LUNGCANCER"),
+    }[layout]
+    area, chapter, section = headings
+    line = Line(1, 1, "x")
+    number = 0
+    for goal_index in range(goals):
+        goal = f"Mål {goal_index + 1} om tidig upptäckt och jämlik screening i regionen"
+        if layout == "region_vastmanland":
+            section = f"3.{chr(97 + goal_index % 26)}) Område {goal_index + 1}"
+        for row_index in range(
+            rows_per_goal if layout in ("region_skane", "region_vastmanland") else 1
+        ):
+            number += 1
+            extra = f" {_SENTENCE} {_SENTENCE}" if long_cells else ""
+            activities = [f"Aktivitet {number}.{i} {_SENTENCE}{extra}" for i in range(1, 3)]
+            if layout in ("region_vastmanland", "region_skane"):
+                activities = activities[:1]
+            status = ("Pågår",) if layout == "region_skane" and row_index == 0 else ()
+            rows.append(
+                make_row(
+                    "action_row",
+                    [line],
+                    goal=goal,
+                    goal_number=str(number) if layout == "region_kronoberg" else None,
+                    activities=activities,
+                    responsible=["Verksamhetschef", "Processledare screening"],
+                    timeframe=["2026", "Q3 2027"] if layout == "rcc_sydost" else [],
+                    status=status,
+                    notes="Uppföljning sker årligen i styrgruppen."
+                    if layout == "region_kronoberg"
+                    else None,
+                    rcc_activity=f"Aktivitet från RCC {number} om kunskapsstöd"
+                    if layout == "region_vastmanland"
+                    else None,
+                    area_number=area,
+                    chapter=chapter,
+                    section=section,
+                )
+            )
+    return rows

@@ -18,6 +18,7 @@ from extract.cells import (
     find_time_mentions,
     is_bullet,
     is_status_cell,
+    runs_on,
     split_items,
     split_wide_sentence,
     to_blocks,
@@ -74,7 +75,7 @@ def responsible_sentence(block: Block) -> tuple[list[str], set[int]]:
         following = index + 1
         while not SENTENCE_END_RE.search(text) and following < len(lines):
             nxt = lines[following].stripped
-            if not nxt or not nxt[0].islower():
+            if not nxt or not (nxt[0].islower() or runs_on(text)):
                 break
             text, used = f"{text} {nxt}", used | {lines[following].number}
             following += 1

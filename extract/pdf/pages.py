@@ -22,6 +22,8 @@ from extract.pdf.primitives import Page, Rule, TextLine, Word
 from extract.pdf.settings import SETTINGS, PdfSettings
 
 BOLD_RE = re.compile(r"bold|black|heavy|semibold", re.I)
+MARGIN_GAP_LINES = 0.8  # a running head stands this many line heights apart from the text
+POSITION_STEP = 4.0  # points: running heads stand at the same height on every page
 PAGE_NUMBER_RE = re.compile(r"^(?:sida\s+)?#+(?:\s*(?:av|/|\()\s*#+\)?)?$", re.I)
 
 
@@ -30,12 +32,17 @@ class Scan:
     """What the first pass learnt of a PDF."""
 
     n_pages: int
-    running: frozenset[str]  # margin texts (digits folded) that repeat: running heads and feet
+    running: frozenset[str]  # margin_key of lines that repeat: running heads and feet
     head_lines: tuple[str, ...]  # text of the first pages, to recognise the layout
 
 
 def fold_digits(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+def margin_key(line: TextLine) -> str:
+    """What a running head has in common from page to page: its text (digits folded) and place."""
+    return f"{round(line.top / POSITION_STEP)}:{fold_digits(line.text)}"
 
 
 @contextmanager
@@ -98,9 +105,21 @@ def _rules(page: pdfplumber.page.Page, settings: PdfSettings) -> list[Rule]:
     return sorted(rules.values(), key=lambda rule: rule.y)
 
 
-def _in_margin(line: TextLine, height: float, settings: PdfSettings) -> bool:
+def margin_lines(lines: list[TextLine], height: float, settings: PdfSettings) -> list[TextLine]:
+    """Lines in the top or bottom band of a page that stand apart from the text block."""
     band = settings.margin_share * height
-    return line.bottom <= band or line.top >= height - band
+    found: list[TextLine] = []
+    for index, line in enumerate(lines):
+        gap_line = (line.bottom - line.top) * MARGIN_GAP_LINES
+        if line.bottom <= band:
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if following is None or following.top - line.bottom >= gap_line:
+                found.append(line)
+        elif line.top >= height - band:
+            above = lines[index - 1] if index else None
+            if above is None or line.top - above.bottom >= gap_line or above in found:
+                found.append(line)
+    return found
 
 
 def scan(path: Path, settings: PdfSettings = SETTINGS) -> Scan:
@@ -115,9 +134,7 @@ def scan(path: Path, settings: PdfSettings = SETTINGS) -> Scan:
         for number, page in enumerate(pdf.pages, 1):
             lines = group_lines(_words(page), number, settings.line_tolerance)
             any_text = any_text or bool(lines)
-            seen = {
-                fold_digits(line.text) for line in lines if _in_margin(line, page.height, settings)
-            }
+            seen = {margin_key(line) for line in margin_lines(lines, page.height, settings)}
             margins.update(seen)
             if number <= settings.detect_pages:
                 head.extend(line.text for line in lines)
@@ -126,7 +143,7 @@ def scan(path: Path, settings: PdfSettings = SETTINGS) -> Scan:
             raise ScannedDocument("the PDF has no text layer (a scan?); run OCR on it first")
     threshold = max(2, settings.repeat_share * n_pages)
     running = {text for text, count in margins.items() if count >= threshold}
-    running |= {text for text in margins if PAGE_NUMBER_RE.match(text)}
+    running |= {key for key in margins if PAGE_NUMBER_RE.match(key.split(":", 1)[1])}
     return Scan(n_pages, frozenset(running), tuple(head))
 
 
@@ -139,8 +156,8 @@ def read_pages(
             lines = group_lines(_words(page), number, settings.line_tolerance)
             heads = tuple(
                 line
-                for line in lines
-                if _in_margin(line, page.height, settings) and fold_digits(line.text) in running
+                for line in margin_lines(lines, page.height, settings)
+                if margin_key(line) in running
             )
             body = tuple(line for line in lines if line not in heads)
             yield Page(number, page.width, page.height, body, tuple(_rules(page, settings))), heads
