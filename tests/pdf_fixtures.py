@@ -300,3 +300,72 @@ def synthetic_rows(layout: str, goals: int, rows_per_goal: int, long_cells: bool
                 )
             )
     return rows
+
+
+# --- comparing what was drawn with what was read --------------------------------------------------
+
+FIELDS = (
+    "goal",
+    "goal_number",
+    "rcc_activity",
+    "activities",
+    "responsible",
+    "timeframe",
+    "status",
+    "notes",
+    "section",
+    "area_number",
+)
+
+
+def _fold(value) -> object:
+    from normalize.text import match_key
+
+    if isinstance(value, tuple):
+        return tuple(sorted(match_key(item) for item in value))
+    return match_key(value) if isinstance(value, str) or value is None else value
+
+
+@dataclass(frozen=True)
+class Comparison:
+    expected: int
+    found: int
+    field_right: dict[str, int]
+    field_total: dict[str, int]
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def field_accuracy(self) -> float:
+        total = sum(self.field_total.values())
+        return sum(self.field_right.values()) / total if total else 1.0
+
+
+def compare_rows(expected, parsed) -> Comparison:
+    """Match drawn rows to read rows on goal and activities, then check every field."""
+    from normalize.text import match_key
+
+    def key(row) -> tuple:
+        return (match_key(row.goal), tuple(match_key(a) for a in row.activities))
+
+    pool: dict[tuple, list] = {}
+    for row in parsed:
+        pool.setdefault(key(row), []).append(row)
+    right: dict[str, int] = dict.fromkeys(FIELDS, 0)
+    total: dict[str, int] = dict.fromkeys(FIELDS, 0)
+    found = 0
+    for row in expected:
+        candidates = pool.get(key(row))
+        if not candidates:
+            continue
+        found += 1
+        got = candidates.pop(0)
+        for name in FIELDS:
+            want = getattr(row, name)
+            if want in (None, (), ""):
+                continue
+            total[name] += 1
+            right[name] += _fold(getattr(got, name)) == _fold(want)
+    return Comparison(len(expected), found, right, total)

@@ -20,6 +20,13 @@ from extract.layouts.kronoberg import GOAL_RE, responsible_sentence
 from extract.pdf.reader import TableRow
 
 
+INCOMPLETE_TIME_RE = re.compile(
+    r"^(?:Q\s?\d(?:\s*[-–]\s*Q?\s?\d)?|VT|HT|höst(?:en)?|vår(?:en)?|januari|februari|mars|april|maj|juni"
+    r"|juli|augusti|september|oktober|november|december)$",
+    re.IGNORECASE,
+)
+
+
 def _lines(row: TableRow, cell: str) -> list[Line]:
     """A cell's text as lines numbered from the row's first line (for the text helpers)."""
     return [
@@ -41,10 +48,11 @@ def _time_entries(lines: list[Line]) -> list[str]:
     """A time cell's entries: a line that starts with a time opens one, other lines go on."""
     entries: list[str] = []
     for line in lines:
-        if time_prefix(line.stripped) or not entries:
-            entries.append(line.stripped)
-        else:
+        wraps = entries and INCOMPLETE_TIME_RE.match(entries[-1])  # "Q3" / "2027", narrow column
+        if entries and (wraps or not time_prefix(line.stripped)):
             entries[-1] = f"{entries[-1]} {line.stripped}"
+        else:
+            entries.append(line.stripped)
     return unique(entries)
 
 

@@ -1,0 +1,153 @@
+"""The PDF reader on PDFs drawn from structured rows (tests/pdf_fixtures.py)."""
+
+import shutil
+
+import pandas as pd
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from extract.errors import CorruptDocument, EncryptedDocument, ScannedDocument
+from pipelines.ingest import ingest, parse_file
+from tests.conftest import FIXTURES, RAW
+from tests.pdf_fixtures import compare_rows, plan_from_rows, render, synthetic_rows
+
+TITLES = {
+    "rcc_sydost": "Handlingsplan 2026 RCC Sydöst",
+    "region_vastmanland": "Verksamhetsplan LPO cancersjukdomar Region Västmanland 2026",
+    "region_kronoberg": "Handlingsplan cancer Region Kronoberg 2026",
+    "region_skane": "REGIONAL CANCERPLAN 2026-2028: HANDLINGSPLAN REGION SKÅNE",
+    "rcc_arsrapport": "RCC Sydöst årsrapport 2024",
+}
+TABLE_LAYOUTS = ("rcc_sydost", "region_vastmanland", "region_kronoberg", "region_skane")
+CASES = {
+    "ruled": {},
+    "unruled": {"ruled": False},
+    "landscape": {"landscape": True},
+    "rows_split_by_page_breaks": {"long_cells": True},
+}
+
+
+def draw(tmp_path, layout, goals=12, long_cells=False, **options):
+    rows = synthetic_rows(layout, goals, 3, long_cells)
+    path = render(plan_from_rows(layout, rows, TITLES[layout], **options), tmp_path / "plan.pdf")
+    return rows, parse_file(path)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("layout", TABLE_LAYOUTS)
+def test_every_drawn_row_is_read(tmp_path, layout, case):
+    options = dict(CASES[case])
+    long_cells = options.pop("long_cells", False)
+    rows, parsed = draw(
+        tmp_path, layout, goals=8 if long_cells else 12, long_cells=long_cells, **options
+    )
+    assert parsed.detection.layout.name == layout
+    result = compare_rows(rows, parsed.rows)
+    assert result.recall == 1.0
+    assert result.field_accuracy >= 0.99, (result.field_right, result.field_total)
+    assert len(parsed.rows) == len(rows)
+
+
+def test_a_table_over_two_page_breaks_keeps_its_merged_goals(tmp_path):
+    rows, parsed = draw(tmp_path, "region_skane", goals=12)
+    pages = {row.page_end for row in parsed.rows}
+    assert len(pages) >= 3  # the table crosses at least two page breaks
+    assert [" ".join(row.goal.split()) for row in parsed.rows] == [row.goal for row in rows]
+    assert all(row.section == "SCREENING FÖR LUNGCANCER" for row in parsed.rows)
+
+
+def test_rows_split_by_a_page_break_span_both_pages(tmp_path):
+    _, parsed = draw(tmp_path, "rcc_sydost", goals=8, long_cells=True)
+    split = [row for row in parsed.rows if row.page_end > row.page_start]
+    assert split, "the fixture should split rows over page breaks"
+    assert all(row.responsible == ("Verksamhetschef", "Processledare screening") for row in split)
+
+
+def test_narrow_columns_that_wrap_words(tmp_path):
+    widths = (70.0, 120.0, 45.0, 60.0)  # words are broken inside the narrow columns
+    rows, parsed = draw(tmp_path, "rcc_sydost", goals=6, widths=widths)
+    result = compare_rows(rows, parsed.rows)
+    assert result.recall == 1.0 and result.field_accuracy >= 0.99
+
+
+def test_running_heads_and_page_numbers_are_not_content(tmp_path):
+    head = "Handlingsplan 2026 – Målområde 1"
+    rows, parsed = draw(tmp_path, "rcc_sydost", goals=12, running_head=head)
+    text = " ".join(line.text for line in parsed.document.lines)
+    assert "Sida" not in text and "Handlingsplan 2026 – Målområde" not in text
+    assert all(row.area_number == 1 for row in parsed.rows)
+
+
+@pytest.mark.parametrize("path", sorted(RAW.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_seed_rows_drawn_as_pdf_read_back_the_same(tmp_path, path):
+    text = parse_file(path)
+    layout = text.detection.layout.name
+    plan = plan_from_rows(
+        layout, text.rows, TITLES[layout], landscape=layout == "region_vastmanland"
+    )
+    pdf = parse_file(render(plan, tmp_path / f"{path.stem}.pdf"))
+    assert pdf.detection.layout.name == layout
+    result = compare_rows(list(text.rows), pdf.rows)
+    assert result.found == len(text.rows) == len(pdf.rows)
+
+
+def _encrypted(path):
+    sheet = canvas.Canvas(str(path), pagesize=A4, encrypt="hemligt")
+    sheet.drawString(72, 720, "Målbild Planerade aktiviteter Ansvarig Status")
+    sheet.save()
+    return path
+
+
+def _scanned(path):
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    sheet.rect(72, 400, 400, 300, fill=1)  # a page with only a picture on it
+    sheet.save()
+    return path
+
+
+def test_bad_pdfs_get_specific_errors(tmp_path):
+    good = render(
+        plan_from_rows(
+            "region_skane", synthetic_rows("region_skane", 2, 2), TITLES["region_skane"]
+        ),
+        tmp_path / "good.pdf",
+    )
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 3])
+    renamed = tmp_path / "renamed.pdf"
+    shutil.copy(FIXTURES / "skane_small.txt", renamed)
+    with pytest.raises(EncryptedDocument):
+        parse_file(_encrypted(tmp_path / "locked.pdf"))
+    with pytest.raises(ScannedDocument):
+        parse_file(_scanned(tmp_path / "scan.pdf"))
+    for path in (truncated, renamed):
+        with pytest.raises(CorruptDocument):
+            parse_file(path)
+
+
+def test_mixed_batch_ingests_the_good_files(tmp_path):
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    render(
+        plan_from_rows(
+            "region_kronoberg", synthetic_rows("region_kronoberg", 3, 1), TITLES["region_kronoberg"]
+        ),
+        drop / "kronoberg.pdf",
+    )
+    _encrypted(drop / "locked.pdf")
+    _scanned(drop / "scan.pdf")
+    (drop / "empty.pdf").write_bytes(b"")
+    (drop / "noise.pdf").write_bytes(bytes(range(256)) * 8)
+    shutil.copy(FIXTURES / "skane_small.txt", drop / "skane.txt")
+    report = ingest([drop], tmp_path / "out")
+    errors = {result.path.name: result.error for result in report.results}
+    assert errors["kronoberg.pdf"] is None and errors["skane.txt"] is None
+    assert "encrypted" in errors["locked.pdf"]
+    assert "no text layer" in errors["scan.pdf"]
+    assert errors["empty.pdf"] and errors["noise.pdf"]
+    documents = pd.read_parquet(tmp_path / "out" / "documents")
+    assert sorted(documents["format"]) == ["pdf", "text"]
+    activities = pd.read_parquet(tmp_path / "out" / "activities")
+    pdf_rows = activities[activities["source_file"] == "kronoberg.pdf"]
+    assert len(pdf_rows.groupby("row_id")) == 3 and (pdf_rows["page_start"] >= 1).all()
