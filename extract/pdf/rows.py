@@ -19,7 +19,6 @@ from extract.layouts.base import Layout, ParsedRow, cell_text, item_text, make_r
 from extract.layouts.kronoberg import GOAL_RE, responsible_sentence
 from extract.pdf.reader import TableRow
 
-
 INCOMPLETE_TIME_RE = re.compile(
     r"^(?:Q\s?\d(?:\s*[-–]\s*Q?\s?\d)?|VT|HT|höst(?:en)?|vår(?:en)?|januari|februari|mars|april|maj|juni"
     r"|juli|augusti|september|oktober|november|december)$",
