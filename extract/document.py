@@ -39,6 +39,11 @@ class Document:
     encoding: str
     lines: tuple[Line, ...]
     warnings: tuple[str, ...] = ()
+    n_pages: int | None = None  # when known from the file (PDF); else counted from the lines
+
+    @property
+    def pages(self) -> int:
+        return self.n_pages or max((line.page for line in self.lines), default=1)
 
     @property
     def doc_id(self) -> str:

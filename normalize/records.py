@@ -58,6 +58,7 @@ class ActivityRecord:
     page_end: int
     line_start: int
     line_end: int
+    bbox: tuple[float, ...] | None
     pipeline_version: str
 
 
@@ -101,6 +102,7 @@ def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
             page_end=row.page_end,
             line_start=row.line_start,
             line_end=row.line_end,
+            bbox=tuple(round(value, 1) for value in row.bbox) if row.bbox else None,
             pipeline_version=PIPELINE_VERSION,
         )
         for index, activity in enumerate(activities)

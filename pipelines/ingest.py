@@ -111,6 +111,7 @@ def document_row(parsed: ParsedDocument) -> dict[str, Any]:
         "period_end": facts.period_end,
         "n_rows": len(parsed.rows),
         "n_activities": sum(1 for record in parsed.records if record.activity is not None),
+        "n_pages": document.pages,
         "warnings": list(parsed.warnings),
         "ingested_at": datetime.now(UTC),
         "pipeline_version": PIPELINE_VERSION,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 METADATA = {b"cancerplans.schema_version": SCHEMA_VERSION.encode()}
 
 _strings = pa.list_(pa.string())
@@ -39,6 +39,7 @@ ACTIVITIES = pa.schema(
         pa.field("page_end", pa.int32()),
         pa.field("line_start", pa.int32()),
         pa.field("line_end", pa.int32()),
+        pa.field("bbox", pa.list_(pa.float32())),
         pa.field("pipeline_version", pa.string(), nullable=False),
     ],
     metadata=METADATA,
@@ -61,6 +62,7 @@ DOCUMENTS = pa.schema(
         pa.field("period_end", pa.int16()),
         pa.field("n_rows", pa.int32(), nullable=False),
         pa.field("n_activities", pa.int32(), nullable=False),
+        pa.field("n_pages", pa.int32()),
         pa.field("warnings", _strings),
         pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
         pa.field("pipeline_version", pa.string(), nullable=False),

@@ -33,6 +33,7 @@ class ParsedRow:
     line_end: int
     page_start: int
     page_end: int
+    bbox: tuple[float, float, float, float] | None = None  # PDF rows: x0, top, x1, bottom
 
 
 def make_row(kind: str, lines: Iterable[Line], **cells: object) -> ParsedRow:
@@ -53,6 +54,7 @@ def make_row(kind: str, lines: Iterable[Line], **cells: object) -> ParsedRow:
         "goal_number": None,
         "rcc_activity": None,
         "level": None,
+        "bbox": None,
     }
     unknown = set(cells) - set(defaults)
     if unknown:

@@ -44,7 +44,7 @@ def read_pdf_plan(
         return detections[0].layout
 
     content = read_pdf(path, choose, settings)
-    document = Document(path, file_sha256(path), "pdf", "pdf", content.text)
+    document = Document(path, file_sha256(path), "pdf", "pdf", content.text, (), content.n_pages)
     text_rows = content.layout.parse(document)
     rows = [*text_rows, *(table_row(row, content.layout) for row in content.rows)]
     return document, detections[0], sorted(rows, key=lambda row: (row.line_start, row.line_end))

@@ -90,4 +90,5 @@ def table_row(row: TableRow, layout: Layout) -> ParsedRow:
         chapter=row.context.chapter,
         section=re.sub(r"\s+", " ", section) if section else None,
         area_number=row.context.area,
+        bbox=row.bbox,
     )
