@@ -8,13 +8,16 @@ from pathlib import Path
 
 import click
 
-from extract.detect import rank_layouts
+from extract.detect import Detection, rank_layouts
+from extract.document import Document
 from extract.errors import InputError
 from extract.layouts import LAYOUTS
+from extract.pdf.debug import draw_page
+from extract.pdf.plan import is_pdf
 from extract.reader import read_document
 from normalize.records import PIPELINE_VERSION, ActivityRecord
 from pipelines.evaluate import VARIANTS, Thresholds, evaluate, format_report
-from pipelines.ingest import FileResult, collect_inputs, ingest, parse_document
+from pipelines.ingest import FileResult, collect_inputs, ingest, parse_file
 
 PROGRESS_MIN_FILES = 4  # show a progress bar from this many files on
 DEFAULT_RAW = Path("raw")
@@ -77,22 +80,26 @@ def ingest_command(paths: tuple[Path, ...], out: Path) -> None:
 @main.command("inspect")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--rows", "n_rows", default=10, show_default=True, help="How many rows to show.")
-def inspect_command(file: Path, n_rows: int) -> None:
-    """Show the detected layout with its evidence, and the first rows. Writes nothing."""
+@click.option("--page", type=int, help="PDF only: the page to draw with --image (1-based).")
+@click.option(
+    "--image",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PDF only: save a PNG of --page with the tables, rows and headings found.",
+)
+def inspect_command(file: Path, n_rows: int, page: int | None, image: Path | None) -> None:
+    """Show the detected layout with its evidence, and the first rows. Writes nothing but the
+    --image picture."""
+    if (page is None) != (image is None):
+        raise click.UsageError("--page and --image go together")
     try:
-        document = read_document(file)
+        parsed = parse_file(file)
     except InputError as err:
+        if not is_pdf(file):
+            _show_scores(read_document(file))
         raise click.ClickException(f"{file}: {err}") from err
-    for detection in rank_layouts(document):
-        click.echo(f"{detection.layout.name:<20} confidence {detection.confidence:.2f}")
-        for evidence in detection.evidence:
-            click.echo(f"    line {evidence.line:>5}: {evidence.label}")
-    try:
-        parsed = parse_document(document)
-    except InputError as err:
-        raise click.ClickException(f"{file}: {err}") from err
+    _show_scores(parsed.document, parsed.detection)
     facts = parsed.facts
-    click.echo(f"\nlayout: {parsed.detection.layout.name}")
+    click.echo(f"\nlayout: {parsed.detection.layout.name} (format {parsed.document.format})")
     click.echo(f"title: {facts.title}")
     click.echo(f"region: {facts.region} ({facts.healthcare_region})")
     click.echo(f"period: {facts.period_start}–{facts.period_end}")
@@ -103,6 +110,23 @@ def inspect_command(file: Path, n_rows: int) -> None:
         click.echo(f"warning: {warning}")
     click.echo("")
     click.echo(_rows_table(parsed.records, n_rows))
+    if image is not None:
+        if parsed.document.format != "pdf":
+            raise click.UsageError("--image draws PDF pages; this file is text")
+        try:
+            draw_page(file, parsed.detection.layout, list(parsed.rows), page, image)
+        except ValueError as err:
+            raise click.UsageError(str(err)) from err
+        click.echo(f"\npage {page} drawn to {image}")
+
+
+def _show_scores(document: Document, detection: Detection | None = None) -> None:
+    """Every layout's score with its evidence (a PDF: the detection its first pages gave)."""
+    detections = [detection] if document.format == "pdf" and detection else rank_layouts(document)
+    for found in detections:
+        click.echo(f"{found.layout.name:<20} confidence {found.confidence:.2f}")
+        for evidence in found.evidence:
+            click.echo(f"    line {evidence.line:>5}: {evidence.label}")
 
 
 def _rows_table(records: tuple[ActivityRecord, ...], limit: int) -> str:

@@ -151,3 +151,19 @@ def test_mixed_batch_ingests_the_good_files(tmp_path):
     activities = pd.read_parquet(tmp_path / "out" / "activities")
     pdf_rows = activities[activities["source_file"] == "kronoberg.pdf"]
     assert len(pdf_rows.groupby("row_id")) == 3 and (pdf_rows["page_start"] >= 1).all()
+
+
+def test_inspect_draws_a_pdf_page(tmp_path):
+    from click.testing import CliRunner
+
+    from pipelines.cli import main
+
+    rows = synthetic_rows("region_skane", 4, 3)
+    pdf = render(plan_from_rows("region_skane", rows, TITLES["region_skane"]), tmp_path / "s.pdf")
+    picture = tmp_path / "page.png"
+    result = CliRunner().invoke(main, ["inspect", str(pdf), "--page", "1", "--image", str(picture)])
+    assert result.exit_code == 0, result.output
+    assert "region_skane" in result.output and "format pdf" in result.output
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    result = CliRunner().invoke(main, ["inspect", str(pdf), "--page", "99", "--image", str(picture)])
+    assert result.exit_code != 0 and "pages" in result.output

@@ -136,7 +136,8 @@ def _close(table: _Table, spec: TableSpec) -> list[TableRow]:
         previous = cells
         pages = [line.page for line in lines]
         orders = [line.order for line in lines]
-        x0, x1 = table.columns[0].x0, table.columns[-1].x1
+        first_page = [line for line in lines if line.page == min(pages)]
+        x0, x1 = min(line.x0 for line in first_page), max(line.x1 for line in first_page)
         rows.append(
             TableRow(
                 cells,

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.layouts.base import LABEL_PREFIX, TableSpec, label_key
-from extract.pdf.primitives import Rule, TextLine
+from extract.pdf.primitives import Rule, TextLine, Word
 from extract.pdf.settings import PdfSettings
 
 COLUMN_PAD = 3.0  # points: cell text starts this far left of its label's start at most
@@ -35,6 +35,8 @@ class CellLine:
     """The words of one text line that fall in one column."""
 
     text: str
+    x0: float
+    x1: float
     top: float
     bottom: float
     page: int
@@ -81,15 +83,21 @@ def continues_header(line: TextLine, spec: TableSpec) -> bool:
 
 def split_cells(line: TextLine, columns: tuple[ColumnBox, ...], order: int) -> dict[str, CellLine]:
     """The words of a line by column (a word goes to the column its left edge falls in)."""
-    parts: dict[str, list[str]] = {}
-    tops: dict[str, list[float]] = {}
+    parts: dict[str, list[Word]] = {}
     for word in line.words:
         column = next((c for c in reversed(columns) if word.x0 >= c.x0), columns[0])
-        parts.setdefault(column.cell, []).append(word.text)
-        tops.setdefault(column.cell, []).append(word.top)
+        parts.setdefault(column.cell, []).append(word)
     return {
-        cell: CellLine(" ".join(texts), min(tops[cell]), line.bottom, line.page, order)
-        for cell, texts in parts.items()
+        cell: CellLine(
+            " ".join(word.text for word in words),
+            words[0].x0,
+            words[-1].x1,
+            min(word.top for word in words),
+            line.bottom,
+            line.page,
+            order,
+        )
+        for cell, words in parts.items()
     }
 
 

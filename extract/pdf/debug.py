@@ -1,0 +1,59 @@
+"""Draw what the reader saw on one PDF page: table headers and columns, rows, headings, running
+heads (pdfplumber's `to_image` does the drawing)."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+from extract.layouts.base import Layout, ParsedRow
+from extract.pdf.pages import _words, group_lines, margin_key, margin_lines, open_pdf, scan
+from extract.pdf.reader import _is_heading
+from extract.pdf.settings import SETTINGS
+from extract.pdf.tables import match_header
+
+RESOLUTION = 110  # dots per inch of the picture
+COLOURS = {
+    "header": (0, 90, 255),
+    "column": (0, 90, 255),
+    "row": (220, 30, 30),
+    "heading": (0, 160, 60),
+    "running": (150, 150, 150),
+}
+
+
+def draw_page(
+    path: Path, layout: Layout, rows: list[ParsedRow], page_number: int, out: Path
+) -> Path:
+    """Save a picture of page `page_number` (1-based) with the reader's findings drawn on it."""
+    running = scan(path).running
+    with open_pdf(path) as pdf:
+        if not 1 <= page_number <= len(pdf.pages):
+            raise ValueError(f"the PDF has {len(pdf.pages)} pages, not {page_number}")
+        page = pdf.pages[page_number - 1]
+        lines = group_lines(_words(page), page_number, SETTINGS.line_tolerance)
+        heads = {
+            id(line)
+            for line in margin_lines(lines, page.height, SETTINGS)
+            if margin_key(line) in running
+        }
+        sizes = [word.size for line in lines for word in line.words]
+        body = statistics.median(sizes) if sizes else 10.0
+        image = page.to_image(resolution=RESOLUTION)
+        for line in lines:
+            box = (line.x0, line.top, line.x1, line.bottom)
+            columns = match_header(line, layout.table, page.width) if layout.table else None
+            if id(line) in heads:
+                image.draw_rect(box, fill=None, stroke=COLOURS["running"], stroke_width=2)
+            elif columns:
+                image.draw_rect(box, fill=None, stroke=COLOURS["header"], stroke_width=2)
+                for column in columns[1:]:
+                    image.draw_vline(column.x0, stroke=COLOURS["column"], stroke_width=1)
+            elif _is_heading(line, body, SETTINGS):
+                image.draw_rect(box, fill=None, stroke=COLOURS["heading"], stroke_width=2)
+        for row in rows:
+            if row.page_start == page_number and row.bbox:
+                image.draw_rect(row.bbox, fill=None, stroke=COLOURS["row"], stroke_width=2)
+        image.save(str(out))
+        page.close()
+    return out
