@@ -165,5 +165,6 @@ def test_inspect_draws_a_pdf_page(tmp_path):
     assert result.exit_code == 0, result.output
     assert "region_skane" in result.output and "format pdf" in result.output
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    result = CliRunner().invoke(main, ["inspect", str(pdf), "--page", "99", "--image", str(picture)])
+    arguments = ["inspect", str(pdf), "--page", "99", "--image", str(picture)]
+    result = CliRunner().invoke(main, arguments)
     assert result.exit_code != 0 and "pages" in result.output

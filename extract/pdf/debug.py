@@ -26,10 +26,11 @@ def draw_page(
     path: Path, layout: Layout, rows: list[ParsedRow], page_number: int, out: Path
 ) -> Path:
     """Save a picture of page `page_number` (1-based) with the reader's findings drawn on it."""
-    running = scan(path).running
+    first = scan(path)
+    if not 1 <= page_number <= first.n_pages:
+        raise ValueError(f"the PDF has {first.n_pages} pages, not {page_number}")
+    running = first.running
     with open_pdf(path) as pdf:
-        if not 1 <= page_number <= len(pdf.pages):
-            raise ValueError(f"the PDF has {len(pdf.pages)} pages, not {page_number}")
         page = pdf.pages[page_number - 1]
         lines = group_lines(_words(page), page_number, SETTINGS.line_tolerance)
         heads = {
