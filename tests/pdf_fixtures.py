@@ -343,8 +343,8 @@ class Comparison:
         return sum(self.field_right.values()) / total if total else 1.0
 
 
-def compare_rows(expected, parsed) -> Comparison:
-    """Match drawn rows to read rows on goal and activities, then check every field."""
+def compare_rows(expected, parsed, fields: tuple[str, ...] = FIELDS) -> Comparison:
+    """Match drawn rows to read rows on goal and activities, then check the `fields`."""
     from normalize.text import match_key
 
     def key(row) -> tuple:
@@ -353,8 +353,8 @@ def compare_rows(expected, parsed) -> Comparison:
     pool: dict[tuple, list] = {}
     for row in parsed:
         pool.setdefault(key(row), []).append(row)
-    right: dict[str, int] = dict.fromkeys(FIELDS, 0)
-    total: dict[str, int] = dict.fromkeys(FIELDS, 0)
+    right: dict[str, int] = dict.fromkeys(fields, 0)
+    total: dict[str, int] = dict.fromkeys(fields, 0)
     found = 0
     for row in expected:
         candidates = pool.get(key(row))
@@ -362,7 +362,7 @@ def compare_rows(expected, parsed) -> Comparison:
             continue
         found += 1
         got = candidates.pop(0)
-        for name in FIELDS:
+        for name in fields:
             want = getattr(row, name)
             if want in (None, (), ""):
                 continue
