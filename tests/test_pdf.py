@@ -139,6 +139,13 @@ def test_mixed_batch_ingests_the_good_files(tmp_path):
     _scanned(drop / "scan.pdf")
     (drop / "empty.pdf").write_bytes(b"")
     (drop / "noise.pdf").write_bytes(bytes(range(256)) * 8)
+    good = render(
+        plan_from_rows(
+            "region_skane", synthetic_rows("region_skane", 2, 2), TITLES["region_skane"]
+        ),
+        tmp_path / "whole.pdf",
+    )
+    (drop / "truncated.pdf").write_bytes(good.read_bytes()[:2000])
     shutil.copy(FIXTURES / "skane_small.txt", drop / "skane.txt")
     report = ingest([drop], tmp_path / "out")
     errors = {result.path.name: result.error for result in report.results}
@@ -146,6 +153,7 @@ def test_mixed_batch_ingests_the_good_files(tmp_path):
     assert "encrypted" in errors["locked.pdf"]
     assert "no text layer" in errors["scan.pdf"]
     assert errors["empty.pdf"] and errors["noise.pdf"]
+    assert "truncated" in errors["truncated.pdf"] or "damaged" in errors["truncated.pdf"]
     documents = pd.read_parquet(tmp_path / "out" / "documents")
     assert sorted(documents["format"]) == ["pdf", "text"]
     activities = pd.read_parquet(tmp_path / "out" / "activities")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from extract.detect import Detection, detect_layout
 from extract.document import Document, Line
+from extract.errors import CorruptDocument, EmptyDocument
 from extract.layouts.base import Layout, ParsedRow
 from extract.pdf.reader import read_pdf
 from extract.pdf.rows import table_row
@@ -24,6 +25,16 @@ def is_pdf(path: Path) -> bool:
         return handle.read(len(PDF_MAGIC)) == PDF_MAGIC
 
 
+def check_pdf(path: Path) -> None:
+    """Refuse, with a clear reason, a file named .pdf that is empty or not a PDF at all."""
+    with path.open("rb") as handle:
+        start = handle.read(1024)
+    if not start.strip():
+        raise EmptyDocument("the file is empty")
+    if PDF_MAGIC not in start:
+        raise CorruptDocument("the file is named .pdf but is not a PDF (no %PDF header)")
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -36,6 +47,7 @@ def read_pdf_plan(
     path: Path, settings: PdfSettings = SETTINGS
 ) -> tuple[Document, Detection, list[ParsedRow]]:
     """The PDF's text outside tables as a Document, its layout, and all its rows in order."""
+    check_pdf(path)
     detections: list[Detection] = []
 
     def choose(head: tuple[str, ...]) -> Layout:
