@@ -25,7 +25,13 @@ from extract.layouts.base import label_key  # noqa: E402
 from extract.pdf.reader import Context, TableRow  # noqa: E402
 from extract.pdf.rows import table_row  # noqa: E402
 from pipelines.ingest import parse_file  # noqa: E402
-from tests.pdf_fixtures import compare_rows, plan_from_rows, render, synthetic_rows  # noqa: E402
+from tests.pdf_fixtures import (  # noqa: E402
+    TABLE_FIELDS,
+    compare_rows,
+    plan_from_rows,
+    render,
+    synthetic_rows,
+)
 from tests.test_pdf import CASES, TABLE_LAYOUTS, TITLES  # noqa: E402
 
 
@@ -89,18 +95,6 @@ def camelot_rows(pdf: Path, layout: str, ruled: bool) -> list | None:
         found = camelot.read_pdf(str(pdf), pages="all", flavor="lattice" if ruled else "stream")
     tables = [(int(t.page), t.df.values.tolist()) for t in found]
     return rows_from_tables(tables, layout)
-
-
-TABLE_FIELDS = (
-    "goal",
-    "goal_number",
-    "rcc_activity",
-    "activities",
-    "responsible",
-    "timeframe",
-    "status",
-    "notes",
-)  # what a table extractor can see; headings are scored elsewhere
 
 
 def score(expected, rows) -> str:

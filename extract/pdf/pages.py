@@ -56,9 +56,7 @@ def open_pdf(path: Path) -> Iterator[pdfplumber.PDF]:
         name = type(cause).__name__
         if "Password" in name or "Encrypt" in name or "password" in str(cause).lower():
             raise EncryptedDocument("the PDF is encrypted; save an unprotected copy") from err
-        raise CorruptDocument(
-            f"the PDF is truncated or damaged ({name}: {cause})"
-        ) from err
+        raise CorruptDocument(f"the PDF is truncated or damaged ({name}: {cause})") from err
     except (ValueError, KeyError, TypeError, AttributeError, AssertionError) as err:
         raise CorruptDocument(f"the PDF is damaged ({type(err).__name__}: {err})") from err
 
