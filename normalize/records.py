@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
 from extract.layouts.base import ParsedRow
 from normalize.areas import areas, resolve_area
+from normalize.status import status_of, strip_trailing_status
 from normalize.text import clean_text, flat_text
+from normalize.time import combine, parse_time
 
 try:
     PIPELINE_VERSION = version("cancerplans")
@@ -52,7 +55,12 @@ class ActivityRecord:
     activity_raw: str | None
     responsible: tuple[str, ...]
     timeframe_raw: tuple[str, ...]
+    time_start: date | None
+    time_end: date | None
+    time_precision: str | None
+    recurrence: str | None
     status_raw: tuple[str, ...]
+    status: str
     notes: str | None
     page_start: int
     page_end: int
@@ -71,42 +79,51 @@ def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
     """The records of one parsed row: one per activity, or one with no activity if it has none."""
     row_id = stable_id(source.doc_id, row.kind, row.level, row.line_start, row.line_end)
     area_id, area_source = resolve_area(row)
+    period = combine([parse_time(entry) for entry in row.timeframe])
     activities: tuple[str | None, ...] = row.activities or (None,)
-    return [
-        ActivityRecord(
-            activity_id=stable_id(row_id, index),
-            doc_id=source.doc_id,
-            source_file=source.source_file,
-            region=source.region,
-            layout=source.layout,
-            kind=row.kind,
-            level=row.level,
-            row_id=row_id,
-            activity_index=index,
-            area_id=area_id,
-            area=areas().get(area_id) if area_id else None,
-            area_source=area_source,
-            chapter=flat_text(row.chapter),
-            section=flat_text(row.section),
-            goal_number=row.goal_number,
-            goal=clean_text(row.goal),
-            goal_raw=flat_text(row.goal),
-            rcc_activity=clean_text(row.rcc_activity),
-            activity=clean_text(activity),
-            activity_raw=flat_text(activity),
-            responsible=tuple(filter(None, (clean_text(actor) for actor in row.responsible))),
-            timeframe_raw=tuple(filter(None, (flat_text(t) for t in row.timeframe))),
-            status_raw=row.status,
-            notes=clean_text(row.notes),
-            page_start=row.page_start,
-            page_end=row.page_end,
-            line_start=row.line_start,
-            line_end=row.line_end,
-            bbox=tuple(round(value, 1) for value in row.bbox) if row.bbox else None,
-            pipeline_version=PIPELINE_VERSION,
+    records = []
+    for index, raw in enumerate(activities):
+        activity, ending = strip_trailing_status(clean_text(raw))
+        records.append(
+            ActivityRecord(
+                activity_id=stable_id(row_id, index),
+                doc_id=source.doc_id,
+                source_file=source.source_file,
+                region=source.region,
+                layout=source.layout,
+                kind=row.kind,
+                level=row.level,
+                row_id=row_id,
+                activity_index=index,
+                area_id=area_id,
+                area=areas().get(area_id) if area_id else None,
+                area_source=area_source,
+                chapter=flat_text(row.chapter),
+                section=flat_text(row.section),
+                goal_number=row.goal_number,
+                goal=clean_text(row.goal),
+                goal_raw=flat_text(row.goal),
+                rcc_activity=clean_text(row.rcc_activity),
+                activity=activity,
+                activity_raw=flat_text(raw),
+                responsible=tuple(filter(None, (clean_text(actor) for actor in row.responsible))),
+                timeframe_raw=tuple(filter(None, (flat_text(t) for t in row.timeframe))),
+                time_start=period.start,
+                time_end=period.end,
+                time_precision=period.precision,
+                recurrence=period.recurrence,
+                status_raw=row.status,
+                status=status_of(ending or row.status),
+                notes=clean_text(row.notes),
+                page_start=row.page_start,
+                page_end=row.page_end,
+                line_start=row.line_start,
+                line_end=row.line_end,
+                bbox=tuple(round(value, 1) for value in row.bbox) if row.bbox else None,
+                pipeline_version=PIPELINE_VERSION,
+            )
         )
-        for index, activity in enumerate(activities)
-    ]
+    return records
 
 
 def document_records(rows: list[ParsedRow], source: Provenance) -> list[ActivityRecord]:

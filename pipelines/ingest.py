@@ -16,6 +16,7 @@ from extract.pdf.plan import is_pdf, read_pdf_plan
 from extract.reader import read_document
 from normalize.metadata import DocumentFacts, document_facts
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
+from normalize.time import parse_time
 from pipelines.store import write_document
 
 
@@ -64,6 +65,11 @@ def _warnings(
     warnings = list(document.warnings)
     if not rows:
         warnings.append("the layout was recognised but no rows were found")
+    unread = sorted(
+        {entry for row in rows for entry in row.timeframe if not parse_time(entry).understood}
+    )
+    if unread:
+        warnings.append(f"{len(unread)} time expressions not understood: " + "; ".join(unread))
     unresolved = {record.row_id for record in records if record.area_id is None}
     if unresolved:
         warnings.append(f"{len(unresolved)} rows have no area: their headings do not decide one")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 METADATA = {b"cancerplans.schema_version": SCHEMA_VERSION.encode()}
 
 _strings = pa.list_(pa.string())
@@ -33,7 +33,12 @@ ACTIVITIES = pa.schema(
         pa.field("activity_raw", pa.string()),
         pa.field("responsible", _strings),
         pa.field("timeframe_raw", _strings),
+        pa.field("time_start", pa.date32()),
+        pa.field("time_end", pa.date32()),
+        pa.field("time_precision", pa.string()),
+        pa.field("recurrence", pa.string()),
         pa.field("status_raw", _strings),
+        pa.field("status", pa.string(), nullable=False),
         pa.field("notes", pa.string()),
         pa.field("page_start", pa.int32()),
         pa.field("page_end", pa.int32()),
