@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
 from extract.layouts.base import ParsedRow
+from normalize.actors import normalize_actor
 from normalize.areas import areas, resolve_area
 from normalize.status import status_of, strip_trailing_status
 from normalize.text import clean_text, flat_text
@@ -21,12 +23,13 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where records come from: the document, its layout and region."""
+    """Where records come from: the document, its layout and region, and its own glossary."""
 
     doc_id: str
     source_file: str
     layout: str
     region: str | None
+    glossary: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class ActivityRecord:
     activity: str | None
     activity_raw: str | None
     responsible: tuple[str, ...]
+    responsible_normalized: tuple[str, ...]
     timeframe_raw: tuple[str, ...]
     time_start: date | None
     time_end: date | None
@@ -81,6 +85,8 @@ def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
     area_id, area_source = resolve_area(row)
     period = combine([parse_time(entry) for entry in row.timeframe])
     activities: tuple[str | None, ...] = row.activities or (None,)
+    responsible = tuple(filter(None, (clean_text(actor) for actor in row.responsible)))
+    normalized = tuple(dict.fromkeys(normalize_actor(a, source.glossary) for a in responsible))
     records = []
     for index, raw in enumerate(activities):
         activity, ending = strip_trailing_status(clean_text(raw))
@@ -106,7 +112,8 @@ def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
                 rcc_activity=clean_text(row.rcc_activity),
                 activity=activity,
                 activity_raw=flat_text(raw),
-                responsible=tuple(filter(None, (clean_text(actor) for actor in row.responsible))),
+                responsible=responsible,
+                responsible_normalized=normalized,
                 timeframe_raw=tuple(filter(None, (flat_text(t) for t in row.timeframe))),
                 time_start=period.start,
                 time_end=period.end,

@@ -14,6 +14,7 @@ from extract.errors import InputError
 from extract.layouts.base import ParsedRow
 from extract.pdf.plan import is_pdf, read_pdf_plan
 from extract.reader import read_document
+from normalize.actors import document_glossary
 from normalize.metadata import DocumentFacts, document_facts
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
 from normalize.time import parse_time
@@ -79,7 +80,8 @@ def _warnings(
 def _normalised(document: Document, detection: Detection, rows: list[ParsedRow]) -> ParsedDocument:
     layout = detection.layout
     facts = document_facts(document, layout.region)
-    source = Provenance(document.doc_id, document.path.name, layout.name, facts.region)
+    glossary = document_glossary(document)
+    source = Provenance(document.doc_id, document.path.name, layout.name, facts.region, glossary)
     records = document_records(rows, source)
     warnings = _warnings(document, rows, records)
     return ParsedDocument(document, detection, facts, tuple(rows), tuple(records), tuple(warnings))

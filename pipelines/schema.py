@@ -32,6 +32,7 @@ ACTIVITIES = pa.schema(
         pa.field("activity", pa.string()),
         pa.field("activity_raw", pa.string()),
         pa.field("responsible", _strings),
+        pa.field("responsible_normalized", _strings),
         pa.field("timeframe_raw", _strings),
         pa.field("time_start", pa.date32()),
         pa.field("time_end", pa.date32()),

@@ -77,3 +77,42 @@ def test_row_without_activities_is_kept():
     row = make_row("action_row", document.lines, goal="Mål utan aktivitet")
     records = row_records(row, Provenance(document.doc_id, "p.txt", "region_skane", None))
     assert len(records) == 1 and records[0].activity is None
+
+
+def test_inline_glossary_is_read(fixture_document):
+    from normalize.actors import document_glossary
+
+    glossary = document_glossary(fixture_document("kronoberg_small.txt"))
+    assert glossary == {"Kssk": "kontaktsjuksköterska", "VC": "verksamhetschef"}
+
+
+def test_two_column_glossary_arriving_as_two_lists():
+    from normalize.actors import document_glossary
+
+    text = (
+        "Förkortningsordlista\n\nFörkortning Förklaring\n\nCC Cancer Centre\n\nRCC Regionalt "
+        "cancercentrum\n\nRÖ\n\nRJL\n\nRegion Östergötland\n\nRegion Jönköpings län\n"
+    )
+    assert document_glossary(text_document(text)) == {
+        "CC": "Cancer Centre",
+        "RCC": "Regionalt cancercentrum",
+        "RÖ": "Region Östergötland",
+        "RJL": "Region Jönköpings län",
+    }
+
+
+@pytest.mark.parametrize(
+    ("actor", "glossary", "name"),
+    [
+        ("NAG prevention", {}, "Nationell arbetsgrupp prevention"),
+        ("RPPL", {}, "Regional patientprocessledare"),
+        ("Processamord- nare", {}, "Processamordnare"),
+        ("Lppl för respektive process", {}, "Lokal patientprocessledare för respektive process"),
+        ("VC", {"VC": "vårdcentral"}, "Vårdcentral"),  # the document's own glossary wins
+        ("Verksamhetschef", {}, "Verksamhetschef"),
+    ],
+)
+def test_actor_names_are_written_out(actor, glossary, name):
+    from normalize.actors import normalize_actor
+
+    assert normalize_actor(actor, glossary) == name
