@@ -338,9 +338,27 @@ TIME_MENTION_RE = re.compile(
 )
 
 
+# A year that counts something or dates a figure is no time frame: "på 2000 män", "födda 2009",
+# "Deltagande 2023 62 %", "Täckningsgrad 2023 i RgK 68 %".
+NOT_A_TIMEFRAME_RE = re.compile(
+    r"(?:\bfödd[a]?\s+$)|(?:^\s*(?:män|kvinnor|personer|patienter|barn|st)\b)"
+    r"|(?:^[^.%]{0,20}\d+(?:[,.]\d+)?\s*%)",
+    re.IGNORECASE,
+)
+
+
 def find_time_mentions(text: str) -> list[str]:
-    """Time expressions mentioned inside running text ("införs under VT 2024" -> "VT 2024")."""
-    return unique([" ".join(m.group(0).split()) for m in TIME_MENTION_RE.finditer(text)])
+    """Time expressions mentioned inside running text ("införs under VT 2024" -> "VT 2024").
+
+    Years that count people or date a figure are left out (see NOT_A_TIMEFRAME_RE).
+    """
+    found = []
+    for match in TIME_MENTION_RE.finditer(text):
+        before, after = text[max(0, match.start() - 8) : match.start()], text[match.end() :]
+        if NOT_A_TIMEFRAME_RE.search(before) or NOT_A_TIMEFRAME_RE.match(after):
+            continue
+        found.append(" ".join(match.group(0).split()))
+    return unique(found)
 
 
 def split_trailing_actor(line: Line, max_words: int) -> list[Line]:

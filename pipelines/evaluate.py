@@ -3,7 +3,8 @@
 A gold row counts as found when a predicted row of the same document matches it on both goal
 and activity text: each compared after folding (lower case, letters and digits only) with a
 similarity of at least `MATCH_THRESHOLD` (rapidfuzz ratio), one predicted row per gold row.
-Precision counts the predicted rows inside the line range the gold file annotates.
+Precision counts the predicted rows inside the line range the gold file annotates. Time entries
+compare by the period and recurrence they mean ("Under 2024" = "2024"), other sets by folded text.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from rapidfuzz import fuzz
 from extract.reader import document_from_bytes
 from normalize.records import ActivityRecord
 from normalize.text import match_key
+from normalize.time import parse_time
 from pipelines.ingest import ParsedDocument, parse_document
 
 MATCH_THRESHOLD = 0.90
@@ -60,8 +62,10 @@ class SetScore:
     exact: int = 0
     pairs: int = 0
 
-    def add(self, predicted: list[str], expected: list[str]) -> None:
-        p, e = {match_key(x) for x in predicted} - {""}, {match_key(x) for x in expected} - {""}
+    def add(
+        self, predicted: list[str], expected: list[str], key: Callable[[str], object] = match_key
+    ) -> None:
+        p, e = {key(x) for x in predicted} - {""}, {key(x) for x in expected} - {""}
         self.true_positives += len(p & e)
         self.predicted += len(p)
         self.expected += len(e)
@@ -148,6 +152,12 @@ def predicted_rows(records: tuple[ActivityRecord, ...]) -> list[PredictedRow]:
     return rows
 
 
+def time_key(entry: str) -> object:
+    """Time entries compare by what they mean ("Under 2024" = "2024"), else by their text."""
+    value = parse_time(entry)
+    return (value.start, value.end, value.recurrence) if value.understood else match_key(entry)
+
+
 def similarity(left: str, right: str) -> float:
     a, b = match_key(left), match_key(right)
     if not a and not b:
@@ -195,7 +205,7 @@ def _score_fields(score: FileScore, gold: dict, row: PredictedRow) -> None:
     if gold.get("rcc_activity"):
         check("rcc_activity", match_key(row.rcc_activity) == match_key(gold["rcc_activity"]))
     score.sets["responsible"].add(list(row.responsible), gold["responsible"])
-    score.sets["timeframe"].add(list(row.timeframe), gold["timeframe"])
+    score.sets["timeframe"].add(list(row.timeframe), gold["timeframe"], time_key)
     score.sets["status"].add(list(row.status), gold["status"])
 
 

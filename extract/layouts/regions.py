@@ -20,13 +20,14 @@ class TableRegion:
     chapter: str | None
     section: str | None
     lines: tuple[Line, ...]
+    status: str | None = None  # a status printed on the section heading's line, for its rows
 
 
 def heading_parts(line: Line) -> tuple[str, str] | None:
     """(heading, rest of its line) if the line is an upper-case heading, else None.
 
     A status cell of the row above may share the heading's line after a wide gap
-    ("BIOBANK     Pågår"); it is returned as the rest.
+    ("BIOBANK     Pågår"); it is returned as the rest, and goes with the section's rows.
     """
     head, _, rest = line.stripped.partition("   ")
     has_long_word = any(len(word) >= MIN_HEADING_WORD for word in re.split(r"[\W_]+", head))
@@ -41,28 +42,30 @@ def table_regions(lines: tuple[Line, ...], header: re.Pattern[str]) -> list[Tabl
     headings: list[str] = []
     chapter: str | None = None
     section: str | None = None
+    status: str | None = None  # from the heading line ("BIOBANK     Pågår")
+    heading_status: str | None = None
     body: list[Line] | None = None
     for line in lines:
         parts = heading_parts(line)
         if header.search(line.text):
             if body is not None:
-                regions.append(TableRegion(chapter, section, tuple(body)))
+                regions.append(TableRegion(chapter, section, tuple(body), status))
             if len(headings) >= 2:
                 chapter = headings[0]
-            section = headings[-1] if headings else section
-            body, headings = [], []
+            if headings:
+                section, status = headings[-1], heading_status
+            body, headings, heading_status = [], [], None
         elif parts:
             heading, rest = parts
             if body is not None:
-                if rest:
-                    body.append(Line(line.number, line.page, rest))
-                regions.append(TableRegion(chapter, section, tuple(body)))
+                regions.append(TableRegion(chapter, section, tuple(body), status))
                 body = None
             headings.append(heading)
+            heading_status = rest or None
         elif body is not None:
             body.append(line)
         elif headings and not line.is_blank:
             headings = []  # prose between a heading and the next table: not a table heading
     if body is not None:
-        regions.append(TableRegion(chapter, section, tuple(body)))
+        regions.append(TableRegion(chapter, section, tuple(body), status))
     return regions

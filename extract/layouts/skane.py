@@ -175,7 +175,7 @@ def _row(
         goal=cell_text(goal) or None,
         activities=activities,
         responsible=split_actors([line.stripped for line in actors]),
-        status=status or find_status(written),
+        status=status or ([region.status] if region.status else []),
         timeframe=find_time_mentions(written),
         section=region.section,
         chapter=region.chapter,
