@@ -332,6 +332,7 @@ TIME_MENTION_RE = re.compile(
       | \d{{1,2}}\s+(?:{_MONTHS})\s+{_YEAR}
       | (?:{_MONTHS})\s+{_YEAR}
       | {_YEAR}-\d\d-\d\d
+      | \d+(?:\s*[-–]\s*\d+)?\s*/?\s*(?:ggr|gånger)\s*/\s*(?:år|termin|kvartal|månad)
       | {_YEAR}(?:\s*[-–]\s*{_YEAR}|\s+och\s+(?:{_YEAR}|\d\d)\b)?
     )(?!\w)""",
     re.IGNORECASE | re.VERBOSE,
@@ -345,6 +346,33 @@ NOT_A_TIMEFRAME_RE = re.compile(
     r"|(?:^[^.%]{0,20}\d+(?:[,.]\d+)?\s*%)",
     re.IGNORECASE,
 )
+
+
+BARE_YEAR_RE = re.compile(r"^20\d\d\b")
+RECURRENCE_WORD_RE = re.compile(
+    r"ggr|gång|årligen|kontinuerligt|fortlöpande|löpande|regelbundet|veckovis|varje", re.I
+)
+
+
+def join_time_entries(entries: list[str]) -> list[str]:
+    """Join time entries that one cell wrapped over lines: after a line that runs on
+    ("Veckovis samt", "Kontinuerligt,"), before a lower-case line, and a year after a line that
+    has none ("Maj och sept" / "2025")."""
+    joined: list[str] = []
+    for entry in entries:
+        previous = joined[-1] if joined else None
+        year_missing = (
+            previous is not None
+            and not re.search(r"20\d\d", previous)
+            and not RECURRENCE_WORD_RE.search(previous)
+        )
+        if previous is not None and (
+            runs_on(previous) or entry[:1].islower() or (year_missing and BARE_YEAR_RE.match(entry))
+        ):
+            joined[-1] = f"{previous} {entry}"
+        else:
+            joined.append(entry)
+    return joined
 
 
 def find_time_mentions(text: str) -> list[str]:

@@ -128,6 +128,12 @@ def _body_blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+def _before_responsible(line: Line) -> Line:
+    """What a line holds before its "Ansvar:" ("Pågår Ansvar: …" keeps "Pågår")."""
+    match = RESPONSIBLE_RE.search(line.text)
+    return Line(line.number, line.page, line.text[: match.start()] if match else "")
+
+
 def _row(draft: _RowDraft) -> ParsedRow:
     goal = list(draft.goal)
     blocks = _body_blocks(draft.body)
@@ -144,7 +150,8 @@ def _row(draft: _RowDraft) -> ParsedRow:
             continue
         actors, used = responsible_sentence(block)
         responsible.extend(actors)
-        kept = [line for line in block.lines if line.number not in used]
+        kept = [_before_responsible(line) if line.number in used else line for line in block.lines]
+        kept = [line for line in kept if line.stripped]
         if kept:
             notes.append(cell_text(kept))
     goal_text = cell_text(goal)
