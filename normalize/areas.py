@@ -9,8 +9,9 @@ from functools import cache
 from importlib import resources
 
 from extract.layouts.base import ParsedRow
+from normalize.classify import area_from_text
 
-AREA_SOURCES = ("document", "section", "chapter", "unresolved")
+AREA_SOURCES = ("document", "section", "chapter", "classifier", "unresolved")
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,18 @@ def area_for_heading(heading: str | None) -> int | None:
     return None
 
 
-def resolve_area(row: ParsedRow) -> tuple[int | None, str]:
-    """The row's area and where it came from: the document's own area number, else the section
-    heading, else the chapter heading; "unresolved" when none decides it."""
+def resolve_area(row: ParsedRow) -> tuple[int | None, str, float]:
+    """The row's area, where it came from, and how sure that is: the document's own area number,
+    else the section heading, else the chapter heading (all 1.0), else the row's own text
+    (`classifier`, with the share of matching words); "unresolved" when nothing decides it."""
     if row.area_number in areas():
-        return row.area_number, "document"
+        return row.area_number, "document", 1.0
     if (area := area_for_heading(row.section)) is not None:
-        return area, "section"
+        return area, "section", 1.0
     if (area := area_for_heading(row.chapter)) is not None:
-        return area, "chapter"
-    return None, "unresolved"
+        return area, "chapter", 1.0
+    text = " ".join(filter(None, [row.goal, *row.activities, row.rcc_activity]))
+    area, confidence = area_from_text(text)
+    if area is not None:
+        return area, "classifier", confidence
+    return None, "unresolved", 0.0

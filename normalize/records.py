@@ -48,6 +48,7 @@ class ActivityRecord:
     area_id: int | None
     area: str | None
     area_source: str
+    area_confidence: float
     chapter: str | None
     section: str | None
     goal_number: str | None
@@ -82,7 +83,7 @@ def stable_id(*parts: object) -> str:
 def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
     """The records of one parsed row: one per activity, or one with no activity if it has none."""
     row_id = stable_id(source.doc_id, row.kind, row.level, row.line_start, row.line_end)
-    area_id, area_source = resolve_area(row)
+    area_id, area_source, area_confidence = resolve_area(row)
     period = combine([parse_time(entry) for entry in row.timeframe])
     activities: tuple[str | None, ...] = row.activities or (None,)
     responsible = tuple(filter(None, (clean_text(actor) for actor in row.responsible)))
@@ -104,6 +105,7 @@ def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
                 area_id=area_id,
                 area=areas().get(area_id) if area_id else None,
                 area_source=area_source,
+                area_confidence=area_confidence,
                 chapter=flat_text(row.chapter),
                 section=flat_text(row.section),
                 goal_number=row.goal_number,

@@ -18,6 +18,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from extract.reader import document_from_bytes
+from normalize.classify import area_from_text
 from normalize.records import ActivityRecord
 from normalize.text import match_key
 from normalize.time import parse_time
@@ -96,6 +97,7 @@ class FileScore:
     field_totals: Counter[str] = field(default_factory=Counter)
     sets: dict[str, SetScore] = field(default_factory=lambda: defaultdict(SetScore))
     missed: list[str] = field(default_factory=list)
+    text_area_right: int = 0  # gold rows whose area the classifier finds from their text alone
 
     @property
     def precision(self) -> float:
@@ -243,6 +245,13 @@ def read_variant(path: Path, variant: str) -> tuple[ParsedDocument, dict[int, in
     return parse_document(document), line_map
 
 
+def _text_area_right(gold: dict) -> bool:
+    """Whether the classifier gives the gold area from the row's own text, headings withheld."""
+    text = " ".join(filter(None, [gold["goal"], *gold["activities"], gold.get("rcc_activity")]))
+    area, _ = area_from_text(text)
+    return area == gold["area_id"] or area in gold.get("area_alt", [])
+
+
 def score_file(gold_path: Path, raw_dir: Path, variant: str = "as_written") -> FileScore:
     gold_rows = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line]
     document = gold_rows[0]["doc"]
@@ -253,6 +262,7 @@ def score_file(gold_path: Path, raw_dir: Path, variant: str = "as_written") -> F
     score = FileScore(gold_path.name, document, gold=len(gold_rows), predicted=len(rows))
     matched = match_rows(gold_rows, rows)
     score.matched = len(matched)
+    score.text_area_right = sum(1 for gold in gold_rows if _text_area_right(gold))
     for index, gold in enumerate(gold_rows):
         if index in matched:
             _score_fields(score, gold, matched[index])
@@ -282,6 +292,7 @@ def format_report(scores: list[FileScore]) -> str:
         "F1",
         *(f"{name}" for name in FIELD_COLUMNS),
         *(f"{name} F1" for name in SET_COLUMNS),
+        "area from text",
     ]
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for s in scores:
@@ -297,5 +308,10 @@ def format_report(scores: list[FileScore]) -> str:
             f"{s.accuracy(name):.3f}" if s.field_totals[name] else "–" for name in FIELD_COLUMNS
         ]
         cells += [f"{s.sets[name].f1:.3f}" for name in SET_COLUMNS]
+        cells.append(f"{s.text_area_right / s.gold:.3f}" if s.gold else "–")
         lines.append(" | ".join(cells))
-    return "\n".join(f"| {line} |" for line in lines)
+    table = "\n".join(f"| {line} |" for line in lines)
+    rows = sum(s.gold for s in scores)
+    right = sum(s.text_area_right for s in scores)
+    overall = f"area from text alone (headings withheld), all gold rows: {right / rows:.3f}"
+    return f"{table}\n\n{overall}" if rows else table

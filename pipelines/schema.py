@@ -23,6 +23,7 @@ ACTIVITIES = pa.schema(
         pa.field("area_id", pa.int8()),
         pa.field("area", pa.string()),
         pa.field("area_source", pa.string(), nullable=False),
+        pa.field("area_confidence", pa.float32()),
         pa.field("chapter", pa.string()),
         pa.field("section", pa.string()),
         pa.field("goal_number", pa.string()),

@@ -39,10 +39,23 @@ def _row(**cells):
 
 
 def test_area_source_precedence():
-    assert resolve_area(_row(area_number=4, section="BIOBANK")) == (4, "document")
-    assert resolve_area(_row(section="BIOBANK", chapter="REHABILITERING")) == (9, "section")
-    assert resolve_area(_row(section="Övrigt", chapter="REHABILITERING")) == (2, "chapter")
-    assert resolve_area(_row(section="Övrigt")) == (None, "unresolved")
+    assert resolve_area(_row(area_number=4, section="BIOBANK")) == (4, "document", 1.0)
+    assert resolve_area(_row(section="BIOBANK", chapter="REHABILITERING")) == (9, "section", 1.0)
+    assert resolve_area(_row(section="Övrigt", chapter="REHABILITERING")) == (2, "chapter", 1.0)
+    assert resolve_area(_row(section="Övrigt")) == (None, "unresolved", 0.0)
+
+
+def test_rows_without_deciding_headings_are_classified_from_their_text():
+    line = text_document("x").lines[0]
+    row = make_row(
+        "action_row",
+        [line],
+        goal="Öka deltagandet i screening för tjocktarmscancer",
+        activities=["Skicka kallelser", "Följa upp deltagandet"],
+        section="Övrigt",
+    )
+    area, source, confidence = resolve_area(row)
+    assert (area, source) == (1, "classifier") and 0 < confidence <= 1
 
 
 def test_clean_text_rejoins_broken_words_and_keeps_shared_endings():
