@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from extract.document import Document, Line
+from normalize.text import join_broken_words
 
 INLINE_GLOSSARY_RE = re.compile(r"^\s*Förkortningar\s*:\s*(.*)$", re.IGNORECASE)
 GLOSSARY_HEADING_RE = re.compile(r"^\s*Förkortningsordlista\s*$", re.IGNORECASE)
@@ -80,9 +81,13 @@ def document_glossary(document: Document) -> dict[str, str]:
     return glossary
 
 
-def normalize_actor(actor: str, glossary: Mapping[str, str]) -> str:
-    """An actor's canonical name: words broken at a hyphen joined, abbreviations written out."""
+def normalize_actor(
+    actor: str, glossary: Mapping[str, str], known: frozenset[str] = frozenset()
+) -> str:
+    """An actor's canonical name: broken words joined (at a hyphen, or where only the whole word
+    is `known`), abbreviations written out."""
     text = re.sub(r"(?<=[a-zåäö])- (?=[a-zåäö])", "", " ".join(actor.split())).strip(" .,;:)")
+    text = join_broken_words(text, known)
     builtin = builtin_glossary()
     words = []
     for word in text.split(" "):

@@ -30,6 +30,7 @@ class Provenance:
     layout: str
     region: str | None
     glossary: Mapping[str, str] = field(default_factory=dict)
+    known_words: frozenset[str] = frozenset()  # words the document spells whole
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,12 @@ def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
     period = combine([parse_time(entry) for entry in row.timeframe])
     activities: tuple[str | None, ...] = row.activities or (None,)
     responsible = tuple(filter(None, (clean_text(actor) for actor in row.responsible)))
-    normalized = tuple(dict.fromkeys(normalize_actor(a, source.glossary) for a in responsible))
+    normalized = tuple(
+        dict.fromkeys(normalize_actor(a, source.glossary, source.known_words) for a in responsible)
+    )
     records = []
     for index, raw in enumerate(activities):
-        activity, ending = strip_trailing_status(clean_text(raw))
+        activity, ending = strip_trailing_status(clean_text(raw, source.known_words))
         records.append(
             ActivityRecord(
                 activity_id=stable_id(row_id, index),
@@ -109,9 +112,9 @@ def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
                 chapter=flat_text(row.chapter),
                 section=flat_text(row.section),
                 goal_number=row.goal_number,
-                goal=clean_text(row.goal),
+                goal=clean_text(row.goal, source.known_words),
                 goal_raw=flat_text(row.goal),
-                rcc_activity=clean_text(row.rcc_activity),
+                rcc_activity=clean_text(row.rcc_activity, source.known_words),
                 activity=activity,
                 activity_raw=flat_text(raw),
                 responsible=responsible,
@@ -123,7 +126,7 @@ def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
                 recurrence=period.recurrence,
                 status_raw=row.status,
                 status=status_of(ending or row.status),
-                notes=clean_text(row.notes),
+                notes=clean_text(row.notes, source.known_words),
                 page_start=row.page_start,
                 page_end=row.page_end,
                 line_start=row.line_start,

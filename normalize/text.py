@@ -3,15 +3,44 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 SOFT_HYPHEN = "\u00ad"
+WORD_RE = re.compile(r"[a-zåäöéü]{3,}")
+MIN_KNOWN_COUNT = 2  # a word spelled whole this often in the document is known
 # After "hälso-" a line may go on with "och sjukvård": the hyphen then stands for a shared ending.
 SHARED_ENDING_WORDS = frozenset({"och", "eller", "samt", "till", "som"})
 
 
-def _join(left: str, right: str) -> str:
+def vocabulary(lines: Iterable[str]) -> frozenset[str]:
+    """Words the document itself spells whole at least twice (lower case): the known words."""
+    counts = Counter(word for line in lines for word in WORD_RE.findall(line.lower()))
+    return frozenset(word for word, count in counts.items() if count >= MIN_KNOWN_COUNT)
+
+
+def join_broken_words(text: str, known: frozenset[str]) -> str:
+    """Join neighbouring words that are one known word broken in two ("Processamordn are")."""
+    words = text.split(" ")
+    joined: list[str] = []
+    for word in words:
+        if joined and known and joined[-1][-1:].isalpha() and word[:1].isalpha():
+            whole = (joined[-1] + word).lower()
+            if whole in known and (joined[-1].lower() not in known or word.lower() not in known):
+                joined[-1] += word
+                continue
+        joined.append(word)
+    return " ".join(joined)
+
+
+def _join(left: str, right: str, known: frozenset[str] = frozenset()) -> str:
     if not left:
         return right
+    if known and left[-1:].isalpha() and right[:1].isalpha():
+        head, tail = left.rsplit(" ", 1)[-1], right.split(" ", 1)[0]
+        whole = (head + tail).lower()
+        if whole in known and (head.lower() not in known or tail.lower() not in known):
+            return left + right  # "Processamordn" + "are": a word broken without a hyphen
     if left.endswith("-") and right:
         before = left[-2] if len(left) > 1 else ""
         next_word = right.split(" ", 1)[0].lower()
@@ -22,13 +51,15 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def clean_text(raw: str | None) -> str | None:
-    """The clean form of a cell's raw text (lines separated by newlines)."""
+def clean_text(raw: str | None, known: frozenset[str] = frozenset()) -> str | None:
+    """The clean form of a cell's raw text (lines separated by newlines). With the document's
+    `known` words, a word broken at a line end without a hyphen is joined when only the whole
+    word is known."""
     if raw is None:
         return None
     text = ""
     for line in raw.replace(SOFT_HYPHEN, "").split("\n"):
-        text = _join(text, " ".join(line.split()))
+        text = _join(text, " ".join(line.split()), known)
     return text.strip() or None
 
 

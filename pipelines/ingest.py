@@ -17,6 +17,7 @@ from extract.reader import read_document
 from normalize.actors import document_glossary
 from normalize.metadata import DocumentFacts, document_facts
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
+from normalize.text import vocabulary
 from normalize.time import parse_time
 from pipelines.store import write_document
 
@@ -81,7 +82,10 @@ def _normalised(document: Document, detection: Detection, rows: list[ParsedRow])
     layout = detection.layout
     facts = document_facts(document, layout.region)
     glossary = document_glossary(document)
-    source = Provenance(document.doc_id, document.path.name, layout.name, facts.region, glossary)
+    known = vocabulary(line.text for line in document.lines)
+    source = Provenance(
+        document.doc_id, document.path.name, layout.name, facts.region, glossary, known
+    )
     records = document_records(rows, source)
     warnings = _warnings(document, rows, records)
     return ParsedDocument(document, detection, facts, tuple(rows), tuple(records), tuple(warnings))

@@ -129,3 +129,12 @@ def test_actor_names_are_written_out(actor, glossary, name):
     from normalize.actors import normalize_actor
 
     assert normalize_actor(actor, glossary) == name
+
+
+def test_words_broken_without_hyphen_are_joined_when_the_document_knows_them():
+    from normalize.text import join_broken_words, vocabulary
+
+    known = vocabulary(["processamordnare och processamordnare", "cancer och rehabilitering"] * 2)
+    assert clean_text("Processamordn\nare", known) == "Processamordnare"
+    assert clean_text("cancer\nrehabilitering", known) == "cancer rehabilitering"  # both known
+    assert join_broken_words("Verksamhet Processamordn are", known) == "Verksamhet Processamordnare"
