@@ -146,8 +146,9 @@ def actor_terms() -> tuple[frozenset[str], tuple[str, ...]]:
 def _word_is_actor(word: str) -> bool:
     words, suffixes = actor_terms()
     bare = word.strip(".,;:()=").lower()
+    parts = re.split(r"[/-]", bare)
     return bool(bare) and (
-        bare in words or any(part in words for part in bare.split("/")) or bare.endswith(suffixes)
+        bare in words or any(part in words for part in parts) or bare.endswith(suffixes)
     )
 
 
@@ -233,8 +234,10 @@ def _continues_actor(previous: str, line: str, following: str) -> bool:
         return False
     one_word = " " not in line  # "Sydöst.", "Mellansverige": a name's last word
     words = line.split()
+    head_alone = " " not in previous.rsplit("\n", 1)[-1].strip()  # "Processledare" on its line
     qualifier = (
-        len(words) <= 2
+        head_alone
+        and len(words) <= 2
         and not following[:1].islower()
         and words[-1].lower() not in _JOINING_WORDS
         and _word_is_actor(last_word)

@@ -39,6 +39,7 @@ from extract.layouts.regions import table_regions
 HEADER_RE = re.compile(r"^\s*Målbild\s+Planerade/pågående\s+aktiviteter\s+Status", re.I)
 GOAL_RE = re.compile(r"^\s*(\d{1,3})\.\s*(?=[A-ZÅÄÖ])")
 RESPONSIBLE_RE = re.compile(r"(?:^|(?<=\s))Ansvar(?:ig)?\s*:\s*", re.I)
+INLINE_RESPONSIBLE_RE = re.compile(r"\(ansvar(?:ig)?:?\s+([^)]+)\)", re.IGNORECASE)
 SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
 ACTOR_SEPARATOR_RE = re.compile(r"\s*,\s*|(?<!-)\s+och\s+")
 ABBREVIATIONS_RE = re.compile(r"^\s*Förkortningar\s*:", re.I)
@@ -157,6 +158,10 @@ def _row(draft: _RowDraft) -> ParsedRow:
     goal_text = cell_text(goal)
     goal_text = GOAL_RE.sub("", goal_text, count=1)
     activity_texts = [item_text(item) for item in activities]
+    for text in activity_texts:  # "(ansvar cancersamordnaren)" inside an activity
+        responsible.extend(
+            " ".join(m.group(1).split()) for m in INLINE_RESPONSIBLE_RE.finditer(text)
+        )
     written = "\n".join([*activity_texts, *notes])
     return make_row(
         "action_row",
