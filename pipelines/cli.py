@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -17,7 +18,8 @@ from extract.pdf.plan import is_pdf
 from extract.reader import read_document
 from normalize.records import PIPELINE_VERSION, ActivityRecord
 from pipelines.evaluate import VARIANTS, Thresholds, evaluate, format_report
-from pipelines.ingest import FileResult, collect_inputs, ingest, parse_file
+from pipelines.ingest import FileResult, IngestSettings, collect_inputs, ingest, parse_file
+from pipelines.store import StoreError, history, open_store
 
 PROGRESS_MIN_FILES = 4  # show a progress bar from this many files on
 DEFAULT_RAW = Path("raw")
@@ -28,13 +30,36 @@ DEFAULT_GOLD = Path("tests/data/gold")
 def _summary_line(result: FileResult) -> str:
     if not result.ok:
         return f"FAILED  {result.path}: {result.error}"
+    if result.status == "unchanged":
+        return f"same    {result.path}: already stored as {result.doc_id}; nothing rewritten"
     line = (
         f"ok      {result.path}: layout {result.layout} ({result.confidence:.2f}), "
         f"region {result.region}, {result.n_rows} rows, {result.n_activities} activities"
     )
+    if result.superseded:
+        line += f", replaces {', '.join(result.superseded)}"
     if result.warnings:
         line += f", {len(result.warnings)} warnings: " + "; ".join(result.warnings)
     return line
+
+
+def limits_options(command: Callable) -> Callable:
+    """The per-document limits, shared by `ingest` and `watch`."""
+    defaults = IngestSettings()
+    command = click.option(
+        "--max-pages",
+        type=int,
+        default=defaults.max_pages,
+        show_default=True,
+        help="Refuse PDFs with more pages.",
+    )(command)
+    return click.option(
+        "--max-seconds",
+        type=float,
+        default=defaults.max_seconds,
+        show_default=True,
+        help="Give up a document that takes longer (0: no limit).",
+    )(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,29 +77,59 @@ def main() -> None:
     show_default=True,
     help="Folder of the Parquet dataset (activities/ and documents/).",
 )
-def ingest_command(paths: tuple[Path, ...], out: Path) -> None:
+@limits_options
+def ingest_command(paths: tuple[Path, ...], out: Path, max_pages: int, max_seconds: float) -> None:
     """Ingest plan files and folders (default: raw/) into the dataset at --out.
 
     Every file is tried; the exit status is 1 if any of them failed.
     """
     inputs = list(paths) or [DEFAULT_RAW]
     files = collect_inputs(inputs)
-    results: list[FileResult] = []
-    if len(files) >= PROGRESS_MIN_FILES:
-        with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-            report = ingest(
-                files, out, on_file=lambda result: (results.append(result), bar.update(1))
-            )
-    else:
-        report = ingest(files, out, on_file=results.append)
+    settings = IngestSettings(max_pages=max_pages, max_seconds=max_seconds)
+    try:
+        if len(files) >= PROGRESS_MIN_FILES:
+            with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
+                report = ingest(files, out, lambda _: bar.update(1), settings)
+        else:
+            report = ingest(files, out, settings=settings)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from err
     for result in report.results:
         click.echo(_summary_line(result))
     stored = len(report.results) - len(report.failed)
-    click.echo(f"{stored} of {len(report.results)} files stored in {out}/")
+    click.echo(f"{stored} of {len(report.results)} files in {out}/")
     if not report.results:
         click.echo(f"no files found in {', '.join(map(str, inputs))}", err=True)
     if report.failed or not report.results:
         sys.exit(1)
+
+
+@main.command("history")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder of the Parquet dataset.",
+)
+def history_command(out: Path) -> None:
+    """List the versions of every plan: region, document type and period, newest first."""
+    try:
+        with open_store(out) as store:
+            versions = history(store)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from err
+    if not versions:
+        click.echo(f"no documents in {out}/")
+    for key, rows in versions.items():
+        region, kind, start, end = key
+        click.echo(f"{region} | {kind} | {start}–{end}")
+        for row in rows:
+            state = f"superseded by {row['superseded_by']}" if row["superseded_by"] else "current"
+            click.echo(
+                f"    {row['doc_id']}  {row['ingested_at']:%Y-%m-%d %H:%M}  "
+                f"{row['source_file']}  {state}"
+            )
 
 
 @main.command("inspect")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,14 +15,15 @@ from extract.detect import Detection, detect_layout
 from extract.document import Document
 from extract.errors import InputError
 from extract.layouts.base import ParsedRow
-from extract.pdf.plan import is_pdf, read_pdf_plan
+from extract.pdf.plan import file_sha256, is_pdf, read_pdf_plan
+from extract.pdf.settings import PdfSettings
 from extract.reader import read_document
 from normalize.actors import document_glossary
 from normalize.metadata import DocumentFacts, document_facts
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
 from normalize.text import vocabulary
 from normalize.time import parse_time
-from pipelines.store import write_document
+from pipelines.store import Store, open_store
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,9 @@ class FileResult:
     n_activities: int = 0
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    doc_id: str | None = None
+    status: str = "failed"  # stored, unchanged (the same bytes were stored before) or failed
+    superseded: tuple[str, ...] = ()  # earlier versions this file replaced
 
     @property
     def ok(self) -> bool:
@@ -97,10 +104,11 @@ def parse_document(document: Document) -> ParsedDocument:
     return _normalised(document, detection, detection.layout.parse(document))
 
 
-def parse_file(path: Path) -> ParsedDocument:
+def parse_file(path: Path, settings: IngestSettings | None = None) -> ParsedDocument:
     """Read, parse and normalise one file: a PDF through its geometry, else as text."""
     if is_pdf(path):
-        return _normalised(*read_pdf_plan(path))
+        limits = PdfSettings(max_pages=settings.max_pages) if settings else PdfSettings()
+        return _normalised(*read_pdf_plan(path, limits))
     return parse_document(read_document(path))
 
 
@@ -126,6 +134,7 @@ def document_row(parsed: ParsedDocument) -> dict[str, Any]:
         "n_pages": document.pages,
         "warnings": list(parsed.warnings),
         "ingested_at": datetime.now(UTC),
+        "superseded_by": None,
         "pipeline_version": PIPELINE_VERSION,
     }
 
@@ -143,12 +152,58 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def ingest_file(path: Path, out: Path) -> FileResult:
-    """Ingest one file into the store at `out`; input problems become the result's error."""
+@dataclass(frozen=True)
+class IngestSettings:
+    """Limits per document (the file-drop job and `cancerplans ingest` share them)."""
+
+    max_pages: int = 2000  # a longer PDF is refused
+    max_seconds: float = 600.0  # a document that takes longer is given up (main thread only)
+
+
+class TimeLimitExceeded(InputError):
+    """Reading the document took longer than the limit."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeLimitExceeded in the block after `seconds` (a no-op outside the main thread)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeLimitExceeded(f"reading took longer than the limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        parsed = parse_file(path)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def ingest_file(
+    path: Path, store: Store, settings: IngestSettings = IngestSettings()
+) -> FileResult:
+    """Ingest one file into the store; input problems become the result's error. Bytes already
+    stored (by this pipeline version) are skipped: nothing is rewritten."""
+    try:
+        known = store.find(file_sha256(path), PIPELINE_VERSION)
+        if known is not None:
+            return FileResult(
+                path,
+                layout=known["layout"],
+                region=known["region"],
+                n_rows=known["n_rows"],
+                n_activities=known["n_activities"],
+                doc_id=known["doc_id"],
+                status="unchanged",
+            )
+        with time_limit(settings.max_seconds):
+            parsed = parse_file(path, settings)
         row = document_row(parsed)
-        write_document(out, row, parsed.records)
+        superseded = store.commit(row, parsed.records)
     except InputError as err:
         return FileResult(path, error=str(err))
     except OSError as err:
@@ -161,20 +216,28 @@ def ingest_file(path: Path, out: Path) -> FileResult:
         n_rows=row["n_rows"],
         n_activities=row["n_activities"],
         warnings=parsed.warnings,
+        doc_id=row["doc_id"],
+        status="stored",
+        superseded=tuple(superseded),
     )
 
 
 def ingest(
-    paths: Iterable[Path], out: Path, on_file: Callable[[FileResult], None] | None = None
+    paths: Iterable[Path],
+    out: Path,
+    on_file: Callable[[FileResult], None] | None = None,
+    settings: IngestSettings = IngestSettings(),
 ) -> IngestReport:
-    """Ingest every file under `paths` into `out`. One file's failure never stops the others."""
+    """Ingest every file under `paths` into `out`. One file's failure never stops the others;
+    an output folder that cannot be used raises StoreError before any file is read."""
     results: list[FileResult] = []
-    for path in collect_inputs(paths):
-        if not path.exists():
-            result = FileResult(path, error="no such file or folder")
-        else:
-            result = ingest_file(path, out)
-        results.append(result)
-        if on_file:
-            on_file(result)
+    with open_store(out) as store:
+        for path in collect_inputs(paths):
+            if not path.exists():
+                result = FileResult(path, error="no such file or folder")
+            else:
+                result = ingest_file(path, store, settings)
+            results.append(result)
+            if on_file:
+                on_file(result)
     return IngestReport(tuple(results))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 METADATA = {b"cancerplans.schema_version": SCHEMA_VERSION.encode()}
 
 _strings = pa.list_(pa.string())
@@ -72,6 +72,7 @@ DOCUMENTS = pa.schema(
         pa.field("n_pages", pa.int32()),
         pa.field("warnings", _strings),
         pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
+        pa.field("superseded_by", pa.string()),
         pa.field("pipeline_version", pa.string(), nullable=False),
     ],
     metadata=METADATA,

@@ -1,15 +1,25 @@
-"""The Parquet store: one file per document in `activities/` and `documents/`, swapped in by rename.
+"""The Parquet store: one file per document in `activities/` and `documents/`.
 
-A document's file name is its content id, so ingesting the same bytes again replaces its rows
-instead of adding them. Files are written beside their target under a dot-name (which readers
-skip) and renamed into place, so a reader never sees half a file. Activities are written before
-the document row, so a document listed in `documents/` always has its activities in place.
+A document's files are named by its content id. Every change is a commit under a lock:
+
+1. the new document's files are written beside their targets under dot-names (readers skip them);
+2. a journal naming the commit (new document, versions it supersedes) is written and renamed in;
+3. the new files are renamed into place, superseded versions lose their activities and get
+   `superseded_by` in their document row;
+4. the journal is removed.
+
+A crash at any moment leaves either no journal (the dataset as before; stray dot-files are
+cleared) or a journal that the next run under the lock replays to the end (the dataset as after).
+A reader sees whole documents only: each file appears by one rename.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -22,29 +32,151 @@ from pipelines.schema import ACTIVITIES, DOCUMENTS
 
 ACTIVITIES_DIR = "activities"
 DOCUMENTS_DIR = "documents"
+JOURNAL = ".journal.json"
+LOCK = ".lock"
+VERSION_KEY = ("region", "document_type", "period_start", "period_end")
 
 
-def _write_atomically(table: pa.Table, target: Path) -> None:
+class StoreError(Exception):
+    """The output folder cannot be used: not writable, or locked by another process."""
+
+
+def _temporary(target: Path) -> Path:
+    return target.with_name(f".{target.name}.tmp")
+
+
+def _write_table(table: pa.Table, target: Path) -> None:
+    """Write `table` to `target` by way of a dot-file and a rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
-        pq.write_table(table, temporary)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    temporary = _temporary(target)
+    pq.write_table(table, temporary)
+    os.replace(temporary, target)
+
+
+def _write_json(data: dict[str, Any], target: Path) -> None:
+    temporary = _temporary(target)
+    with temporary.open("w", encoding="utf-8") as handle:
+        json.dump(data, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)
 
 
 def activities_table(records: Sequence[ActivityRecord]) -> pa.Table:
-    rows = [asdict(record) for record in records]
-    return pa.Table.from_pylist(rows, schema=ACTIVITIES)
+    return pa.Table.from_pylist([asdict(record) for record in records], schema=ACTIVITIES)
 
 
-def write_document(
-    out: Path, document_row: dict[str, Any], records: Sequence[ActivityRecord]
-) -> None:
-    """Store one document's activities and its document row, replacing an earlier copy."""
-    name = f"{document_row['doc_id']}.parquet"
-    _write_atomically(activities_table(records), out / ACTIVITIES_DIR / name)
-    _write_atomically(
-        pa.Table.from_pylist([document_row], schema=DOCUMENTS), out / DOCUMENTS_DIR / name
-    )
+class Store:
+    """The dataset at `out`, opened under its lock (see `open_store`)."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+
+    def _path(self, folder: str, doc_id: str) -> Path:
+        return self.out / folder / f"{doc_id}.parquet"
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document row (current and superseded versions)."""
+        folder = self.out / DOCUMENTS_DIR
+        paths = sorted(folder.glob("[!.]*.parquet")) if folder.exists() else []
+        return [row for path in paths for row in pq.read_table(path).to_pylist()]
+
+    def find(self, sha256: str, pipeline_version: str) -> dict[str, Any] | None:
+        """The current document with these bytes, read by this version of the pipeline."""
+        return next(
+            (
+                row
+                for row in self.documents()
+                if row["sha256"] == sha256
+                and row["pipeline_version"] == pipeline_version
+                and not row.get("superseded_by")
+            ),
+            None,
+        )
+
+    def earlier_versions(self, document_row: dict[str, Any]) -> list[str]:
+        """Current documents for the same region, document type and plan period."""
+        if document_row.get("period_start") is None:
+            return []
+        key = tuple(document_row.get(name) for name in VERSION_KEY)
+        return [
+            row["doc_id"]
+            for row in self.documents()
+            if row["doc_id"] != document_row["doc_id"]
+            and not row.get("superseded_by")
+            and tuple(row.get(name) for name in VERSION_KEY) == key
+        ]
+
+    def commit(self, document_row: dict[str, Any], records: Sequence[ActivityRecord]) -> list[str]:
+        """Store a document, superseding earlier versions of it; returns their doc_ids."""
+        doc_id = document_row["doc_id"]
+        superseded = self.earlier_versions(document_row)
+        for folder, table in (
+            (ACTIVITIES_DIR, activities_table(records)),
+            (DOCUMENTS_DIR, pa.Table.from_pylist([document_row], schema=DOCUMENTS)),
+        ):
+            target = self._path(folder, doc_id)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(table, _temporary(target))
+        _write_json({"doc_id": doc_id, "supersede": superseded}, self.out / JOURNAL)
+        self._replay()
+        return superseded
+
+    def _replay(self) -> None:
+        """Carry the journal's commit through to the end (every step can be done twice)."""
+        journal = self.out / JOURNAL
+        entry = json.loads(journal.read_text("utf-8"))
+        doc_id = entry["doc_id"]
+        for folder in (ACTIVITIES_DIR, DOCUMENTS_DIR):
+            target = self._path(folder, doc_id)
+            if _temporary(target).exists():
+                os.replace(_temporary(target), target)
+        for old in entry["supersede"]:
+            self._path(ACTIVITIES_DIR, old).unlink(missing_ok=True)
+            row_path = self._path(DOCUMENTS_DIR, old)
+            if row_path.exists():
+                rows = pq.read_table(row_path).to_pylist()
+                rows[0]["superseded_by"] = doc_id
+                _write_table(pa.Table.from_pylist(rows, schema=DOCUMENTS), row_path)
+        journal.unlink()
+
+    def recover(self) -> None:
+        """Finish a commit a crash interrupted, or clear what it left half-written."""
+        if (self.out / JOURNAL).exists():
+            self._replay()
+        for folder in (ACTIVITIES_DIR, DOCUMENTS_DIR):
+            for stray in (self.out / folder).glob(".*.tmp") if (self.out / folder).exists() else ():
+                stray.unlink(missing_ok=True)
+
+
+@contextmanager
+def open_store(out: Path) -> Iterator[Store]:
+    """The store at `out`, locked against other writers and recovered from any crash."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        handle = (out / LOCK).open("a")
+    except OSError as err:
+        raise StoreError(f"cannot write to the output folder {out}: {err.strerror or err}") from err
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise StoreError(
+                f"another cancerplans process is writing to {out}; try again later"
+            ) from err
+        store = Store(out)
+        store.recover()
+        yield store
+    finally:
+        handle.close()
+
+
+def history(store: Store) -> dict[tuple, list[dict[str, Any]]]:
+    """Documents grouped by region, document type and plan period, newest version first."""
+    groups: dict[tuple, list[dict[str, Any]]] = {}
+    for row in store.documents():
+        groups.setdefault(tuple(row.get(name) for name in VERSION_KEY), []).append(row)
+    return {
+        key: sorted(rows, key=lambda row: row["ingested_at"], reverse=True)
+        for key, rows in sorted(groups.items(), key=lambda item: tuple(map(str, item[0])))
+    }

@@ -40,14 +40,14 @@ def test_ingest_mixed_batch(tmp_path):
     assert result.exit_code == 1  # some files failed, after all others were stored
     assert "ok      " in result.output and "region_kronoberg" in result.output
     assert "FAILED" in result.output and "not_a_plan.txt" in result.output
-    assert "3 of 5 files stored" in result.output
+    assert "3 of 5 files in" in result.output
     assert len(pd.read_parquet(out / "documents")) == 3
 
 
 def test_ingest_all_good_exits_zero(tmp_path):
     result = run("ingest", str(FIXTURES / "skane_small.txt"), "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "1 of 1 files stored" in result.output
+    assert "1 of 1 files in" in result.output
 
 
 def test_inspect_shows_layout_evidence_and_rows_without_writing(tmp_path, monkeypatch):
