@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import signal
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +23,7 @@ from normalize.records import PIPELINE_VERSION, ActivityRecord
 from pipelines.evaluate import VARIANTS, Thresholds, evaluate, format_report
 from pipelines.ingest import FileResult, IngestSettings, collect_inputs, ingest, parse_file
 from pipelines.store import StoreError, history, open_store
+from pipelines.watch import WatchSettings, watch
 
 PROGRESS_MIN_FILES = 4  # show a progress bar from this many files on
 DEFAULT_RAW = Path("raw")
@@ -102,6 +106,75 @@ def ingest_command(paths: tuple[Path, ...], out: Path, max_pages: int, max_secon
         click.echo(f"no files found in {', '.join(map(str, inputs))}", err=True)
     if report.failed or not report.results:
         sys.exit(1)
+
+
+@main.command("watch")
+@click.argument("drop", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder of the Parquet dataset.",
+)
+@click.option(
+    "--log-format",
+    type=click.Choice(["plain", "json"]),
+    default="plain",
+    show_default=True,
+    help="One line per file, as text or as JSON.",
+)
+@click.option(
+    "--poll-seconds",
+    type=float,
+    default=WatchSettings.poll_seconds,
+    show_default=True,
+    help="How often to look at the folder when nothing signals a change.",
+)
+@click.option(
+    "--settle-seconds",
+    type=float,
+    default=WatchSettings.settle_seconds,
+    show_default=True,
+    help="A file unchanged this long is complete.",
+)
+@click.option("--once", is_flag=True, help="Take what is in the folder now, then stop (for cron).")
+@limits_options
+def watch_command(
+    drop: Path,
+    out: Path,
+    log_format: str,
+    poll_seconds: float,
+    settle_seconds: float,
+    once: bool,
+    max_pages: int,
+    max_seconds: float,
+) -> None:
+    """Watch DROP: ingest each complete file into --out, then move it to DROP/processed/ or to
+    DROP/quarantine/ (with NAME.error.txt). Stops cleanly on Ctrl-C or SIGTERM."""
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    limits = IngestSettings(max_pages=max_pages, max_seconds=max_seconds)
+    settings = WatchSettings(poll_seconds, settle_seconds, limits)
+
+    def log(event: dict) -> None:
+        if log_format == "json":
+            click.echo(json.dumps(event, ensure_ascii=False))
+        else:
+            detail = (
+                event.get("error")
+                or f"{event.get('doc_id')} ({event.get('layout')}, {event.get('rows')} rows)"
+            )
+            click.echo(f"{event['time']} {event['status']:<11} {event['file']}: {detail}")
+
+    if log_format == "plain":
+        click.echo(f"watching {drop} -> {out}/ (Ctrl-C to stop)")
+    summary = watch(drop, out, settings, stop, log, once=once)
+    if log_format == "json":
+        click.echo(json.dumps({"summary": dict(summary.counts)}))
+    else:
+        click.echo(summary.line())
 
 
 @main.command("history")
