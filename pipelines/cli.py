@@ -338,3 +338,7 @@ def layouts_command() -> None:
     """List the regional layouts this version recognises."""
     for name, layout in LAYOUTS.items():
         click.echo(f"{name:<20} {layout.document_type:<16} {layout.description}")
+
+
+if __name__ == "__main__":
+    main()
