@@ -11,6 +11,7 @@ import time
 
 import pandas as pd
 import pytest
+from reportlab.pdfgen import canvas
 
 from extract.errors import TooLongDocument
 from pipelines.ingest import IngestSettings, TimeLimitExceeded, ingest, parse_file
@@ -61,9 +62,28 @@ def _pdf(path, layout="region_skane", goals=2, **options):
     )
 
 
+def _encrypted(path):
+    sheet = canvas.Canvas(str(path), encrypt="hemligt")
+    sheet.drawString(72, 720, "Målbild Planerade aktiviteter Ansvarig Status")
+    sheet.save()
+
+
+def _scanned(path):
+    sheet = canvas.Canvas(str(path))
+    sheet.rect(72, 400, 400, 300, fill=1)
+    sheet.save()
+
+
+def _letter(path):
+    sheet = canvas.Canvas(str(path))
+    sheet.drawString(72, 720, "Kallelse till styrelsemöte den 3 mars. Välkomna!")
+    sheet.save()
+
+
 def test_good_and_bad_files_each_end_where_they_belong(tmp_path, drop):
     out = tmp_path / "out"
-    watcher = Watcher(drop, out)
+    limits = IngestSettings(max_pages=4)  # stands in for a 1,000-page PDF
+    watcher = Watcher(drop, out, WatchSettings(poll_seconds=0.1, settle_seconds=0.3, limits=limits))
     try:
         shutil.copy(RAW / "004_87476d2dc23e5da6.txt", drop / "Skåne handlingsplan 2019.txt")
         _pdf(drop / "plan med mellanslag.pdf")
@@ -77,10 +97,14 @@ def test_good_and_bad_files_each_end_where_they_belong(tmp_path, drop):
         good = _pdf(tmp_path / "whole.pdf")
         (drop / "truncated.pdf").write_bytes(good.read_bytes()[:1500])
         shutil.copy(FIXTURES / "not_a_plan.txt", drop / "protokoll.txt")
+        _encrypted(drop / "låst.pdf")
+        _scanned(drop / "skannad.pdf")
+        _letter(drop / "kallelse.pdf")
+        _pdf(drop / "lång.pdf", goals=40)
         partial = drop / "sydost.txt.part"  # written under a temporary name, then renamed
         partial.write_bytes((FIXTURES / "sydost_small.txt").read_bytes())
         partial.rename(drop / "sydost.txt")
-        events = watcher.wait_for(10)
+        events = watcher.wait_for(14)
     finally:
         watcher.close()
     status = {event["file"]: event["status"] for event in events}
@@ -92,8 +116,20 @@ def test_good_and_bad_files_each_end_where_they_belong(tmp_path, drop):
         "sydost.txt",
     }
     quarantined = sorted(path.name for path in (drop / "quarantine").iterdir())
-    for name in ("empty.txt", "zero.pdf", "noise.pdf", "truncated.pdf", "protokoll.txt"):
+    reasons = {
+        "empty.txt": "empty",
+        "zero.pdf": "empty",
+        "noise.pdf": "not a PDF",
+        "truncated.pdf": "truncated",
+        "protokoll.txt": "none of the known layouts",
+        "låst.pdf": "encrypted",
+        "skannad.pdf": "no text layer",
+        "kallelse.pdf": "none of the known layouts",
+        "lång.pdf": "limit is 4",
+    }
+    for name, reason in reasons.items():
         assert name in quarantined and f"{name}.error.txt" in quarantined
+        assert reason in (drop / "quarantine" / f"{name}.error.txt").read_text(), name
     assert (
         "none of the known layouts" in (drop / "quarantine" / "protokoll.txt.error.txt").read_text()
     )
