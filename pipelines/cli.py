@@ -47,6 +47,15 @@ def _summary_line(result: FileResult) -> str:
     return line
 
 
+out_option = click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder of the Parquet dataset (activities/ and documents/).",
+)
+
+
 def limits_options(command: Callable) -> Callable:
     """The per-document limits, shared by `ingest` and `watch`."""
     defaults = IngestSettings()
@@ -74,13 +83,7 @@ def main() -> None:
 
 @main.command("ingest")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Folder of the Parquet dataset (activities/ and documents/).",
-)
+@out_option
 @limits_options
 def ingest_command(paths: tuple[Path, ...], out: Path, max_pages: int, max_seconds: float) -> None:
     """Ingest plan files and folders (default: raw/) into the dataset at --out.
@@ -110,13 +113,7 @@ def ingest_command(paths: tuple[Path, ...], out: Path, max_pages: int, max_secon
 
 @main.command("watch")
 @click.argument("drop", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Folder of the Parquet dataset.",
-)
+@out_option
 @click.option(
     "--log-format",
     type=click.Choice(["plain", "json"]),
@@ -178,13 +175,7 @@ def watch_command(
 
 
 @main.command("history")
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Folder of the Parquet dataset.",
-)
+@out_option
 def history_command(out: Path) -> None:
     """List the versions of every plan: region, document type and period, newest first."""
     try:
