@@ -21,10 +21,6 @@ class UnknownLayout(InputError):
     """The text is readable but matches none of the known regional layouts."""
 
 
-class UnsupportedFormat(InputError):
-    """The file type is not read by this version of the pipeline."""
-
-
 class EncryptedDocument(InputError):
     """The PDF is encrypted and cannot be opened without a password."""
 

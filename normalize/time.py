@@ -46,7 +46,7 @@ MONTHS.update(
 NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6}
 SEASONS = {"vår": (3, 5), "sommar": (6, 8), "höst": (9, 11), "vinter": (12, 2)}
 TERMS = {"vt": (1, 6), "ht": (7, 12)}
-PRECISION_ORDER = ("day", "month", "season", "quarter", "half-year", "year")
+PRECISIONS = ("day", "month", "season", "quarter", "half-year", "year")
 
 _YEAR = r"(20\d\d)"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))

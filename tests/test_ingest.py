@@ -8,6 +8,10 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
+from extract.layouts.base import KINDS
+from normalize.areas import AREA_SOURCES
+from normalize.status import STATUSES
+from normalize.time import PRECISIONS
 from pipelines.ingest import ingest
 from pipelines.schema import ACTIVITIES, DOCUMENTS, SCHEMA_VERSION
 from tests.conftest import FIXTURES, RAW
@@ -30,6 +34,15 @@ def test_every_sample_is_stored(store):
     assert set(activities["doc_id"]) == set(documents["doc_id"])
     assert activities["area_id"].between(1, 10).all()
     assert (documents["n_activities"] > 0).all()
+
+
+def test_columns_hold_only_their_documented_values(store):
+    activities = pd.read_parquet(store / "activities")
+    assert set(activities["kind"]) <= set(KINDS)
+    assert set(activities["area_source"]) <= set(AREA_SOURCES)
+    assert set(activities["status"]) <= set(STATUSES)
+    assert set(activities["time_precision"].dropna()) <= set(PRECISIONS)
+    assert (activities["time_start"].dropna() <= activities["time_end"].dropna().max()).all()
 
 
 def test_files_carry_the_schema_and_its_version(store):
