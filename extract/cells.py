@@ -316,9 +316,22 @@ def ends_with_status(text: str) -> bool:
     return bool(matches) and matches[-1].end() == len(text.rstrip(" ."))
 
 
+# A status word followed by a time describes a plan ("planeras under 2024", "ska vara klart
+# 2024-02-01"); it is not the activity's status.
+FOLLOWED_BY_TIME_RE = re.compile(
+    rf"^\s+(?:under\s+|i\s+|till\s+|senast\s+)?(?:{_YEAR}|Q\s?\d|VT|HT)\b"
+)
+
+
 def find_status(text: str) -> list[str]:
-    """Status words in a text, as written, without repeats."""
-    return unique([" ".join(m.group(0).split()) for m in _status_re().finditer(text)])
+    """Status words in a text, as written, without repeats (see FOLLOWED_BY_TIME_RE)."""
+    return unique(
+        [
+            " ".join(m.group(0).split())
+            for m in _status_re().finditer(text)
+            if not FOLLOWED_BY_TIME_RE.match(text[m.end() :])
+        ]
+    )
 
 
 def is_status_cell(text: str) -> bool:
@@ -342,11 +355,12 @@ TIME_MENTION_RE = re.compile(
 )
 
 
-# A year that counts something or dates a figure is no time frame: "på 2000 män", "födda 2009",
-# "Deltagande 2023 62 %", "Täckningsgrad 2023 i RgK 68 %".
-NOT_A_TIMEFRAME_RE = re.compile(
-    r"(?:\bfödd[a]?\s+$)|(?:^\s*(?:män|kvinnor|personer|patienter|barn|st)\b)"
-    r"|(?:^[^.%]{0,20}\d+(?:[,.]\d+)?\s*%)",
+# A year that counts something or dates a figure or a source is no time frame: "på 2000 män",
+# "födda 2009", "Deltagande 2023 62 %", "Täckningsgrad 2023 i RgK 68 %", "PREM (2023)",
+# "uppdaterat Q4 2023".
+NOT_A_TIMEFRAME_BEFORE_RE = re.compile(r"(?:\bfödda?|\buppdaterat?d?|\()\s*$", re.IGNORECASE)
+NOT_A_TIMEFRAME_AFTER_RE = re.compile(
+    r"\s*(?:(?:män|kvinnor|personer|patienter|barn|st)\b|[^.%]{0,20}?\d+(?:[,.]\d+)?\s*%)",
     re.IGNORECASE,
 )
 
@@ -381,12 +395,12 @@ def join_time_entries(entries: list[str]) -> list[str]:
 def find_time_mentions(text: str) -> list[str]:
     """Time expressions mentioned inside running text ("införs under VT 2024" -> "VT 2024").
 
-    Years that count people or date a figure are left out (see NOT_A_TIMEFRAME_RE).
+    Years that count people or date a figure or a source are left out (see the two patterns).
     """
     found = []
     for match in TIME_MENTION_RE.finditer(text):
-        before, after = text[max(0, match.start() - 8) : match.start()], text[match.end() :]
-        if NOT_A_TIMEFRAME_RE.search(before) or NOT_A_TIMEFRAME_RE.match(after):
+        before, after = text[max(0, match.start() - 16) : match.start()], text[match.end() :]
+        if NOT_A_TIMEFRAME_BEFORE_RE.search(before) or NOT_A_TIMEFRAME_AFTER_RE.match(after):
             continue
         found.append(" ".join(match.group(0).split()))
     return unique(found)

@@ -190,7 +190,7 @@ def _row(row: _Row, marker: _Marker | None, chapter: str | None) -> ParsedRow:
         if activity and is_bullet(activity[0].text)
         else ([cell_text(activity)] if activity else [])
     )
-    written = "\n".join([cell_text(rcc), *activities, *notes, cell_text(responsible)])
+    written = "\n".join([*activities, *notes, cell_text(responsible)])
     goal = marker.goal if marker else ()
     return make_row(
         "action_row",
