@@ -100,6 +100,7 @@ class Column:
 
 
 LABEL_PREFIX = 6  # a header label is recognised by the first letters of its first word
+HEADER_WEIGHT = 3.0  # a table's own header is the strongest evidence of its layout
 
 
 def label_key(label: str) -> str:
@@ -124,7 +125,9 @@ class TableSpec:
         keys = [re.escape(label_key(column.label)) for column in self.columns]
         pattern = r"(?:^|\s)" + r"\S*\s.*?(?<=\s)".join(keys)
         labels = " | ".join(column.label for column in self.columns)
-        return Signature(f"table header '{labels}'", re.compile(pattern, re.IGNORECASE), 3.0)
+        return Signature(
+            f"table header '{labels}'", re.compile(pattern, re.IGNORECASE), HEADER_WEIGHT
+        )
 
 
 @dataclass(frozen=True)
@@ -136,8 +139,8 @@ class Layout:
     region: str  # the default region when the text does not name one
     document_type: str
     signatures: tuple[Signature, ...]
-    parse: Callable[[Document], list[ParsedRow]]  # text of the document (or, for a PDF, of
-    # everything outside its tables)
+    # parses the document's text (for a PDF: the text outside its tables)
+    parse: Callable[[Document], list[ParsedRow]]
     table: TableSpec | None = None  # the action table, when the layout has one
 
     def all_signatures(self) -> tuple[Signature, ...]:
