@@ -27,6 +27,18 @@ from pipelines.store import Store, open_store
 
 
 @dataclass(frozen=True)
+class IngestSettings:
+    """Limits per document (the file-drop job and `cancerplans ingest` share them)."""
+
+    max_pages: int = 2000  # a longer PDF is refused
+    max_seconds: float = 600.0  # a document that takes longer is given up (main thread only)
+
+
+class TimeLimitExceeded(InputError):
+    """Reading the document took longer than the limit."""
+
+
+@dataclass(frozen=True)
 class ParsedDocument:
     """Everything read from one file, before it is stored."""
 
@@ -150,18 +162,6 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
-
-
-@dataclass(frozen=True)
-class IngestSettings:
-    """Limits per document (the file-drop job and `cancerplans ingest` share them)."""
-
-    max_pages: int = 2000  # a longer PDF is refused
-    max_seconds: float = 600.0  # a document that takes longer is given up (main thread only)
-
-
-class TimeLimitExceeded(InputError):
-    """Reading the document took longer than the limit."""
 
 
 @contextmanager
