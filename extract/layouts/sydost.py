@@ -258,12 +258,13 @@ def _tokens(lines: tuple[Line, ...]) -> list[_Token]:
     return tokens
 
 
-def _is_section(token: _Token) -> bool:
-    """A heading inside a table region: one title-like line that names no actor."""
+def _is_section(token: _Token, before_header: bool = False) -> bool:
+    """A heading inside a table region: one title-like line that names no actor (right above a
+    column header, one that names an actor too: "Regional arbetsgrupp cancerläkemedel")."""
     return (
         len(token.lines) == 1
         and looks_like_title(token.lines[0].text)
-        and not names_actor(token.lines[0].text)
+        and (before_header or not names_actor(token.lines[0].text))
     )
 
 
@@ -289,7 +290,11 @@ def _finish(draft: _RowDraft | None, area: int | None) -> ParsedRow | None:
 
 
 def _is_actor_cell(token: _Token) -> bool:
-    return is_actor_cell(cell_text(token.lines), SETTINGS.max_actor_words)
+    """A VEM? cell: actors by the general test, or a narrow cell that names one."""
+    text = cell_text(token.lines)
+    return is_actor_cell(text, SETTINGS.max_actor_words) or (
+        _is_narrow(token) and names_actor(text)
+    )
 
 
 def _next_kind(tokens: list[_Token], index: int) -> str | None:
@@ -373,7 +378,7 @@ def parse_action_table(
                 section = run.pop(0).lines[0].stripped
             if following == "bullets" and len(run) == 2 and draft is not None and not after_break:
                 responsible.append(run.pop(0))  # a responsible cell that names no known actor
-        elif run and _is_section(run[-1]):
+        elif run and _is_section(run[-1], before_header=following == "header"):
             section = run.pop().lines[0].stripped
             responsible.extend(run)
             run = []
