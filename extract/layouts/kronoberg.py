@@ -40,6 +40,7 @@ HEADER_RE = re.compile(r"^\s*Målbild\s+Planerade/pågående\s+aktiviteter\s+Sta
 GOAL_RE = re.compile(r"^\s*(\d{1,3})\.\s*(?=[A-ZÅÄÖ])")
 RESPONSIBLE_RE = re.compile(r"(?:^|(?<=\s))Ansvar(?:ig)?\s*:\s*", re.I)
 INLINE_RESPONSIBLE_RE = re.compile(r"\(ansvar(?:ig)?:?\s+([^)]+)\)", re.IGNORECASE)
+LABELLED_LIST_RE = re.compile(r"^[^:]{3,60}:\s*([^:]+,[^:]+)$")
 SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
 ACTOR_SEPARATOR_RE = re.compile(r"\s*,\s*|(?<!-)\s+och\s+")
 ABBREVIATIONS_RE = re.compile(r"^\s*Förkortningar\s*:", re.I)
@@ -80,9 +81,16 @@ def responsible_sentence(block: Block) -> tuple[list[str], set[int]]:
                 break
             text, used = f"{text} {nxt}", used | {lines[following].number}
             following += 1
-        text = SENTENCE_END_RE.split(text, maxsplit=1)[0]
-        text = re.split(r"\s+ansvarar\s+", text, maxsplit=1)[0]
-        actors = [part.strip(" .") for part in ACTOR_SEPARATOR_RE.split(text)]
+        while following < len(lines) and lines[following].stripped[:1].islower():
+            text, used = f"{text} {lines[following].stripped}", used | {lines[following].number}
+            following += 1
+        sentences = SENTENCE_END_RE.split(text)
+        named = [re.split(r"\s+(?:ansvarar|rapporterar)\b", sentences[0], maxsplit=1)[0]]
+        # a further sentence that lists actors after a label: "Direktöverföring: IT, kliniken."
+        named += [
+            m.group(1) for sentence in sentences[1:] if (m := LABELLED_LIST_RE.match(sentence))
+        ]
+        actors = [part.strip(" .") for clause in named for part in ACTOR_SEPARATOR_RE.split(clause)]
         return [actor for actor in actors if actor], used
     return [], set()
 
