@@ -25,7 +25,7 @@ from pipelines.ingest import FileResult, IngestSettings, collect_inputs, ingest,
 from pipelines.store import StoreError, history, open_store
 from pipelines.watch import WatchSettings, watch
 
-PROGRESS_MIN_FILES = 4  # show a progress bar from this many files on
+PROGRESS_MIN_FILES = 4  # show a progress bar (on a terminal) from this many files on
 DEFAULT_RAW = Path("raw")
 DEFAULT_OUT = Path("output")
 DEFAULT_GOLD = Path("tests/data/gold")
@@ -94,7 +94,7 @@ def ingest_command(paths: tuple[Path, ...], out: Path, max_pages: int, max_secon
     files = collect_inputs(inputs)
     settings = IngestSettings(max_pages=max_pages, max_seconds=max_seconds)
     try:
-        if len(files) >= PROGRESS_MIN_FILES:
+        if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
             with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
                 report = ingest(files, out, lambda _: bar.update(1), settings)
         else:
