@@ -126,16 +126,20 @@ def has_time(text: str) -> bool:
     return bool(TIME_ANYWHERE_RE.search(text))
 
 
+def term_list(name: str) -> list[str]:
+    """The terms of `extract/data/<name>`: one a line, blank and `#` lines skipped."""
+    text = resources.files("extract").joinpath(f"data/{name}").read_text("utf-8")
+    return [
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith(COMMENT)
+    ]
+
+
 @cache
 def actor_terms() -> tuple[frozenset[str], tuple[str, ...]]:
     """Whole-word actor terms and actor suffixes from `data/actor_terms.txt`."""
-    text = resources.files("extract").joinpath("data/actor_terms.txt").read_text("utf-8")
     words: set[str] = set()
     suffixes: list[str] = []
-    for raw in text.splitlines():
-        term = raw.strip()
-        if not term or term.startswith(COMMENT):
-            continue
+    for term in term_list("actor_terms.txt"):
         if term.startswith("-"):
             suffixes.append(term[1:].lower())
         else:
@@ -304,8 +308,7 @@ def unique(items: list[str]) -> list[str]:
 
 @cache
 def _status_re() -> re.Pattern[str]:
-    text = resources.files("extract").joinpath("data/status_terms.txt").read_text("utf-8")
-    terms = [t.strip() for t in text.splitlines() if t.strip() and not t.startswith(COMMENT)]
+    terms = term_list("status_terms.txt")
     alternatives = "|".join(re.escape(term).replace(r"\ ", r"\s+") for term in terms)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 

@@ -7,13 +7,12 @@ abbreviations followed by a list of expansions), then from `data/actor_glossary.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 
 from extract.document import Document, Line
+from normalize.term_tables import read_table
 from normalize.text import join_broken_words
 
 INLINE_GLOSSARY_RE = re.compile(r"^\s*Förkortningar\s*:\s*(.*)$", re.IGNORECASE)
@@ -27,9 +26,7 @@ MAX_GLOSSARY_LINES = 120  # a glossary table is at most this many lines long
 
 @cache
 def builtin_glossary() -> dict[str, str]:
-    text = resources.files("normalize").joinpath("data/actor_glossary.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return {row["abbreviation"]: row["expansion"] for row in csv.DictReader(lines, delimiter="\t")}
+    return {row["abbreviation"]: row["expansion"] for row in read_table("actor_glossary.tsv")}
 
 
 def _inline_glossary(lines: list[Line], start: int) -> dict[str, str]:

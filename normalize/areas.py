@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from extract.layouts.base import ParsedRow
 from normalize.classify import area_from_text
+from normalize.term_tables import read_table
 
 AREA_SOURCES = ("document", "section", "chapter", "classifier", "unresolved")
 
@@ -20,16 +19,10 @@ class AreaRule:
     area_id: int
 
 
-def _data_rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("normalize").joinpath(f"data/{name}").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
 @cache
 def areas() -> dict[int, str]:
     """The ten areas: id -> official name."""
-    return {int(row["area_id"]): row["area"] for row in _data_rows("areas.tsv")}
+    return {int(row["area_id"]): row["area"] for row in read_table("areas.tsv")}
 
 
 @cache
@@ -37,7 +30,7 @@ def heading_rules() -> tuple[AreaRule, ...]:
     """The reviewable heading -> area table in `data/heading_areas.tsv`, in order."""
     return tuple(
         AreaRule(re.compile(row["pattern"], re.IGNORECASE), int(row["area_id"]))
-        for row in _data_rows("heading_areas.tsv")
+        for row in read_table("heading_areas.tsv")
     )
 
 

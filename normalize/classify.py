@@ -7,12 +7,12 @@ with the headings withheld (`cancerplans evaluate` prints it).
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from normalize.term_tables import read_table
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,9 @@ class TextRule:
 
 @cache
 def text_rules() -> tuple[TextRule, ...]:
-    text = resources.files("normalize").joinpath("data/text_areas.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return tuple(
         TextRule(re.compile(row["pattern"], re.IGNORECASE), int(row["area_id"]))
-        for row in csv.DictReader(lines, delimiter="\t")
+        for row in read_table("text_areas.tsv")
     )
 
 

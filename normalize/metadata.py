@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from extract.document import Document
+from normalize.term_tables import read_table
 
 HEAD_LINES = 60  # titles, regions and periods are stated on the first page
 TITLE_RE = re.compile(r"cancerplan|handlingsplan|verksamhetsplan|årsrapport|årsberättelse", re.I)
@@ -35,11 +34,9 @@ class DocumentFacts:
 
 @cache
 def region_table() -> tuple[RegionEntry, ...]:
-    text = resources.files("normalize").joinpath("data/regions.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return tuple(
         RegionEntry(row["region"], row["healthcare_region"], re.compile(row["pattern"]))
-        for row in csv.DictReader(lines, delimiter="\t")
+        for row in read_table("regions.tsv")
     )
 
 

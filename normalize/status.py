@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from importlib import resources
 
 from extract.cells import find_status
+from normalize.term_tables import read_table
 
 STATUSES = ("planned", "ongoing", "done", "not_started", "unknown")
 # Which value a row with several statuses gets: the furthest along.
@@ -17,9 +16,7 @@ PRECEDENCE = ("done", "ongoing", "planned", "not_started")
 @cache
 def status_values() -> dict[str, str]:
     """The reviewable word -> value table in `data/status_values.tsv`."""
-    text = resources.files("normalize").joinpath("data/status_values.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return {row["words"]: row["status"] for row in csv.DictReader(lines, delimiter="\t")}
+    return {row["words"]: row["status"] for row in read_table("status_values.tsv")}
 
 
 def status_of(words: list[str] | tuple[str, ...]) -> str:

@@ -7,6 +7,7 @@ import re
 from extract.cells import is_bullet
 from extract.document import Line
 
+MIN_HEADING_WORD = 6  # an upper-case heading has a word this long; acronyms are shorter
 MAX_HEADING_CHARS = 90  # a heading is one short line; body text wraps at about 100 characters
 URL_RE = re.compile(r"^\s*https?://")
 
@@ -31,6 +32,10 @@ def looks_like_title(text: str) -> bool:
 
 
 def is_upper_heading(text: str) -> bool:
-    """An upper-case heading line ("PREVENTION", "SCREENING FÖR LUNGCANCER")."""
+    """An upper-case heading line ("PREVENTION", "SCREENING FÖR LUNGCANCER"); a line of acronyms
+    only ("RPPL/LPPL", "VC IT") is a cell, not a heading."""
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text) <= 140
+    long_word = any(len(word) >= MIN_HEADING_WORD for word in re.split(r"[\W_]+", text))
+    return (
+        long_word and len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text) <= 140
+    )

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from extract.document import Line
 from extract.layouts.headings import is_upper_heading
 
-MIN_HEADING_WORD = 6  # an upper-case heading has a word this long; acronyms are shorter
-
 
 @dataclass(frozen=True)
 class TableRegion:
@@ -30,9 +28,8 @@ def heading_parts(line: Line) -> tuple[str, str] | None:
     ("BIOBANK     Pågår"); it is returned as the rest, and goes with the section's rows.
     """
     head, _, rest = line.stripped.partition("   ")
-    has_long_word = any(len(word) >= MIN_HEADING_WORD for word in re.split(r"[\W_]+", head))
-    if not has_long_word or not is_upper_heading(head):
-        return None  # "RPPL/LPPL", "VC IT": acronyms in a cell, not a heading
+    if not is_upper_heading(head):
+        return None
     return head, rest.strip()
 
 

@@ -7,8 +7,8 @@ import statistics
 from pathlib import Path
 
 from extract.layouts.base import Layout, ParsedRow
-from extract.pdf.pages import _words, group_lines, margin_key, margin_lines, open_pdf, scan
-from extract.pdf.reader import _is_heading
+from extract.pdf.pages import group_lines, margin_key, margin_lines, open_pdf, page_words, scan
+from extract.pdf.reader import is_heading
 from extract.pdf.settings import SETTINGS
 from extract.pdf.tables import match_header
 
@@ -32,7 +32,7 @@ def draw_page(
     running = first.running
     with open_pdf(path) as pdf:
         page = pdf.pages[page_number - 1]
-        lines = group_lines(_words(page), page_number, SETTINGS.line_tolerance)
+        lines = group_lines(page_words(page), page_number, SETTINGS.line_tolerance)
         heads = {
             id(line)
             for line in margin_lines(lines, page.height, SETTINGS)
@@ -50,7 +50,7 @@ def draw_page(
                 image.draw_rect(box, fill=None, stroke=COLOURS["header"], stroke_width=2)
                 for column in columns[1:]:
                     image.draw_vline(column.x0, stroke=COLOURS["column"], stroke_width=1)
-            elif _is_heading(line, body, SETTINGS):
+            elif is_heading(line, body, SETTINGS):
                 image.draw_rect(box, fill=None, stroke=COLOURS["heading"], stroke_width=2)
         for row in rows:
             if row.page_start == page_number and row.bbox:

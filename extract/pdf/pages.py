@@ -61,7 +61,7 @@ def open_pdf(path: Path) -> Iterator[pdfplumber.PDF]:
         raise CorruptDocument(f"the PDF is damaged ({type(err).__name__}: {err})") from err
 
 
-def _words(page: pdfplumber.page.Page) -> list[Word]:
+def page_words(page: pdfplumber.page.Page) -> list[Word]:
     raw = page.extract_words(
         x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, extra_attrs=["size", "fontname"]
     )
@@ -130,7 +130,7 @@ def scan(path: Path, settings: PdfSettings = SETTINGS) -> Scan:
             raise TooLongDocument(f"the PDF has {n_pages} pages; the limit is {settings.max_pages}")
         any_text = False
         for number, page in enumerate(pdf.pages, 1):
-            lines = group_lines(_words(page), number, settings.line_tolerance)
+            lines = group_lines(page_words(page), number, settings.line_tolerance)
             any_text = any_text or bool(lines)
             seen = {margin_key(line) for line in margin_lines(lines, page.height, settings)}
             margins.update(seen)
@@ -151,7 +151,7 @@ def read_pages(
     """Second pass: each page without its running heads and feet, and the heads themselves."""
     with open_pdf(path) as pdf:
         for number, page in enumerate(pdf.pages, 1):
-            lines = group_lines(_words(page), number, settings.line_tolerance)
+            lines = group_lines(page_words(page), number, settings.line_tolerance)
             heads = tuple(
                 line
                 for line in margin_lines(lines, page.height, settings)

@@ -24,8 +24,6 @@ from extract.pdf.tables import (
     split_cells,
 )
 
-MIN_HEADING_WORD = 6  # an upper-case heading has a word this long (acronyms are shorter)
-
 
 @dataclass(frozen=True)
 class Context:
@@ -69,12 +67,8 @@ class _Table:
     part_bottom: float = 0.0
 
 
-def _is_heading(line: TextLine, body_size: float, settings: PdfSettings) -> bool:
-    text = line.text
-    long_word = any(len(word) >= MIN_HEADING_WORD for word in text.split())
-    return (
-        long_word and is_upper_heading(text)
-    ) or line.size >= body_size + settings.heading_size_step
+def is_heading(line: TextLine, body_size: float, settings: PdfSettings) -> bool:
+    return is_upper_heading(line.text) or line.size >= body_size + settings.heading_size_step
 
 
 def _finish_part(table: _Table, page: Page, spec: TableSpec, settings: PdfSettings) -> None:
@@ -176,7 +170,7 @@ def read_pdf(
         for line in page.lines:
             order += 1
             columns = match_header(line, spec, page.width) if spec else None
-            heading = _is_heading(line, body_size, settings)
+            heading = is_heading(line, body_size, settings)
             area_match = spec.area_pattern.match(line.text) if spec and spec.area_pattern else None
             chapter_match = (
                 spec.chapter_pattern.match(line.text) if spec and spec.chapter_pattern else None
