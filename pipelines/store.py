@@ -71,15 +71,18 @@ class Store:
 
     def __init__(self, out: Path) -> None:
         self.out = out
+        self._documents: list[dict[str, Any]] | None = None  # read once per commit, under the lock
 
     def _path(self, folder: str, doc_id: str) -> Path:
         return self.out / folder / f"{doc_id}.parquet"
 
     def documents(self) -> list[dict[str, Any]]:
         """Every document row (current and superseded versions)."""
-        folder = self.out / DOCUMENTS_DIR
-        paths = sorted(folder.glob("[!.]*.parquet")) if folder.exists() else []
-        return [row for path in paths for row in pq.read_table(path).to_pylist()]
+        if self._documents is None:
+            folder = self.out / DOCUMENTS_DIR
+            paths = sorted(folder.glob("[!.]*.parquet")) if folder.exists() else []
+            self._documents = [row for path in paths for row in pq.read_table(path).to_pylist()]
+        return self._documents
 
     def find(self, sha256: str, pipeline_version: str) -> dict[str, Any] | None:
         """The current document with these bytes, read by this version of the pipeline."""
@@ -139,6 +142,7 @@ class Store:
                 rows[0]["superseded_by"] = doc_id
                 _write_table(pa.Table.from_pylist(rows, schema=DOCUMENTS), row_path)
         journal.unlink()
+        self._documents = None
 
     def recover(self) -> None:
         """Finish a commit a crash interrupted, or clear what it left half-written."""
