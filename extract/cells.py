@@ -236,7 +236,9 @@ def _continues_actor(previous: str, line: str, following: str) -> bool:
             return False  # "Regionala" / "cancersamord- nare": a new actor over two lines
     if previous.endswith((".", ",")):
         return False
-    one_word = " " not in line  # "Sydöst.", "Mellansverige": a name's last word
+    # "Sydöst.", "Mellansverige": a name's last word — unless the next line goes on from it
+    # in lower case ("Nationella" / "riktlinjer"): then it starts a name of its own.
+    one_word = " " not in line and not following[:1].islower()
     words = line.split()
     head_alone = " " not in previous.rsplit("\n", 1)[-1].strip()  # "Processledare" on its line
     qualifier = (
@@ -261,12 +263,18 @@ def _unbreak(text: str) -> str:
     return re.sub(r"(?<=[a-zåäö])- (?=[a-zåäö])", "", text)
 
 
+# Commas, semicolons and slashes separate actors, except a slash between two acronyms that
+# share the word after them ("PROM/PREM-ansvarig").
+ACTOR_SEPARATOR_RE = re.compile(r"\s*[,;]\s*|(?<![A-ZÅÄÖ]{2})\s*/\s*|\s*/\s*(?![A-ZÅÄÖ]{2,}-)")
+
+
 def split_actors(lines: list[str] | tuple[str, ...]) -> list[str]:
     """Split the lines of a responsible cell into one string per actor.
 
     A line starting in lower case (or ending a broken word) continues the actor above it, as
     does a lone word that is no actor ("Screeningsamordnare" / "Sydöst."); commas, semicolons
-    and slashes separate actors. Duplicates are dropped, the first spelling is kept.
+    and slashes separate actors (not the slash of "PROM/PREM-ansvarig"). Duplicates are dropped,
+    the first spelling is kept.
     """
     stripped: list[str] = []
     for raw in lines:
@@ -285,7 +293,7 @@ def split_actors(lines: list[str] | tuple[str, ...]) -> list[str]:
     actors: list[str] = []
     seen: set[str] = set()
     for group in groups:
-        for part in re.split(r"\s*[,;/]\s*", group.replace("\n", " ")):
+        for part in ACTOR_SEPARATOR_RE.split(group.replace("\n", " ")):
             actor = part.strip(" .:")
             key = re.sub(r"\W", "", actor.lower())
             if actor and key and key not in seen:

@@ -1,4 +1,5 @@
-"""Document-level facts read from the text: title, region, healthcare region and plan period."""
+"""Document-level facts read from the text: title, document type, region, healthcare region
+and plan period."""
 
 from __future__ import annotations
 
@@ -24,8 +25,15 @@ class RegionEntry:
 
 
 @dataclass(frozen=True)
+class DocumentType:
+    name: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class DocumentFacts:
     title: str | None
+    document_type: str
     region: str | None
     healthcare_region: str | None
     period_start: int | None
@@ -38,6 +46,35 @@ def region_table() -> tuple[RegionEntry, ...]:
         RegionEntry(row["region"], row["healthcare_region"], re.compile(row["pattern"]))
         for row in read_table("regions.tsv")
     )
+
+
+@cache
+def document_types() -> tuple[DocumentType, ...]:
+    """The types of `data/document_types.tsv`, the most specific first."""
+    return tuple(
+        DocumentType(row["document_type"], re.compile(row["pattern"], re.IGNORECASE))
+        for row in read_table("document_types.tsv")
+    )
+
+
+SELF_REFERENCE_RE = re.compile(r"\b(?:denna|detta|vår)\s+(\w+)", re.IGNORECASE)
+
+
+def find_document_type(head: list[str], title: str | None, default: str) -> str:
+    """What the document calls itself ("denna handlingsplan"), else the most specific type its
+    title names, else the type its first page names most often, else `default` (the layout's)."""
+    text = "\n".join(head)
+    types = document_types()
+    for match in SELF_REFERENCE_RE.finditer(text):
+        for kind in types:
+            if kind.pattern.fullmatch(match.group(1)):
+                return kind.name
+    for kind in types:
+        if title and kind.pattern.search(title):
+            return kind.name
+    counts = {kind.name: len(kind.pattern.findall(text)) for kind in types}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else default
 
 
 def healthcare_region_of(name: str | None) -> str | None:
@@ -84,9 +121,11 @@ def find_period(head: list[str], title: str | None) -> tuple[int | None, int | N
     return None, None
 
 
-def document_facts(document: Document, default_region: str) -> DocumentFacts:
+def document_facts(document: Document, default_region: str, default_type: str) -> DocumentFacts:
+    """The facts the first page states; the layout's region and type where it states none."""
     head = _head(document)
     title = find_title(head)
+    kind = find_document_type(head, title, default_type)
     region = find_region(head, default_region)
     start, end = find_period(head, title)
-    return DocumentFacts(title, region, healthcare_region_of(region), start, end)
+    return DocumentFacts(title, kind, region, healthcare_region_of(region), start, end)

@@ -6,9 +6,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from normalize.language import is_swedish_word
+
 SOFT_HYPHEN = "\u00ad"
 WORD_RE = re.compile(r"[a-zåäöéü]{3,}")
 MIN_KNOWN_COUNT = 2  # a word spelled whole this often in the document is known
+# Joining by the Swedish lookups needs parts this long: "mot en" is not "moten", "av en" not "aven".
+MIN_LOOKUP_PART = 3
 # After "hälso-" a line may go on with "och sjukvård": the hyphen then stands for a shared ending.
 SHARED_ENDING_WORDS = frozenset({"och", "eller", "samt", "till", "som"})
 
@@ -19,28 +23,37 @@ def vocabulary(lines: Iterable[str]) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count >= MIN_KNOWN_COUNT)
 
 
+def is_broken_word(head: str, tail: str, known: frozenset[str]) -> bool:
+    """Whether two neighbouring words are one word broken in two ("Processamordn are"): the
+    whole word is known — spelled whole in the document (`known`), or, for parts of three
+    letters or more, a Swedish word form in spaCy's lookups — while one of the parts is not a
+    word the document spells."""
+    if not (known and head[-1:].isalpha() and tail[:1].isalpha()):
+        return False
+    if head.lower() in known and tail.lower() in known:
+        return False
+    whole = (head + tail).lower()
+    if whole in known:
+        return True
+    return min(len(head), len(tail)) >= MIN_LOOKUP_PART and is_swedish_word(whole)
+
+
 def join_broken_words(text: str, known: frozenset[str]) -> str:
     """Join neighbouring words that are one known word broken in two ("Processamordn are")."""
-    words = text.split(" ")
     joined: list[str] = []
-    for word in words:
-        if joined and known and joined[-1][-1:].isalpha() and word[:1].isalpha():
-            whole = (joined[-1] + word).lower()
-            if whole in known and (joined[-1].lower() not in known or word.lower() not in known):
-                joined[-1] += word
-                continue
-        joined.append(word)
+    for word in text.split(" "):
+        if joined and is_broken_word(joined[-1], word, known):
+            joined[-1] += word
+        else:
+            joined.append(word)
     return " ".join(joined)
 
 
 def _join(left: str, right: str, known: frozenset[str] = frozenset()) -> str:
     if not left:
         return right
-    if known and left[-1:].isalpha() and right[:1].isalpha():
-        head, tail = left.rsplit(" ", 1)[-1], right.split(" ", 1)[0]
-        whole = (head + tail).lower()
-        if whole in known and (head.lower() not in known or tail.lower() not in known):
-            return left + right  # "Processamordn" + "are": a word broken without a hyphen
+    if is_broken_word(left.rsplit(" ", 1)[-1], right.split(" ", 1)[0], known):
+        return left + right  # "Processamordn" + "are": a word broken without a hyphen
     if left.endswith("-") and right:
         before = left[-2] if len(left) > 1 else ""
         next_word = right.split(" ", 1)[0].lower()

@@ -19,8 +19,18 @@ from extract.layouts import LAYOUTS
 from extract.pdf.debug import draw_page
 from extract.pdf.plan import is_pdf
 from extract.reader import read_document
+from normalize.classify import read_area_examples
 from normalize.records import PIPELINE_VERSION, ActivityRecord
-from pipelines.evaluate import VARIANTS, Thresholds, evaluate, format_report
+from pipelines.area_examples import area_examples, write_area_examples
+from pipelines.evaluate import (
+    PER_FILE,
+    POOLED,
+    VARIANTS,
+    cross_validate_areas,
+    evaluate,
+    format_report,
+    pooled,
+)
 from pipelines.ingest import FileResult, IngestSettings, collect_inputs, ingest, parse_file
 from pipelines.store import StoreError, history, open_store
 from pipelines.watch import WatchSettings, watch
@@ -312,16 +322,35 @@ def _short(text: str, width: int) -> str:
 def evaluate_command(gold: Path, raw_dir: Path, variant: str, check: bool, missed: bool) -> None:
     """Print row precision/recall/F1 and per-field accuracy against the gold annotations."""
     scores = evaluate(gold, raw_dir, variant)
-    click.echo(format_report(scores))
+    outside = cross_validate_areas(scores, gold, read_area_examples())
+    click.echo(format_report(scores, outside))
     if missed:
         for score in scores:
             for row in score.missed:
                 click.echo(f"missed {score.name}: {row}")
-    failures = [failure for score in scores for failure in score.failures(Thresholds())]
+    failures = [failure for score in scores for failure in score.failures(PER_FILE)]
+    failures += pooled(scores).failures(POOLED)
     for failure in failures:
         click.echo(f"below threshold: {failure}", err=True)
     if check and failures:
         sys.exit(1)
+
+
+@main.command("area-examples")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("normalize/data/area_examples.tsv"),
+    show_default=True,
+    help="Where to write the table.",
+)
+def area_examples_command(paths: tuple[Path, ...], out: Path) -> None:
+    """Write the area model's training rows: the rows of PATHS (default raw/) whose headings
+    decide their area."""
+    examples = area_examples(paths or (DEFAULT_RAW,))
+    write_area_examples(examples, out)
+    click.echo(f"{len(examples)} rows from {len({e.doc for e in examples})} documents -> {out}")
 
 
 @main.command("layouts")

@@ -99,7 +99,7 @@ def _warnings(
 
 def _normalised(document: Document, detection: Detection, rows: list[ParsedRow]) -> ParsedDocument:
     layout = detection.layout
-    facts = document_facts(document, layout.region)
+    facts = document_facts(document, layout.region, layout.document_type)
     glossary = document_glossary(document)
     known = vocabulary(line.text for line in document.lines)
     source = Provenance(
@@ -135,7 +135,7 @@ def document_row(parsed: ParsedDocument) -> dict[str, Any]:
         "encoding": document.encoding,
         "layout": parsed.detection.layout.name,
         "layout_confidence": parsed.detection.confidence,
-        "document_type": parsed.detection.layout.document_type,
+        "document_type": facts.document_type,
         "region": facts.region,
         "healthcare_region": facts.healthcare_region,
         "title": facts.title,

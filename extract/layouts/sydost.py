@@ -370,6 +370,9 @@ def parse_action_table(
             draft.times.append(" ".join(line.stripped for line in time_cell.lines))
             draft.time_lines.extend(time_cell.lines)
             draft.phase = "time"
+        heads_table = end < len(tokens) and tokens[end].kind == "header"  # no page break between
+        if len(run) >= 2 and heads_table and _is_section(run[-1], before_header=True):
+            section = run.pop().lines[0].stripped  # the next table's title, after the actors
         responsible: list[_Token] = []
         while run and draft is not None and _is_actor_cell(run[0]):
             responsible.append(run.pop(0))
