@@ -31,5 +31,6 @@ def is_swedish_word(word: str) -> bool:
 
 
 def lemmas(text: str) -> list[str]:
-    """The lower-case lemmas of the words (alphabetic tokens) of `text`."""
-    return [token.lemma_.lower() for token in swedish()(text) if token.is_alpha]
+    """The lemmas of the words (alphabetic tokens) of `text`, read in lower case (the lookup
+    tables are keyed by lower-case forms: "Rehabiliteringen" -> "rehabilitering")."""
+    return [token.lemma_ for token in swedish()(text.lower()) if token.is_alpha]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 METADATA = {b"cancerplans.schema_version": SCHEMA_VERSION.encode()}
 
 _strings = pa.list_(pa.string())

@@ -121,6 +121,12 @@ def test_short_cell_naming_an_actor_is_an_actor_cell():
             ["Regionerna med stöd av RCC Mellansverige"],
         ),
         (["Processledare", "Processledare"], ["Processledare"]),
+        (
+            ["Processledare", "cancer-", "rehabilitering", "Nationella", "riktlinjer"],
+            ["Processledare cancer- rehabilitering", "Nationella riktlinjer"],
+        ),
+        (["PROM/PREM-", "ansvarig"], ["PROM/PREM- ansvarig"]),
+        (["Verksamhetschef / SVF-samordnare"], ["Verksamhetschef", "SVF-samordnare"]),
     ],
 )
 def test_split_actors(lines, actors):

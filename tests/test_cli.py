@@ -70,3 +70,5 @@ def test_evaluate_prints_the_report_and_passes_its_check():
     result = run("evaluate", "--gold", str(GOLD), "--raw", str(RAW), "--check")
     assert result.exit_code == 0, result.output
     assert "| 004.jsonl |" in result.output
+    assert "| all gold | 260 |" in result.output
+    assert "cross-validated by document" in result.output

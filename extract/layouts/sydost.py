@@ -93,6 +93,18 @@ def _skip_blank(lines: tuple[Line, ...], index: int) -> int:
     return index
 
 
+def _is_goal_line(lines: tuple[Line, ...], index: int) -> bool:
+    text = lines[index].text if index < len(lines) else ""
+    return bool(NATIONAL_GOAL_RE.match(text) or REGIONAL_GOAL_RE.match(text))
+
+
+def _opens_goal(lines: tuple[Line, ...], index: int) -> bool:
+    """A goal line, or the heading right above one (PDF text may set no blank line between)."""
+    return _is_goal_line(lines, index) or (
+        looks_like_title(lines[index].text) and _is_goal_line(lines, index + 1)
+    )
+
+
 def _bullet_list(lines: tuple[Line, ...], start: int) -> tuple[list[list[Line]], int]:
     """Bullet items from `start` and the index after them.
 
@@ -105,6 +117,7 @@ def _bullet_list(lines: tuple[Line, ...], start: int) -> tuple[list[list[Line]],
         is_bullet(lines[index].text) or (items and is_sub_bullet(lines[index].text))
     ):
         end = _block_end(lines, index)
+        end = next((k for k in range(index + 1, end) if _opens_goal(lines, k)), end)
         if is_bullet(lines[index].text):
             items.extend(split_items(lines[index:end]))
         else:
@@ -464,7 +477,9 @@ def parse(document: Document) -> list[ParsedRow]:
                 level = "national" if label.group(1).lower() == "nationellt" else "regional"
                 rows.append(_goal_row("regional_insats", goal, items, section, area, level))
         else:
-            if is_isolated(lines, index) and looks_like_title(text):
+            if looks_like_title(text) and (
+                is_isolated(lines, index) or _is_goal_line(lines, index + 1)
+            ):
                 section = text.strip()
             index += 1
     return rows

@@ -1,0 +1,88 @@
+"""spaCy's Swedish lookups (lemmas, known word forms), the area classifier and document types."""
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from normalize.classify import (
+    AreaExample,
+    area_from_text,
+    read_area_examples,
+    train_classifier,
+)
+from normalize.language import is_swedish_word, lemmas
+from normalize.metadata import find_document_type
+from normalize.text import join_broken_words
+from pipelines.cli import main
+from tests.conftest import RAW, ROOT
+
+
+def test_lemmas_come_from_the_lookup_tables():
+    assert lemmas("Rehabiliteringen av patienterna, 2025!") == ["rehabilitering", "av", "patient"]
+    assert is_swedish_word("medarbetare") and is_swedish_word("kommunen")
+    assert not is_swedish_word("processamordn")
+
+
+def test_broken_words_are_joined_when_the_lookups_know_the_whole_word():
+    known = frozenset({"process"})  # the document's own words: neither part is among them
+    assert join_broken_words("Nyckel person inom resp. process", known) == (
+        "Nyckelperson inom resp. process"
+    )
+    # two short words that happen to spell a word stay apart
+    assert join_broken_words("inriktningen mot en mer jämlik vård", known) == (
+        "inriktningen mot en mer jämlik vård"
+    )
+    assert join_broken_words("Dialog om fördelning av arbetsuppgifter", known) == (
+        "Dialog om fördelning av arbetsuppgifter"
+    )
+
+
+EXAMPLES = [
+    AreaExample("a.txt", 1, 1, "Screening för tjocktarmscancer och kallelser till screening"),
+    AreaExample("a.txt", 2, 1, "Minska tobaksbruket och förebygga cancer genom levnadsvanor"),
+    AreaExample("b.txt", 3, 4, "Utbildning av sjuksköterskor och kompetensförsörjning"),
+    AreaExample("b.txt", 4, 4, "Rekrytering och specialistutbildning av läkare"),
+    AreaExample("c.txt", 5, 9, "Kliniska studier och forskning inom cancervården"),
+    AreaExample("c.txt", 6, 9, "Öka antalet patienter i kliniska prövningar och forskning"),
+]
+
+
+def test_the_model_learns_from_examples_and_trains_deterministically():
+    first, second = train_classifier(EXAMPLES), train_classifier(EXAMPLES)
+    text = "Fler kliniska studier"
+    assert first.model_scores(text) == second.model_scores(text)
+    assert first.predict(text, use_rules=False)[0] == 9
+    assert first.predict("Utbildning för läkare", use_rules=False)[0] == 4
+
+
+def test_text_that_speaks_of_no_area_gets_none():
+    assert area_from_text("Övrigt")[0] is None
+    assert area_from_text("")[0] is None
+    area, confidence = area_from_text("Barn och unga med cancer ska få stöd i skolan")
+    assert area == 10 and 0.2 <= confidence <= 1
+
+
+def test_the_shipped_examples_are_what_the_command_writes_from_raw(tmp_path):
+    out = tmp_path / "examples.tsv"
+    result = CliRunner().invoke(main, ["area-examples", str(RAW), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    shipped = ROOT / "normalize" / "data" / "area_examples.tsv"
+    assert out.read_text("utf-8") == shipped.read_text("utf-8")
+    examples = read_area_examples()
+    assert len(examples) > 300 and {e.area_id for e in examples} == set(range(1, 11))
+    assert {Path(e.doc).name for e in examples} == {p.name for p in RAW.glob("*.txt")}
+
+
+def test_document_type_from_what_the_document_calls_itself():
+    head = ["Inledning", "På uppdrag av ledningen har denna handlingsplan tagits fram.",
+            "Den bygger på cancerplanen för regionen."]  # fmt: skip
+    assert find_document_type(head, "Inledning", "cancerplan") == "handlingsplan"
+    title = "REGIONAL CANCERPLAN 2019-2022: HANDLINGSPLAN REGION SKÅNE"
+    assert find_document_type([title], title, "cancerplan") == "handlingsplan"
+    title = "Verksamhetsplan LPO cancersjukdomar, Cancerplanen 2025–2027"
+    assert find_document_type([title], title, "handlingsplan") == "verksamhetsplan"
+    head = ["Inledning", "Detta är en årsrapport för 2024."]
+    assert find_document_type(head, "Inledning", "cancerplan") == "årsrapport"
+    head = ["Inledning", "Regionala cancerplaner tas fram i varje sjukvårdsregion."]
+    assert find_document_type(head, "Inledning", "handlingsplan") == "cancerplan"
+    assert find_document_type(["Inledning"], "Inledning", "handlingsplan") == "handlingsplan"
