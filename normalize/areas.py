@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.layouts.base import ParsedRow
-from normalize.classify import area_from_text
+from normalize.classify import area_from_text, area_text
 from normalize.term_tables import read_table
 
 AREA_SOURCES = ("document", "section", "chapter", "classifier", "unresolved")
@@ -54,8 +54,7 @@ def resolve_area(row: ParsedRow) -> tuple[int | None, str, float]:
         return area, "section", 1.0
     if (area := area_for_heading(row.chapter)) is not None:
         return area, "chapter", 1.0
-    text = " ".join(filter(None, [row.goal, *row.activities, row.rcc_activity]))
-    area, confidence = area_from_text(text)
+    area, confidence = area_from_text(area_text(row.goal, row.activities, row.rcc_activity))
     if area is not None:
         return area, "classifier", confidence
     return None, "unresolved", 0.0

@@ -76,9 +76,17 @@ def rule_votes(text: str) -> Counter[int]:
     return votes
 
 
+def area_text(goal: str | None, activities: Iterable[str | None], rcc_activity: str | None) -> str:
+    """A row's own words, as the model learns and reads them: goal, activities, RCC activity."""
+    return " ".join(filter(None, [goal, *activities, rcc_activity]))
+
+
 def features(text: str, settings: ClassifierSettings = SETTINGS) -> str:
     """The text as the model reads it: its lemmas, then each lemma's character n-grams."""
-    words = lemmas(text)
+    return _features(lemmas(text), settings)
+
+
+def _features(words: list[str], settings: ClassifierSettings) -> str:
     n = settings.char_ngram
     grams = [
         marked[i : i + n]
@@ -97,16 +105,16 @@ class AreaClassifier:
     settings: ClassifierSettings = SETTINGS
 
     def model_scores(self, text: str) -> dict[int, float]:
-        """The model's probability for each area."""
-        cats = self.nlp(features(text, self.settings)).cats
+        """The model's probability for each area; none for a text without words."""
+        if not (words := lemmas(text)):
+            return {}
+        cats = self.nlp(_features(words, self.settings)).cats
         return {int(label): score for label, score in cats.items()}
 
-    def predict(self, text: str, use_rules: bool = True) -> tuple[int | None, float]:
-        """The most likely area and its share of the combined score (model + rules)."""
-        if not lemmas(text):
+    def decide(self, scores: dict[int, float], votes: Counter[int]) -> tuple[int | None, float]:
+        """The most likely area and its share of the model's scores plus the rules' votes."""
+        if not scores:
             return None, 0.0
-        scores = self.model_scores(text)
-        votes = rule_votes(text) if use_rules else Counter()
         if total := sum(votes.values()):
             weight = self.settings.rule_weight
             scores = {a: s + weight * votes[a] / total for a, s in scores.items()}
@@ -115,6 +123,10 @@ class AreaClassifier:
         if confidence < self.settings.min_confidence:
             return None, confidence
         return best, confidence
+
+    def predict(self, text: str, use_rules: bool = True) -> tuple[int | None, float]:
+        """The most likely area and its share of the combined score (model + rules)."""
+        return self.decide(self.model_scores(text), rule_votes(text) if use_rules else Counter())
 
 
 def train_classifier(

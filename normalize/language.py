@@ -7,6 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.lookups import Table
 
 
 @cache
@@ -19,7 +20,7 @@ def swedish() -> Language:
 
 
 @cache
-def _lemma_table() -> tuple[object, frozenset[str]]:
+def _lemma_table() -> tuple[Table, frozenset[str]]:
     table = swedish().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     return table, frozenset(lemma.lower() for lemma in table.values())
 

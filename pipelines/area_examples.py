@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from normalize.classify import AreaExample
+from normalize.classify import AreaExample, area_text
 from normalize.records import ActivityRecord
 from pipelines.ingest import collect_inputs, parse_file
 
@@ -19,10 +19,11 @@ HEADER = (
 
 
 def row_text(records: list[ActivityRecord]) -> str:
-    """A row's own words: its goal, its activities and the RCC activity it answers."""
+    """A row's own words on one line (`area_text` of its clean goal, activities and RCC
+    activity)."""
     first = records[0]
-    parts = [first.goal, *(record.activity for record in records), first.rcc_activity]
-    return " ".join(" ".join(part.split()) for part in dict.fromkeys(filter(None, parts)))
+    activities = (record.activity for record in records)
+    return " ".join(area_text(first.goal, activities, first.rcc_activity).split())
 
 
 def area_examples(paths: Iterable[Path]) -> list[AreaExample]:

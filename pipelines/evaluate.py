@@ -18,7 +18,13 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from extract.reader import document_from_bytes
-from normalize.classify import AreaClassifier, AreaExample, train_classifier
+from normalize.classify import (
+    AreaClassifier,
+    AreaExample,
+    area_text,
+    rule_votes,
+    train_classifier,
+)
 from normalize.records import ActivityRecord
 from normalize.text import match_key
 from normalize.time import parse_time
@@ -81,6 +87,14 @@ class SetScore:
         self.exact += p == e
         self.pairs += 1
 
+    def absorb(self, other: SetScore) -> None:
+        """Add another score's counts to this one (micro-averaging)."""
+        self.true_positives += other.true_positives
+        self.predicted += other.predicted
+        self.expected += other.expected
+        self.exact += other.exact
+        self.pairs += other.pairs
+
     @property
     def f1(self) -> float:
         if not self.predicted and not self.expected:
@@ -105,8 +119,6 @@ class FileScore:
     field_totals: Counter[str] = field(default_factory=Counter)
     sets: dict[str, SetScore] = field(default_factory=lambda: defaultdict(SetScore))
     missed: list[str] = field(default_factory=list)
-    text_area_right: int = 0  # gold rows whose area model + rules find from their text alone
-    text_area_model: int = 0  # ... that the model alone finds
 
     @property
     def precision(self) -> float:
@@ -149,15 +161,8 @@ def pooled(scores: list[FileScore]) -> FileScore:
         total.matched += score.matched
         total.fields.update(score.fields)
         total.field_totals.update(score.field_totals)
-        total.text_area_right += score.text_area_right
-        total.text_area_model += score.text_area_model
         for name, part in score.sets.items():
-            whole = total.sets[name]
-            whole.true_positives += part.true_positives
-            whole.predicted += part.predicted
-            whole.expected += part.expected
-            whole.exact += part.exact
-            whole.pairs += part.pairs
+            total.sets[name].absorb(part)
     return total
 
 
@@ -283,53 +288,57 @@ def read_gold(gold_path: Path) -> list[dict]:
 
 @dataclass
 class AreaCheck:
-    """Area from text alone on rows outside the gold: right answers of model + rules and of the
-    model alone, out of `rows`."""
+    """Area from text alone on a set of rows: right answers of model + rules and of the model
+    alone, out of `rows`."""
 
     rows: int = 0
     right: int = 0
     model: int = 0
 
-
-def _areas_right(
-    classifier: AreaClassifier, text: str, areas: set[int | None]
-) -> tuple[bool, bool]:
-    combined, _ = classifier.predict(text)
-    alone, _ = classifier.predict(text, use_rules=False)
-    return combined in areas, alone in areas
+    def add(self, classifier: AreaClassifier, text: str, areas: set[int]) -> None:
+        scores, votes = classifier.model_scores(text), rule_votes(text)
+        self.rows += 1
+        self.right += classifier.decide(scores, votes)[0] in areas
+        self.model += classifier.decide(scores, Counter())[0] in areas
 
 
-def cross_validate_areas(
-    scores: list[FileScore], gold_dir: Path, examples: list[AreaExample]
-) -> AreaCheck:
-    """Area from a row's text alone, headings withheld, with a model trained without the row's
-    document: fills each gold file's counts and returns those of the heading-decided rows
-    outside the gold (the word rules were written with the gold in view; these rows were not)."""
-    outside = AreaCheck()
-    by_doc: dict[str, list[FileScore]] = defaultdict(list)
-    for score in scores:
-        by_doc[score.document].append(score)
-    for doc in sorted({e.doc for e in examples} | set(by_doc)):
+@dataclass
+class AreaReport:
+    """Area from text alone, cross-validated by document: per gold file, and on the
+    heading-decided rows outside the gold (the word rules were written with the gold in view;
+    these rows were not)."""
+
+    files: dict[str, AreaCheck]
+    outside: AreaCheck
+
+    @property
+    def gold(self) -> AreaCheck:
+        checks = self.files.values()
+        return AreaCheck(
+            *(sum(getattr(c, name) for c in checks) for name in ("rows", "right", "model"))
+        )
+
+
+def cross_validate_areas(gold_dir: Path, examples: list[AreaExample]) -> AreaReport:
+    """Area from each gold row's text alone, headings withheld, with a model trained without
+    the row's document; the same for the example rows outside the gold's line ranges."""
+    gold_by_doc: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for path in sorted(gold_dir.glob("*.jsonl")):
+        for gold in read_gold(path):
+            gold_by_doc[gold["doc"]].append((path.name, gold))
+    report = AreaReport(
+        {name: AreaCheck() for name, _ in sum(gold_by_doc.values(), [])}, AreaCheck()
+    )
+    for doc in sorted({e.doc for e in examples} | set(gold_by_doc)):
         classifier = train_classifier(e for e in examples if e.doc != doc)
-        spans = []
-        for score in by_doc[doc]:
-            for gold in read_gold(gold_dir / score.name):
-                text = " ".join(
-                    filter(None, [gold["goal"], *gold["activities"], gold.get("rcc_activity")])
-                )
-                right, model = _areas_right(
-                    classifier, text, {gold["area_id"], *gold.get("area_alt", [])}
-                )
-                score.text_area_right += right
-                score.text_area_model += model
-                spans.append(gold["lines"])
+        for name, gold in gold_by_doc[doc]:
+            text = area_text(gold["goal"], gold["activities"], gold.get("rcc_activity"))
+            report.files[name].add(classifier, text, {gold["area_id"], *gold.get("area_alt", [])})
+        spans = [gold["lines"] for _, gold in gold_by_doc[doc]]
         for example in examples:
             if example.doc == doc and not any(a <= example.line <= b for a, b in spans):
-                right, model = _areas_right(classifier, example.text, {example.area_id})
-                outside.rows += 1
-                outside.right += right
-                outside.model += model
-    return outside
+                report.outside.add(classifier, example.text, {example.area_id})
+    return report
 
 
 def score_file(gold_path: Path, raw_dir: Path, variant: str = "as_written") -> FileScore:
@@ -360,9 +369,9 @@ FIELD_COLUMNS = ("area", "goal", "activities", "goal_number", "rcc_activity")
 SET_COLUMNS = ("responsible", "timeframe", "status")
 
 
-def format_report(scores: list[FileScore], outside: AreaCheck | None = None) -> str:
-    """A plain-text table, one line per gold file, then the area-from-text figures (filled by
-    `cross_validate_areas`, whose result for the rows outside the gold is `outside`)."""
+def format_report(scores: list[FileScore], areas: AreaReport | None = None) -> str:
+    """A plain-text table, one line per gold file and one for all together; with `areas`
+    (from `cross_validate_areas`), its column and the area-from-text figures under the table."""
     head = [
         "gold file",
         "gold",
@@ -372,7 +381,7 @@ def format_report(scores: list[FileScore], outside: AreaCheck | None = None) -> 
         "F1",
         *(f"{name}" for name in FIELD_COLUMNS),
         *(f"{name} F1" for name in SET_COLUMNS),
-        "area from text (CV)",
+        *(["area from text (CV)"] if areas else []),
     ]
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for s in [*scores, pooled(scores)]:
@@ -388,21 +397,21 @@ def format_report(scores: list[FileScore], outside: AreaCheck | None = None) -> 
             f"{s.accuracy(name):.3f}" if s.field_totals[name] else "–" for name in FIELD_COLUMNS
         ]
         cells += [f"{s.sets[name].f1:.3f}" for name in SET_COLUMNS]
-        cells.append(f"{s.text_area_right / s.gold:.3f}" if s.gold else "–")
+        if areas:
+            check = areas.files.get(s.name, areas.gold)
+            cells.append(f"{check.right / check.rows:.3f}" if check.rows else "–")
         lines.append(" | ".join(cells))
     table = "\n".join(f"| {line} |" for line in lines)
-    if outside is None:
+    if areas is None:
         return table
-    total = pooled(scores)
-    gold = AreaCheck(total.gold, total.text_area_right, total.text_area_model)
     return "\n".join(
         [
             table,
             "",
             "area from text alone (headings withheld), cross-validated by document "
             "(model trained without the row's document):",
-            _area_line("gold rows", gold),
-            _area_line("heading-decided rows outside the gold", outside),
+            _area_line("gold rows", areas.gold),
+            _area_line("heading-decided rows outside the gold", areas.outside),
         ]
     )
 

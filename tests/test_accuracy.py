@@ -34,8 +34,8 @@ def test_doubled_blank_lines_parse_as_well(name):
 
 def test_area_from_text_cross_validated_by_document():
     """Headings withheld, model trained without the row's document (word rules included)."""
-    scores = evaluate(GOLD, RAW)
-    outside = cross_validate_areas(scores, GOLD, read_area_examples())
-    total = pooled(scores)
-    assert total.text_area_right / total.gold >= 0.85
-    assert outside.rows > 0 and total.text_area_model / total.gold >= 0.65
+    areas = cross_validate_areas(GOLD, read_area_examples())
+    gold = areas.gold
+    assert set(areas.files) == set(SCORES) and gold.rows == pooled(list(SCORES.values())).gold
+    assert gold.right / gold.rows >= 0.85
+    assert areas.outside.rows > 0 and gold.model / gold.rows >= 0.65
