@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from extract.data_tables import term_list
 from extract.document import Line
 
 # "\uf0b7" and "\uf0a7" are the Symbol-font bullets that Word documents carry into PDFs
@@ -42,7 +42,6 @@ TIME_ANYWHERE_RE = re.compile(
     r"|kontinuerligt|löpande|fortlöpande|regelbundet|höst(?:en)?|vår(?:en)?)\b|\bggr/\w+",
     re.IGNORECASE,
 )
-COMMENT = "#"
 
 
 @dataclass(frozen=True)
@@ -124,14 +123,6 @@ def time_prefix(text: str) -> str | None:
 
 def has_time(text: str) -> bool:
     return bool(TIME_ANYWHERE_RE.search(text))
-
-
-def term_list(name: str) -> list[str]:
-    """The terms of `extract/data/<name>`: one a line, blank and `#` lines skipped."""
-    text = resources.files("extract").joinpath(f"data/{name}").read_text("utf-8")
-    return [
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith(COMMENT)
-    ]
 
 
 @cache
@@ -274,8 +265,39 @@ def split_actors(lines: list[str] | tuple[str, ...]) -> list[str]:
     A line starting in lower case (or ending a broken word) continues the actor above it, as
     does a lone word that is no actor ("Screeningsamordnare" / "Sydöst."); commas, semicolons
     and slashes separate actors (not the slash of "PROM/PREM-ansvarig"). Duplicates are dropped,
-    the first spelling is kept.
+    the first spelling is kept. Where the cell sets its actors apart as paragraphs (empty lines
+    between them, as a PDF cell's spacing gives), each paragraph is one actor or one list.
     """
+    if any(not line.strip() for line in lines) and any(line.strip() for line in lines):
+        groups = _paragraphs(lines)
+    else:
+        groups = _actor_groups(lines)
+    actors: list[str] = []
+    seen: set[str] = set()
+    for group in groups:
+        for part in ACTOR_SEPARATOR_RE.split(group.replace("\n", " ")):
+            actor = part.strip(" .:")
+            key = re.sub(r"\W", "", actor.lower())
+            if actor and key and key not in seen:
+                seen.add(key)
+                actors.append(part.strip(" :"))
+    return actors
+
+
+def _paragraphs(lines: list[str] | tuple[str, ...]) -> list[str]:
+    """The paragraphs of a cell's lines (empty lines between them), each joined into one."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            groups[-1].append(line.strip())
+        elif groups[-1]:
+            groups.append([])
+    return ["\n".join(group) for group in groups if group]
+
+
+def _actor_groups(lines: list[str] | tuple[str, ...]) -> list[str]:
+    """The lines of a responsible cell grouped into actors (or lists of actors) by what the
+    lines look like (see split_actors)."""
     stripped: list[str] = []
     for raw in lines:
         line = raw.strip()
@@ -290,16 +312,7 @@ def split_actors(lines: list[str] | tuple[str, ...]) -> list[str]:
             groups[-1] = f"{groups[-1]}\n{line}"
         else:
             groups.append(line)
-    actors: list[str] = []
-    seen: set[str] = set()
-    for group in groups:
-        for part in ACTOR_SEPARATOR_RE.split(group.replace("\n", " ")):
-            actor = part.strip(" .:")
-            key = re.sub(r"\W", "", actor.lower())
-            if actor and key and key not in seen:
-                seen.add(key)
-                actors.append(part.strip(" :"))
-    return actors
+    return groups
 
 
 def unique(items: list[str]) -> list[str]:
@@ -465,3 +478,45 @@ def split_capital_boundary(line: Line, min_head_chars: int) -> list[Line]:
                 Line(line.number, line.page, text[match.end() :]),
             ]
     return [line]
+
+
+# A numbered goal: "12. Text…" (the number is a hint, not a lock)
+GOAL_RE = re.compile(r"^\s*(\d{1,3})\.\s*(?=[A-ZÅÄÖ])")
+# "Ansvar: X, Y och Z." naming the actors responsible inside a text cell
+RESPONSIBLE_RE = re.compile(r"(?:^|(?<=\s))Ansvar(?:ig)?\s*:\s*", re.I)
+LABELLED_LIST_RE = re.compile(r"^[^:]{3,60}:\s*([^:]+,[^:]+)$")
+SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
+SENTENCE_ACTOR_SEPARATOR_RE = re.compile(r"\s*,\s*|(?<!-)\s+och\s+")  # in an "Ansvar:" sentence
+
+
+def responsible_sentence(block: Block) -> tuple[list[str], set[int]]:
+    """Actors named by "Ansvar: …" in a block, and the line numbers that sentence covers."""
+    lines = block.lines
+    for index, line in enumerate(lines):
+        match = RESPONSIBLE_RE.search(line.text)
+        if not match:
+            continue
+        text, used = line.text[match.end() :].strip(), {line.number}
+        following = index + 1
+        while not SENTENCE_END_RE.search(text) and following < len(lines):
+            nxt = lines[following].stripped
+            if not nxt or not (nxt[0].islower() or runs_on(text)):
+                break
+            text, used = f"{text} {nxt}", used | {lines[following].number}
+            following += 1
+        while following < len(lines) and lines[following].stripped[:1].islower():
+            text, used = f"{text} {lines[following].stripped}", used | {lines[following].number}
+            following += 1
+        sentences = SENTENCE_END_RE.split(text)
+        named = [re.split(r"\s+(?:ansvarar|rapporterar)\b", sentences[0], maxsplit=1)[0]]
+        # a further sentence that lists actors after a label: "Direktöverföring: IT, kliniken."
+        named += [
+            m.group(1) for sentence in sentences[1:] if (m := LABELLED_LIST_RE.match(sentence))
+        ]
+        actors = [
+            part.strip(" .")
+            for clause in named
+            for part in SENTENCE_ACTOR_SEPARATOR_RE.split(clause)
+        ]
+        return [actor for actor in actors if actor], used
+    return [], set()

@@ -38,12 +38,15 @@ class DocumentFacts:
     healthcare_region: str | None
     period_start: int | None
     period_end: int | None
+    warnings: tuple[str, ...] = ()  # what could not be read for certain (the region)
 
 
 @cache
 def region_table() -> tuple[RegionEntry, ...]:
     return tuple(
-        RegionEntry(row["region"], row["healthcare_region"], re.compile(row["pattern"]))
+        RegionEntry(
+            row["region"], row["healthcare_region"], re.compile(row["pattern"], re.IGNORECASE)
+        )
         for row in read_table("regions.tsv")
     )
 
@@ -99,16 +102,57 @@ def find_title(head: list[str]) -> str | None:
     return next((line for line in titles if TITLE_RE.search(line)), titles[0] if titles else None)
 
 
-def find_region(head: list[str], default: str) -> str:
-    """The one region the first page names; a healthcare region when it names several of one."""
-    text = "\n".join(head)
-    named = [entry for entry in region_table() if entry.pattern.search(text)]
-    if len(named) == 1:
-        return named[0].region
-    healthcare = {entry.healthcare_region for entry in named}
-    if len(healthcare) == 1:
-        return healthcare.pop()
-    return default
+@cache
+def healthcare_region_table() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (row["healthcare_region"], re.compile(row["pattern"], re.IGNORECASE))
+        for row in read_table("healthcare_regions.tsv")
+    )
+
+
+def _named(text: str) -> tuple[list[RegionEntry], list[str]]:
+    """The regions and the healthcare regions a text names."""
+    regions = [entry for entry in region_table() if entry.pattern.search(text)]
+    healthcare = [name for name, pattern in healthcare_region_table() if pattern.search(text)]
+    return regions, healthcare
+
+
+def _one_region(regions: list[RegionEntry], healthcare: list[str]) -> str | None:
+    """The one region named; a healthcare region when all named belong to it; else None."""
+    if len(regions) == 1:
+        return regions[0].region
+    groups = {entry.healthcare_region for entry in regions} | set(healthcare)
+    return groups.pop() if len(groups) == 1 else None
+
+
+def find_region(head: list[str], title: str | None) -> tuple[str | None, str | None]:
+    """The region the document is about, from its own words, and a warning when that is not
+    certain: the one region the title names, else the one the first page names (a healthcare
+    region when it names several of one, or only that); None when it names none or several."""
+    if title and (region := _one_region(*_named(title))):
+        return region, None
+    regions, healthcare = _named("\n".join(head))
+    if region := _one_region(regions, healthcare):
+        return region, None
+    if regions or healthcare:
+        names = ", ".join([entry.region for entry in regions] + healthcare)
+        return None, f"region unknown: the first page names several ({names})"
+    return None, "region unknown: the first page names no region or healthcare region"
+
+
+def find_body_region(document: Document) -> str | None:
+    """The region or healthcare region the whole text names most often (a weaker guess)."""
+    text = "\n".join(line.text for line in document.lines)
+    counts = {
+        entry.region: len(entry.pattern.findall(text))
+        for entry in region_table()
+        if entry.pattern.search(text)
+    }
+    counts |= {name: len(pattern.findall(text)) for name, pattern in healthcare_region_table()}
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def find_period(head: list[str], title: str | None) -> tuple[int | None, int | None]:
@@ -121,11 +165,17 @@ def find_period(head: list[str], title: str | None) -> tuple[int | None, int | N
     return None, None
 
 
-def document_facts(document: Document, default_region: str, default_type: str) -> DocumentFacts:
-    """The facts the first page states; the layout's region and type where it states none."""
+def document_facts(document: Document, default_type: str) -> DocumentFacts:
+    """The facts the document states; the layout's document type where it states none. The
+    region is never taken from the layout: where the first page names none, the one the text
+    names most is given with a warning, and with none `region` is None."""
     head = _head(document)
     title = find_title(head)
     kind = find_document_type(head, title, default_type)
-    region = find_region(head, default_region)
+    region, warning = find_region(head, title)
+    if region is None and (guess := find_body_region(document)):
+        region = guess
+        warning = f"region {guess!r} inferred from the body text (the first page names none)"
     start, end = find_period(head, title)
-    return DocumentFacts(title, kind, region, healthcare_region_of(region), start, end)
+    warnings = (warning,) if warning else ()
+    return DocumentFacts(title, kind, region, healthcare_region_of(region), start, end, warnings)

@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from extract.layouts.base import ParsedRow
 from normalize.actors import normalize_actor
 from normalize.areas import areas, resolve_area
-from normalize.status import status_of, strip_trailing_status
+from normalize.status import status_of, trailing_status
 from normalize.text import clean_text, flat_text
 from normalize.time import combine, parse_time
 
@@ -93,7 +93,8 @@ def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
     )
     records = []
     for index, raw in enumerate(activities):
-        activity, ending = strip_trailing_status(clean_text(raw, source.known_words))
+        activity = clean_text(raw, source.known_words)
+        ending = trailing_status(activity)
         records.append(
             ActivityRecord(
                 activity_id=stable_id(row_id, index),

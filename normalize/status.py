@@ -1,4 +1,5 @@
-"""Status words as written -> one status value per activity; the words leave the clean text."""
+"""Status words as written -> one status value per activity (an activity's own closing status
+words, "… obligatorisk. Pågår.", decide its value before the row's)."""
 
 from __future__ import annotations
 
@@ -25,17 +26,17 @@ def status_of(words: list[str] | tuple[str, ...]) -> str:
     return next((value for value in PRECEDENCE if value in values), "unknown")
 
 
-def strip_trailing_status(text: str | None) -> tuple[str | None, list[str]]:
-    """Remove status words that end an activity ("… obligatorisk. Pågår.") from its text."""
-    if not text:
-        return text, []
+def trailing_status(text: str | None) -> list[str]:
+    """The status words that close an activity ("… obligatorisk. Pågår." -> ["Pågår"]); the
+    activity's text keeps them, as written."""
     removed: list[str] = []
-    while True:
+    while text:
         words = find_status(text)
         if not words:
-            return text, removed
+            break
         match = re.search(rf"[\s(]*{re.escape(words[-1])}[\s)]*\.?$", text, re.IGNORECASE)
         if match is None or match.start() == 0:
-            return text, removed
+            break
         removed.insert(0, text[match.start() :].strip(" ().\n"))
         text = text[: match.start()].rstrip()
+    return removed

@@ -66,9 +66,18 @@ out_option = click.option(
 )
 
 
+layout_option = click.option(
+    "--layout",
+    type=click.Choice(list(LAYOUTS)),
+    default=None,
+    help="Read every file in this layout instead of detecting one (see `cancerplans layouts`).",
+)
+
+
 def limits_options(command: Callable) -> Callable:
-    """The per-document limits, shared by `ingest` and `watch`."""
+    """The per-document limits and the layout override, shared by `ingest` and `watch`."""
     defaults = IngestSettings()
+    command = layout_option(command)
     command = click.option(
         "--max-pages",
         type=int,
@@ -95,14 +104,16 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @out_option
 @limits_options
-def ingest_command(paths: tuple[Path, ...], out: Path, max_pages: int, max_seconds: float) -> None:
+def ingest_command(
+    paths: tuple[Path, ...], out: Path, max_pages: int, max_seconds: float, layout: str | None
+) -> None:
     """Ingest plan files and folders (default: raw/) into the dataset at --out.
 
     Every file is tried; the exit status is 1 if any of them failed.
     """
     inputs = list(paths) or [DEFAULT_RAW]
     files = collect_inputs(inputs)
-    settings = IngestSettings(max_pages=max_pages, max_seconds=max_seconds)
+    settings = IngestSettings(max_pages=max_pages, max_seconds=max_seconds, layout=layout)
     try:
         if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
             with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
@@ -156,13 +167,14 @@ def watch_command(
     once: bool,
     max_pages: int,
     max_seconds: float,
+    layout: str | None,
 ) -> None:
     """Watch DROP: ingest each complete file into --out, then move it to DROP/processed/ or to
     DROP/quarantine/ (with NAME.error.txt). Stops cleanly on Ctrl-C or SIGTERM."""
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    limits = IngestSettings(max_pages=max_pages, max_seconds=max_seconds)
+    limits = IngestSettings(max_pages=max_pages, max_seconds=max_seconds, layout=layout)
     settings = WatchSettings(poll_seconds, settle_seconds, limits)
 
     def log(event: dict) -> None:
@@ -215,13 +227,16 @@ def history_command(out: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="PDF only: save a PNG of --page with the tables, rows and headings found.",
 )
-def inspect_command(file: Path, n_rows: int, page: int | None, image: Path | None) -> None:
+@layout_option
+def inspect_command(
+    file: Path, n_rows: int, page: int | None, image: Path | None, layout: str | None
+) -> None:
     """Show the detected layout with its evidence, and the first rows. Writes nothing but the
     --image picture."""
     if (page is None) != (image is None):
         raise click.UsageError("--page and --image go together")
     try:
-        parsed = parse_file(file)
+        parsed = parse_file(file, IngestSettings(layout=layout))
     except InputError as err:
         if not is_pdf(file):
             _show_scores(read_document(file))

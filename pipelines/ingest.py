@@ -32,6 +32,7 @@ class IngestSettings:
 
     max_pages: int = 2000  # a longer PDF is refused
     max_seconds: float = 600.0  # a document that takes longer is given up (main thread only)
+    layout: str | None = None  # read every file in this layout instead of detecting one
 
 
 class TimeLimitExceeded(InputError):
@@ -99,29 +100,31 @@ def _warnings(
 
 def _normalised(document: Document, detection: Detection, rows: list[ParsedRow]) -> ParsedDocument:
     layout = detection.layout
-    facts = document_facts(document, layout.region, layout.document_type)
+    facts = document_facts(document, layout.document_type)
     glossary = document_glossary(document)
     known = vocabulary(line.text for line in document.lines)
     source = Provenance(
         document.doc_id, document.path.name, layout.name, facts.region, glossary, known
     )
     records = document_records(rows, source)
-    warnings = _warnings(document, rows, records)
+    warnings = [*detection.warnings, *facts.warnings, *_warnings(document, rows, records)]
     return ParsedDocument(document, detection, facts, tuple(rows), tuple(records), tuple(warnings))
 
 
-def parse_document(document: Document) -> ParsedDocument:
-    """Detect the layout of a read text document, parse its rows and normalise them."""
-    detection = detect_layout(document)
+def parse_document(document: Document, layout: str | None = None) -> ParsedDocument:
+    """Detect the layout of a read text document (or take the one named), parse its rows and
+    normalise them."""
+    detection = detect_layout(document, layout)
     return _normalised(document, detection, detection.layout.parse(document))
 
 
 def parse_file(path: Path, settings: IngestSettings | None = None) -> ParsedDocument:
     """Read, parse and normalise one file: a PDF through its geometry, else as text."""
+    settings = settings or IngestSettings()
     if is_pdf(path):
-        limits = PdfSettings(max_pages=settings.max_pages) if settings else PdfSettings()
-        return _normalised(*read_pdf_plan(path, limits))
-    return parse_document(read_document(path))
+        limits = PdfSettings(max_pages=settings.max_pages)
+        return _normalised(*read_pdf_plan(path, limits, settings.layout))
+    return parse_document(read_document(path), settings.layout)
 
 
 def document_row(parsed: ParsedDocument) -> dict[str, Any]:

@@ -87,8 +87,8 @@ def _table(plan: FixturePlan, table: FixtureTable, width: float) -> Table:
     for row_index, row in enumerate(table.rows, 1):
         cells: list[object] = []
         for column_index, column in enumerate(spec.columns):
-            text = row.get(column.cell, "")
-            previous = table.rows[row_index - 2].get(column.cell) if row_index > 1 else None
+            text = _column_text(row, column)
+            previous = _column_text(table.rows[row_index - 2], column) if row_index > 1 else None
             if column.cell in spec.merged and text and text == previous:
                 cells.append("")
                 spans.setdefault(column_index, row_index - 1)
@@ -148,6 +148,11 @@ def render(plan: FixturePlan, path: Path) -> Path:
 ROW_CELLS = ("goal", "activities", "timeframe", "responsible", "status", "notes", "rcc_activity")
 
 
+def _column_text(row: dict[str, str], column) -> str:
+    """What a column prints: the texts of every cell it fills ("Ansvarig-Tidsram")."""
+    return "\n".join(filter(None, (row.get(cell, "") for cell in column.cells or (column.cell,))))
+
+
 def _flat(text: str | None) -> str:
     return " ".join((text or "").split())
 
@@ -164,7 +169,7 @@ def row_cells(row, layout: str) -> dict[str, str]:
         "status": "\n".join(row.status) if layout == "region_skane" else "",
         "notes": _flat(row.notes),
         "rcc_activity": _flat(row.rcc_activity),
-        "section": _flat(row.section),
+        "area": _flat(row.section),  # Västmanland's Område column
     }
     if layout == "region_kronoberg":
         cells["goal"] = f"{row.goal_number}. {cells['goal']}" if row.goal_number else cells["goal"]

@@ -54,7 +54,8 @@ def test_inspect_shows_layout_evidence_and_rows_without_writing(tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     result = run("inspect", str(FIXTURES / "sydost_small.txt"), "--rows", "2")
     assert result.exit_code == 0, result.output
-    assert "rcc_sydost" in result.output and "column header 'VAD? HUR? NÄR? VEM?'" in result.output
+    assert "rcc_sydost" in result.output
+    assert "table header 'VAD? | HUR? | NÄR? | VEM?'" in result.output
     assert "RCC ska sprida kunskap om levnadsvanor." in result.output
     assert "lines     | area | section" in result.output
     assert list(tmp_path.iterdir()) == []

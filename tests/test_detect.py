@@ -11,6 +11,7 @@ FIXTURE_LAYOUTS = {
     "kronoberg_small.txt": "region_kronoberg",
     "skane_small.txt": "region_skane",
     "arsrapport_small.txt": "rcc_arsrapport",
+    "generic_small.txt": "generic",
 }
 
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from normalize.status import status_of, strip_trailing_status
+from normalize.status import status_of, trailing_status
 from normalize.time import combine, parse_time
 from tests.conftest import RAW
 
@@ -115,9 +115,6 @@ def test_status_values(words, status):
     assert status_of(words) == status
 
 
-def test_status_at_the_end_of_an_activity_leaves_its_text():
-    assert strip_trailing_status("Basutbildning levnadsvanor är obligatorisk. Pågår.") == (
-        "Basutbildning levnadsvanor är obligatorisk.",
-        ["Pågår"],
-    )
-    assert strip_trailing_status("Arbetet pågår i regionen.") == ("Arbetet pågår i regionen.", [])
+def test_status_closing_an_activity_is_found_and_the_text_kept_as_written():
+    assert trailing_status("Basutbildning levnadsvanor är obligatorisk. Pågår.") == ["Pågår"]
+    assert trailing_status("Arbetet pågår i regionen.") == []

@@ -1,8 +1,9 @@
-"""Regional layouts: one module per layout, all listed in the `LAYOUTS` registry."""
+"""Layouts: one module per layout, all listed in the `LAYOUTS` registry; `generic` last."""
 
-from extract.layouts import arsrapport, kronoberg, skane, sydost, vastmanland
+from extract.layouts import arsrapport, generic, kronoberg, skane, sydost, vastmanland
 from extract.layouts.base import Layout
 
+GENERIC = generic.LAYOUT
 LAYOUTS: dict[str, Layout] = {
     layout.name: layout
     for layout in (
@@ -11,7 +12,8 @@ LAYOUTS: dict[str, Layout] = {
         kronoberg.LAYOUT,
         skane.LAYOUT,
         arsrapport.LAYOUT,
+        GENERIC,
     )
 }
 
-__all__ = ["LAYOUTS", "Layout"]
+__all__ = ["GENERIC", "LAYOUTS", "Layout"]

@@ -100,7 +100,6 @@ def parse(document: Document) -> list[ParsedRow]:
 LAYOUT = Layout(
     name="rcc_arsrapport",
     description="RCC annual report: prose sections by area with '•' bullet lists",
-    region="Sydöstra sjukvårdsregionen",
     document_type="årsrapport",
     signatures=(
         Signature("the word 'årsrapport'", REPORT_RE, 2.0),

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from extract.cells import strip_bullet
+from extract.columns import HeaderColumn, label_cells
 from extract.document import Document, Line
 
 KINDS = ("action_row", "national_goal", "regional_insats", "report_item")
@@ -92,42 +93,30 @@ class Signature:
 
 
 @dataclass(frozen=True)
-class Column:
-    """A table column: its header label as printed, and the row cell it fills."""
-
-    label: str
-    cell: str  # goal, activities, timeframe, responsible, status, notes, rcc_activity, section
-
-
-LABEL_PREFIX = 6  # a header label is recognised by the first letters of its first word
-HEADER_WEIGHT = 3.0  # a table's own header is the strongest evidence of its layout
-
-
-def label_key(label: str) -> str:
-    """What identifies a column label even when the header wraps it: its first word's start."""
-    return label.split()[0].lower()[:LABEL_PREFIX]
-
-
-@dataclass(frozen=True)
 class TableSpec:
-    """How a layout's action table looks in a PDF, for the geometric reader (extract/pdf)."""
+    """How a layout's action table is read: its header as the layout prints it (the cells come
+    from the column vocabulary, extract/data/columns.tsv) and the quirks the shared reader needs."""
 
-    columns: tuple[Column, ...]
+    header: tuple[str, ...]  # the column labels as printed, left to right
     key: str  # the cell that every table row has its own of; merged cells span several rows
     merged: frozenset[str] = frozenset()  # cells that may be merged over several rows
     numbered_goals: bool = False  # goals open with their number ("12. …")
+    status_in: tuple[str, ...] = ()  # cells that carry status words by the layout's rule
+    goal_above: bool = False  # a table without a goal column takes the goal printed above it
     area_pattern: re.Pattern[str] | None = None  # a heading giving the area number (group 1)
     chapter_pattern: re.Pattern[str] | None = None  # a chapter heading
     running_head: re.Pattern[str] | None = None  # a page head the PDF may print in the body too
 
-    def header_signature(self) -> Signature:
-        """Evidence of the table in a document's text: its labels in order on one line."""
-        keys = [re.escape(label_key(column.label)) for column in self.columns]
-        pattern = r"(?:^|\s)" + r"\S*\s.*?(?<=\s)".join(keys)
-        labels = " | ".join(column.label for column in self.columns)
-        return Signature(
-            f"table header '{labels}'", re.compile(pattern, re.IGNORECASE), HEADER_WEIGHT
-        )
+    @property
+    def columns(self) -> tuple[HeaderColumn, ...]:
+        return tuple(HeaderColumn(label, label_cells(label)) for label in self.header)
+
+    def key_for(self, cells: set[str]) -> str:
+        """The key cell among a found table's cells: the declared one when the table has it."""
+        for cell in (self.key, "activities", "goal", "rcc_activity"):
+            if cell in cells:
+                return cell
+        return sorted(cells)[0]
 
 
 @dataclass(frozen=True)
@@ -136,13 +125,8 @@ class Layout:
 
     name: str
     description: str
-    region: str  # the default region when the text does not name one
-    document_type: str
+    document_type: str  # the type when the text does not name one
     signatures: tuple[Signature, ...]
     # parses the document's text (for a PDF: the text outside its tables)
     parse: Callable[[Document], list[ParsedRow]]
     table: TableSpec | None = None  # the action table, when the layout has one
-
-    def all_signatures(self) -> tuple[Signature, ...]:
-        """The declared signatures, and the table's header when the layout has a table."""
-        return (*self.signatures, self.table.header_signature()) if self.table else self.signatures

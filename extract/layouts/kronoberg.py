@@ -12,20 +12,21 @@ import re
 from dataclasses import dataclass, field
 
 from extract.cells import (
+    GOAL_RE,
+    RESPONSIBLE_RE,
     Block,
     ends_with_status,
     find_status,
     find_time_mentions,
     is_bullet,
     is_status_cell,
-    runs_on,
+    responsible_sentence,
     split_items,
     split_wide_sentence,
     to_blocks,
 )
 from extract.document import Document, Line
 from extract.layouts.base import (
-    Column,
     Layout,
     ParsedRow,
     Signature,
@@ -37,12 +38,7 @@ from extract.layouts.base import (
 from extract.layouts.regions import table_regions
 
 HEADER_RE = re.compile(r"^\s*Målbild\s+Planerade/pågående\s+aktiviteter\s+Status", re.I)
-GOAL_RE = re.compile(r"^\s*(\d{1,3})\.\s*(?=[A-ZÅÄÖ])")
-RESPONSIBLE_RE = re.compile(r"(?:^|(?<=\s))Ansvar(?:ig)?\s*:\s*", re.I)
 INLINE_RESPONSIBLE_RE = re.compile(r"\(ansvar(?:ig)?:?\s+([^)]+)\)", re.IGNORECASE)
-LABELLED_LIST_RE = re.compile(r"^[^:]{3,60}:\s*([^:]+,[^:]+)$")
-SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
-ACTOR_SEPARATOR_RE = re.compile(r"\s*,\s*|(?<!-)\s+och\s+")
 ABBREVIATIONS_RE = re.compile(r"^\s*Förkortningar\s*:", re.I)
 
 
@@ -64,35 +60,6 @@ class _RowDraft:
     section: str | None
     goal: list[Line]
     body: list[Line] = field(default_factory=list)
-
-
-def responsible_sentence(block: Block) -> tuple[list[str], set[int]]:
-    """Actors named by "Ansvar: …" in a block, and the line numbers that sentence covers."""
-    lines = block.lines
-    for index, line in enumerate(lines):
-        match = RESPONSIBLE_RE.search(line.text)
-        if not match:
-            continue
-        text, used = line.text[match.end() :].strip(), {line.number}
-        following = index + 1
-        while not SENTENCE_END_RE.search(text) and following < len(lines):
-            nxt = lines[following].stripped
-            if not nxt or not (nxt[0].islower() or runs_on(text)):
-                break
-            text, used = f"{text} {nxt}", used | {lines[following].number}
-            following += 1
-        while following < len(lines) and lines[following].stripped[:1].islower():
-            text, used = f"{text} {lines[following].stripped}", used | {lines[following].number}
-            following += 1
-        sentences = SENTENCE_END_RE.split(text)
-        named = [re.split(r"\s+(?:ansvarar|rapporterar)\b", sentences[0], maxsplit=1)[0]]
-        # a further sentence that lists actors after a label: "Direktöverföring: IT, kliniken."
-        named += [
-            m.group(1) for sentence in sentences[1:] if (m := LABELLED_LIST_RE.match(sentence))
-        ]
-        actors = [part.strip(" .") for clause in named for part in ACTOR_SEPARATOR_RE.split(clause)]
-        return [actor for actor in actors if actor], used
-    return [], set()
 
 
 def _activity_cell(blocks: list[Block]) -> tuple[list[list[Line]], int]:
@@ -242,22 +209,21 @@ LAYOUT = Layout(
     name="region_kronoberg",
     description="Region Kronoberg: upper-case headings, Målbild | Planerade/pågående aktiviteter | "
     "Status/förutsättningar/ansvar tables with numbered goals",
-    region="Region Kronoberg",
     document_type="handlingsplan",
     signatures=(
-        Signature("column header 'Målbild Planerade/pågående aktiviteter Status…'", HEADER_RE, 3.0),
         Signature("numbered goal '1. …'", re.compile(r"^\s*1\.\s*[A-ZÅÄÖ]"), 1.0),
         Signature("'Ansvar:' lines", RESPONSIBLE_RE, 1.0),
         Signature("'Förkortningar:' glossary", ABBREVIATIONS_RE, 0.5),
     ),
     parse=parse,
     table=TableSpec(
-        columns=(
-            Column("Målbild", "goal"),
-            Column("Planerade/pågående aktiviteter", "activities"),
-            Column("Status/förutsättningar/ansvar", "notes"),
+        header=(
+            "Målbild",
+            "Planerade/pågående aktiviteter",
+            "Status/förutsättningar/ansvar",
         ),
         key="goal",
         numbered_goals=True,
+        status_in=("activities",),  # "… Pågår." closes an activity; the status column is combined
     ),
 )

@@ -27,7 +27,6 @@ from extract.cells import (
 )
 from extract.document import Document, Line
 from extract.layouts.base import (
-    Column,
     Layout,
     ParsedRow,
     Signature,
@@ -238,15 +237,8 @@ LAYOUT = Layout(
     name="region_skane",
     description="Region Skåne: upper-case headings, Målbild | Planerade aktiviteter | Ansvarig | "
     "Status tables, a Målbild spanning several activity rows",
-    region="Region Skåne",
     document_type="handlingsplan",
     signatures=(
-        Signature(
-            "column header 'Målbild Planerade aktiviteter Ansvarig Status'",
-            re.compile(r"^\s*Målbild\s+Planerade\s+aktiviteter\s+Ansvarig\s+Status", re.I),
-            3.0,
-        ),
-        Signature("column header 'Målbild Planerade aktiviteter'", HEADER_RE, 1.0),
         Signature(
             "upper-case section headings",
             re.compile(r"^\s*[A-ZÅÄÖ]{4,}(?:\s+[A-ZÅÄÖ&–-]+){2,}\s*$"),
@@ -255,11 +247,11 @@ LAYOUT = Layout(
     ),
     parse=parse,
     table=TableSpec(
-        columns=(
-            Column("Målbild", "goal"),
-            Column("Planerade aktiviteter", "activities"),
-            Column("Ansvarig", "responsible"),
-            Column("Status", "status"),
+        header=(
+            "Målbild",
+            "Planerade aktiviteter",
+            "Ansvarig",
+            "Status",
         ),
         key="activities",
         merged=frozenset({"goal"}),

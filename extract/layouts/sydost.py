@@ -32,7 +32,6 @@ from extract.cells import (
 )
 from extract.document import Document, Line
 from extract.layouts.base import (
-    Column,
     Layout,
     ParsedRow,
     Signature,
@@ -489,10 +488,8 @@ LAYOUT = Layout(
     name="rcc_sydost",
     description="RCC Sydöst cancer plan: 'Mål:'/'Nationellt mål:' blocks and VAD?/HUR?/NÄR?/VEM? "
     "action tables per Målområde",
-    region="Sydöstra sjukvårdsregionen",
     document_type="cancerplan",
     signatures=(
-        Signature("column header 'VAD? HUR? NÄR? VEM?'", COLUMN_HEADER_RE, 3.0),
         Signature("page header 'Handlingsplan 20xx – Målområde N'", PAGE_HEADER_RE, 2.0),
         Signature("'Nationellt mål:' blocks", REGIONAL_GOAL_RE, 1.0),
         Signature("'Insatser för att nå målet:' lists", NATIONAL_LIST_RE, 1.0),
@@ -500,11 +497,11 @@ LAYOUT = Layout(
     ),
     parse=parse,
     table=TableSpec(
-        columns=(
-            Column("VAD?", "goal"),
-            Column("HUR?", "activities"),
-            Column("NÄR?", "timeframe"),
-            Column("VEM?", "responsible"),
+        header=(
+            "VAD?",
+            "HUR?",
+            "NÄR?",
+            "VEM?",
         ),
         key="goal",
         running_head=PAGE_HEADER_RE,

@@ -29,7 +29,6 @@ from extract.cells import (
 )
 from extract.document import Document, Line
 from extract.layouts.base import (
-    Column,
     Layout,
     ParsedRow,
     Signature,
@@ -285,25 +284,23 @@ LAYOUT = Layout(
     name="region_vastmanland",
     description="Region Västmanland: six-column tables per 'Kapitel N' (Område | Uppdrag/Mål | "
     "Aktivitet från RCC | Aktivitet i RV | Ansvarig-Tidsram | Status) with merged cells",
-    region="Region Västmanland",
     document_type="verksamhetsplan",
     signatures=(
-        Signature("column header 'Område Uppdrag/Mål enligt RCC …'", HEADER_RE, 3.0),
         Signature("chapter headings '…, Kapitel N'", CHAPTER_RE, 1.0),
         Signature("Område labels '3.a)'", MARKER_RE, 1.0),
     ),
     parse=parse,
     table=TableSpec(
-        columns=(
-            Column("Område", "section"),
-            Column("Uppdrag/Mål enligt RCC Mellansverige", "goal"),
-            Column("Aktivitet från RCC", "rcc_activity"),
-            Column("Aktivitet i RV", "activities"),
-            Column("Ansvarig-Tidsram", "responsible"),
-            Column("Status", "status"),
+        header=(
+            "Område",
+            "Uppdrag/Mål enligt RCC Mellansverige",
+            "Aktivitet från RCC",
+            "Aktivitet i RV",
+            "Ansvarig-Tidsram",
+            "Status",
         ),
         key="rcc_activity",
-        merged=frozenset({"section", "goal"}),
+        merged=frozenset({"area", "goal"}),
         chapter_pattern=CHAPTER_RE,
     ),
 )

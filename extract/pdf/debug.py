@@ -10,7 +10,7 @@ from extract.layouts.base import Layout, ParsedRow
 from extract.pdf.pages import group_lines, margin_key, margin_lines, open_pdf, page_words, scan
 from extract.pdf.reader import is_heading
 from extract.pdf.settings import SETTINGS
-from extract.pdf.tables import match_header
+from extract.pdf.tables import find_header
 
 RESOLUTION = 110  # dots per inch of the picture
 COLOURS = {
@@ -41,9 +41,10 @@ def draw_page(
         sizes = [word.size for line in lines for word in line.words]
         body = statistics.median(sizes) if sizes else 10.0
         image = page.to_image(resolution=RESOLUTION)
-        for line in lines:
+        for index, line in enumerate(lines):
             box = (line.x0, line.top, line.x1, line.bottom)
-            columns = match_header(line, layout.table, page.width) if layout.table else None
+            header = find_header(lines, index, page.width) if layout.table else None
+            columns = header.columns if header else None
             if id(line) in heads:
                 image.draw_rect(box, fill=None, stroke=COLOURS["running"], stroke_width=2)
             elif columns:

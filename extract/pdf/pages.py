@@ -17,6 +17,7 @@ from pathlib import Path
 import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
+from extract.columns import parse_header_text
 from extract.errors import CorruptDocument, EncryptedDocument, ScannedDocument, TooLongDocument
 from extract.pdf.primitives import Page, Rule, TextLine, Word
 from extract.pdf.settings import SETTINGS, PdfSettings
@@ -104,10 +105,14 @@ def _rules(page: pdfplumber.page.Page, settings: PdfSettings) -> list[Rule]:
 
 
 def margin_lines(lines: list[TextLine], height: float, settings: PdfSettings) -> list[TextLine]:
-    """Lines in the top or bottom band of a page that stand apart from the text block."""
+    """Lines in the top or bottom band of a page that stand apart from the text block (not a
+    table header, which a table repeats at the same height on every page)."""
     band = settings.margin_share * height
     found: list[TextLine] = []
     for index, line in enumerate(lines):
+        if parse_header_text(line.text) is not None:
+            continue  # a table header repeated at the top of each page is the table's
+
         gap_line = (line.bottom - line.top) * MARGIN_GAP_LINES
         if line.bottom <= band:
             following = lines[index + 1] if index + 1 < len(lines) else None

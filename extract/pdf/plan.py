@@ -44,19 +44,21 @@ def file_sha256(path: Path) -> str:
 
 
 def read_pdf_plan(
-    path: Path, settings: PdfSettings = SETTINGS
+    path: Path, settings: PdfSettings = SETTINGS, layout: str | None = None
 ) -> tuple[Document, Detection, list[ParsedRow]]:
-    """The PDF's text outside tables as a Document, its layout, and all its rows in order."""
+    """The PDF's text outside tables as a Document, its layout (detected, or the one named by
+    `layout`), and all its rows in order."""
     check_pdf(path)
     detections: list[Detection] = []
 
     def choose(head: tuple[str, ...]) -> Layout:
         lines = tuple(Line(number, 1, text) for number, text in enumerate(head, 1))
-        detections.append(detect_layout(Document(path, "", "pdf", "pdf", lines)))
+        detections.append(detect_layout(Document(path, "", "pdf", "pdf", lines), layout))
         return detections[0].layout
 
     content = read_pdf(path, choose, settings)
     document = Document(path, file_sha256(path), "pdf", "pdf", content.text, (), content.n_pages)
     text_rows = content.layout.parse(document)
-    rows = [*text_rows, *(table_row(row, content.layout) for row in content.rows)]
+    spec = content.layout.table
+    rows = [*text_rows, *(table_row(row, spec) for row in content.rows if spec)]
     return document, detections[0], sorted(rows, key=lambda row: (row.line_start, row.line_end))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from extract.columns import label_cells
 from extract.document import Line
 from extract.layouts.base import Layout, TableSpec
 from extract.layouts.headings import is_upper_heading
@@ -17,21 +19,24 @@ from extract.pdf.tables import (
     CellLine,
     ColumnBox,
     RowDraft,
-    continues_header,
+    find_header,
     fits_columns,
-    match_header,
     page_rows,
     split_cells,
 )
 
+LABELLED_RE = re.compile(r"^\s*(\w+(?:\s\w+)?)\s*:\s*(.*)$")  # "Mål: …", "Nationellt mål: …"
+
 
 @dataclass(frozen=True)
 class Context:
-    """The headings in force above a table: area number, chapter and section."""
+    """What is in force above a table: area number, chapter, section headings, and the goal a
+    "Mål: …" paragraph right above it states (for a table without a goal column)."""
 
     area: int | None = None
     chapter: str | None = None
     section: str | None = None
+    goal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class TableRow:
     """One row of an action table: its cells' text lines and where it stands in the PDF."""
 
     cells: dict[str, tuple[str, ...]]
+    fills: dict[str, tuple[str, ...]]  # a column's main cell -> every cell it fills
     context: Context
     page_start: int
     page_end: int
@@ -61,6 +67,7 @@ class _Table:
 
     columns: tuple[ColumnBox, ...]
     context: Context
+    key: str
     drafts: list[RowDraft] = field(default_factory=list)
     parts: dict[str, list[CellLine]] = field(default_factory=dict)
     part_top: float | None = None
@@ -71,18 +78,18 @@ def is_heading(line: TextLine, body_size: float, settings: PdfSettings) -> bool:
     return is_upper_heading(line.text) or line.size >= body_size + settings.heading_size_step
 
 
-def _finish_part(table: _Table, page: Page, spec: TableSpec, settings: PdfSettings) -> None:
+def _finish_part(table: _Table, page: Page, settings: PdfSettings) -> None:
     if table.part_top is None:
         return
     carry, rows = page_rows(
         table.parts,
         list(page.rules),
         table.columns,
-        spec,
+        table.key,
         (table.part_top, table.part_bottom),
         settings,
     )
-    if table.drafts and rows and _continues(rows[0], spec.key):
+    if table.drafts and rows and _continues(rows[0], table.key):
         carry = _merged(carry, rows.pop(0))  # the rest of a row that the page break split
     if carry is not None:
         if table.drafts:
@@ -94,10 +101,20 @@ def _finish_part(table: _Table, page: Page, spec: TableSpec, settings: PdfSettin
     table.parts, table.part_top, table.part_bottom = {}, None, 0.0
 
 
+TEXT_CELLS = ("goal", "activities", "rcc_activity")  # cells of running text
+
+
 def _continues(row: RowDraft, key: str) -> bool:
-    """A page's first row goes on with the row above when its key cell does not open a cell."""
+    """A page's first row goes on with the row above when its key cell does not open a cell, or
+    a text cell beside it goes on in lower case."""
     lines = row.cells.get(key, [])
-    return not lines or lines[0].text[:1].islower()
+    if not lines or lines[0].text[:1].islower():
+        return True
+    return any(
+        row.cells.get(cell) and row.cells[cell][0].text[:1].islower()
+        for cell in TEXT_CELLS
+        if cell != key
+    )
 
 
 def _merged(first: RowDraft | None, second: RowDraft) -> RowDraft:
@@ -108,8 +125,21 @@ def _merged(first: RowDraft | None, second: RowDraft) -> RowDraft:
     return first
 
 
-def _close(table: _Table, spec: TableSpec) -> list[TableRow]:
-    """The table's rows, merged cells filled down into the rows they span."""
+def _with_paragraph_breaks(lines: list[CellLine], settings: PdfSettings) -> tuple[str, ...]:
+    """A cell's text lines, with an empty line where a gap on the page sets a paragraph apart."""
+    texts: list[str] = []
+    for previous, line in zip([None, *lines], lines, strict=False):
+        if previous is not None and line.page == previous.page:
+            height = previous.bottom - previous.top
+            if line.top - previous.bottom > settings.paragraph_gap_lines * height:
+                texts.append("")
+        texts.append(line.text)
+    return tuple(texts)
+
+
+def _close(table: _Table, spec: TableSpec, settings: PdfSettings) -> list[TableRow]:
+    """The table's rows, merged cells filled down into the rows they span (a cell's paragraphs
+    set apart by an empty line)."""
     rows: list[TableRow] = []
     previous: dict[str, tuple[str, ...]] = {}
     for draft in table.drafts:
@@ -117,7 +147,7 @@ def _close(table: _Table, spec: TableSpec) -> list[TableRow]:
         if not lines:
             continue
         cells = {
-            cell: tuple(line.text for line in cell_lines)
+            cell: _with_paragraph_breaks(cell_lines, settings)
             for cell, cell_lines in draft.cells.items()
             if cell_lines
         }
@@ -135,6 +165,7 @@ def _close(table: _Table, spec: TableSpec) -> list[TableRow]:
         rows.append(
             TableRow(
                 cells,
+                {column.cell: column.cells for column in table.columns},
                 table.context,
                 min(pages),
                 max(pages),
@@ -157,6 +188,8 @@ def read_pdf(
     rows: list[TableRow] = []
     context = Context()
     pending: list[str] = []  # headings read since the last table or body text
+    goal_lines: list[str] = []  # a "Mål: …" paragraph read since the last table
+    goal_open = False  # the paragraph may still go on
     table: _Table | None = None
     recent: tuple[ColumnBox, ...] | None = None  # columns of the last table, for one that resumes
     order = 0
@@ -167,9 +200,16 @@ def read_pdf(
         for head in heads:
             if spec and spec.area_pattern and (match := spec.area_pattern.match(head.text)):
                 context = Context(int(match.group(1)), context.chapter, context.section)
-        for line in page.lines:
+        wrapped = 0  # lines of a header still to skip (it wraps onto them)
+        for index, line in enumerate(page.lines):
             order += 1
-            columns = match_header(line, spec, page.width) if spec else None
+            if wrapped:
+                wrapped -= 1
+                continue
+            header = find_header(page.lines, index, page.width) if spec else None
+            if header is not None:
+                wrapped = header.n_lines - 1
+            columns = header.columns if header else None
             heading = is_heading(line, body_size, settings)
             area_match = spec.area_pattern.match(line.text) if spec and spec.area_pattern else None
             chapter_match = (
@@ -179,34 +219,38 @@ def read_pdf(
                 columns is None or table.part_top is not None or table.drafts
             ):
                 ends = (
-                    heading or area_match or chapter_match or not fits_columns(line, table.columns)
+                    heading
+                    or area_match
+                    or chapter_match
+                    or not fits_columns(line, table.columns)
+                    or _states_next_goal(line, table)
                 )
-                if columns is not None and table.part_top is not None:
-                    ends = True  # a new header on the same page opens a new table
+                if columns is not None and (
+                    table.part_top is not None or not _same_columns(columns, table.columns)
+                ):
+                    ends = True  # a new header on the same page, or another table's
                 if ends or columns is not None:
-                    _finish_part(table, page, spec, settings)
+                    _finish_part(table, page, settings)
                 if ends:
-                    rows.extend(_close(table, spec))
+                    rows.extend(_close(table, spec, settings))
                     recent, table = table.columns, None
-                elif columns is not None:
-                    table.part_top = line.bottom  # the header repeated on a new page
+                elif header is not None:
+                    table.part_top = header.bottom  # the header repeated on a new page
                     continue
-            if table is not None and not table.parts and continues_header(line, spec):
-                table.part_top = line.bottom  # the second line of a wrapped header
-                continue
-            if columns is not None:
-                if len(pending) >= 2:
-                    context = Context(context.area, pending[-2], pending[-1])
-                elif pending:
-                    context = Context(context.area, context.chapter, pending[-1])
-                pending = []
-                table = _Table(columns, context, part_top=line.bottom)
+            if header is not None:
+                goal = " ".join(goal_lines) if goal_lines else None
+                context = replace(_table_context(context, pending), goal=goal)
+                pending, goal_lines, goal_open = [], [], False
+                cells = {column.cell for column in header.columns}
+                table = _Table(header.columns, context, spec.key_for(cells))
+                table.part_top = header.bottom
                 continue
             resumes = recent and pending and not heading and fits_columns(line, recent)
             if table is None and resumes and len(split_cells(line, recent, order)) >= 2:
                 context = Context(context.area, context.chapter, pending[-1])
                 pending = []
-                table = _Table(recent, context)  # a table that resumes below a section heading
+                cells = {column.cell for column in recent}
+                table = _Table(recent, context, spec.key_for(cells))  # resumes below a heading
             if table is not None:
                 if table.part_top is None:
                     table.part_top = line.top - 1
@@ -224,16 +268,52 @@ def read_pdf(
                 pending.append(line.text)
             else:
                 pending = []
-            if previous is not None and _paragraph_gap(previous, line, settings):
+            gap = previous is None or _paragraph_gap(previous, line, settings)
+            if (stated := stated_goal(line.text)) is not None:
+                goal_lines, goal_open = [stated], True  # however large it is set
+            elif heading:
+                goal_lines, goal_open = [], False
+            elif goal_open and not gap:
+                goal_lines.append(line.text)
+            elif previous is not None:  # other text between the goal and a table
+                goal_lines, goal_open = [], False
+            if previous is not None and gap:
                 text.append(Line(order, page.number, ""))
             text.append(Line(order, page.number, line.text))
             previous = line
         if table is not None:
-            _finish_part(table, page, spec, settings)
+            _finish_part(table, page, settings)
         previous = None
     if table is not None:
-        rows.extend(_close(table, spec))
+        rows.extend(_close(table, spec, settings))
     return PdfContent(layout, first.n_pages, tuple(text), tuple(rows))
+
+
+def stated_goal(text: str) -> str | None:
+    """The goal a "Mål: …" line states (any goal label of the column vocabulary), else None."""
+    match = LABELLED_RE.match(text)
+    if match and label_cells(match.group(1)) == ("goal",) and match.group(2).strip():
+        return match.group(2).strip()
+    return None
+
+
+def _states_next_goal(line: TextLine, table: _Table) -> bool:
+    """A "Mål: …" line below a table without a goal column states the next table's goal."""
+    has_goal = any("goal" in column.cells for column in table.columns)
+    return not has_goal and stated_goal(line.text) is not None
+
+
+def _same_columns(a: tuple[ColumnBox, ...], b: tuple[ColumnBox, ...]) -> bool:
+    return [column.cells for column in a] == [column.cells for column in b]
+
+
+def _table_context(context: Context, pending: list[str]) -> Context:
+    """The context of a table under the headings read since the last table or text."""
+    if len(pending) >= 2:
+        return Context(context.area, pending[-2], pending[-1])
+    if pending:
+        return Context(context.area, context.chapter, pending[-1])
+    return context
 
 
 def _paragraph_gap(previous: TextLine, line: TextLine, settings: PdfSettings) -> bool:

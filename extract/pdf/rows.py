@@ -1,22 +1,29 @@
-"""Turn the rows of a PDF table into parsed rows, cell by cell, as the layout's columns say."""
+"""Turn the rows of a PDF table into parsed rows, column by column, as the header names them.
+
+Each column fills the cells its label names (extract/data/columns.tsv); a combined column
+("Ansvarig-Tidsram", "Status/förutsättningar/ansvar") is split by what its lines hold: time
+entries, an "Ansvar:" sentence, status words, the rest. Status words count only in a column
+that names status, or in the cells the layout declares (`TableSpec.status_in`).
+"""
 
 from __future__ import annotations
 
 import re
 
 from extract.cells import (
+    GOAL_RE,
     Block,
     find_status,
     find_time_mentions,
     is_bullet,
+    responsible_sentence,
     split_actors,
     split_items,
     time_prefix,
     unique,
 )
 from extract.document import Line
-from extract.layouts.base import Layout, ParsedRow, cell_text, item_text, make_row
-from extract.layouts.kronoberg import GOAL_RE, responsible_sentence
+from extract.layouts.base import ParsedRow, TableSpec, cell_text, item_text, make_row
 from extract.pdf.reader import TableRow
 
 INCOMPLETE_TIME_RE = re.compile(
@@ -46,7 +53,7 @@ def _items(lines: list[Line]) -> list[str]:
 def _time_entries(lines: list[Line]) -> list[str]:
     """A time cell's entries: a line that starts with a time opens one, other lines go on."""
     entries: list[str] = []
-    for line in lines:
+    for line in (line for line in lines if not line.is_blank):
         wraps = entries and INCOMPLETE_TIME_RE.match(entries[-1])  # "Q3" / "2027", narrow column
         if entries and (wraps or not time_prefix(line.stripped)):
             entries[-1] = f"{entries[-1]} {line.stripped}"
@@ -55,37 +62,62 @@ def _time_entries(lines: list[Line]) -> list[str]:
     return unique(entries)
 
 
-def table_row(row: TableRow, layout: Layout) -> ParsedRow:
+def _split_combined(row: TableRow) -> dict[str, list[Line]]:
+    """Every cell's lines, a combined column's lines shared out among the cells it fills."""
+    cells: dict[str, list[Line]] = {}
+    for main, fills in row.fills.items():
+        lines = _lines(row, main)
+        if "timeframe" in fills and main != "timeframe":
+            cells.setdefault("timeframe", []).extend(
+                line for line in lines if time_prefix(line.stripped)
+            )
+            lines = [line for line in lines if not time_prefix(line.stripped)]
+        if "responsible" in fills and main != "responsible":
+            actors, used = responsible_sentence(Block(tuple(lines)))
+            if actors:
+                for actor in actors:  # one paragraph each: already split
+                    cells.setdefault("responsible", []).extend(
+                        Line(row.line_start, row.page_start, text) for text in (actor, "")
+                    )
+                lines = [line for line in lines if line.number not in used]
+        rest = "notes" if "notes" in fills else main
+        cells.setdefault(rest, []).extend(lines)
+    return cells
+
+
+def _status(row: TableRow, cells: dict[str, list[Line]], spec: TableSpec) -> list[str]:
+    """Status words of the columns that name status, then of the cells the layout declares."""
+    status_columns = [main for main, fills in row.fills.items() if "status" in fills]
+    found = [word for main in status_columns for word in find_status(cell_text(_lines(row, main)))]
+    for cell in spec.status_in:
+        found.extend(find_status(cell_text(cells.get(cell, []))))
+    return unique(found)
+
+
+def table_row(row: TableRow, spec: TableSpec) -> ParsedRow:
     """The parsed row of one table row."""
-    spec = layout.table
-    assert spec is not None
-    goal = cell_text(_lines(row, "goal")) or None
+    cells = _split_combined(row)
+    goal = cell_text(cells.get("goal", [])) or row.context.goal
     goal_number = None
     if spec.numbered_goals and goal and (match := GOAL_RE.match(goal)):
         goal_number, goal = match.group(1), goal[match.end() :]
-    activities = _items(_lines(row, "activities"))
-    responsible = split_actors([line.text for line in _lines(row, "responsible")])
-    notes_lines = _lines(row, "notes")
-    notes = None
-    if notes_lines:
-        actors, used = responsible_sentence(Block(tuple(notes_lines)))
-        responsible = responsible or actors
-        kept = [line for line in notes_lines if line.number not in used] if actors else notes_lines
-        notes = cell_text(kept) or None
-    written = "\n".join([*activities, notes or "", *row.cells.get("status", ())])
-    timeframe = _time_entries(_lines(row, "timeframe")) or find_time_mentions(written)
-    section = cell_text(_lines(row, "section")) or row.context.section
+    activities = _items(cells.get("activities", []))
+    responsible = split_actors([line.text for line in cells.get("responsible", [])])
+    notes = cell_text(cells.get("notes", [])) or None
+    written = "\n".join([*activities, notes or "", cell_text(cells.get("status", []))])
+    timeframe = _time_entries(cells.get("timeframe", [])) or find_time_mentions(written)
+    section = cell_text(cells.get("area", [])) or row.context.section
     span = [Line(row.line_start, row.page_start, "x"), Line(row.line_end, row.page_end, "x")]
     return make_row(
         "action_row",
         span,
         goal=goal,
         goal_number=goal_number,
-        rcc_activity=cell_text(_lines(row, "rcc_activity")) or None,
+        rcc_activity=cell_text(cells.get("rcc_activity", [])) or None,
         activities=activities,
         responsible=responsible,
         timeframe=timeframe,
-        status=find_status(written),
+        status=_status(row, cells, spec),
         notes=notes,
         chapter=row.context.chapter,
         section=re.sub(r"\s+", " ", section) if section else None,

@@ -1,29 +1,42 @@
-"""Rebuild a layout's action table from page geometry.
+"""Rebuild an action table from page geometry.
 
-A chain of small functions over plain primitives: find the header line by the layout's column
-labels; take each column's span from where its label starts; split every text line into cells by
-x; cut rows at the horizontal rules across the key column (ruled tables) or at the gaps in it
-(unruled tables); give a merged cell to every row its span covers; carry a table over page
-breaks, dropping its repeated header and joining a row the break split.
+A chain of small functions over plain primitives: find the header line by the column vocabulary,
+with the lines a wrapped header goes on with; take each column's span from where its label
+starts; split every text line into cells by x; cut rows at the horizontal rules across the key
+column (ruled tables) or at the gaps in it (unruled tables); give a merged cell to every row its
+span covers; carry a table over page breaks, dropping its repeated header and joining a row the
+break split.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extract.layouts.base import LABEL_PREFIX, TableSpec, label_key
+from extract.columns import (
+    HeaderColumn,
+    fold,
+    group_words,
+    is_header,
+    label_cells,
+    opens_column,
+    parse_header_text,
+    vocabulary_words,
+)
 from extract.pdf.primitives import Rule, TextLine, Word
 from extract.pdf.settings import PdfSettings
 
 COLUMN_PAD = 3.0  # points: cell text starts this far left of its label's start at most
+WRAP_GAP_LINES = 0.6  # a header's next line stands at most this many line heights below it
+MAX_WRAP_LINES = 2  # lines a header label wraps onto at most
 
 
 @dataclass(frozen=True)
 class ColumnBox:
-    cell: str
+    cell: str  # the main cell the column fills
     x0: float
     x1: float
+    cells: tuple[str, ...] = ()  # every cell a combined column fills ("Ansvarig-Tidsram")
 
     @property
     def center(self) -> float:
@@ -55,30 +68,63 @@ class RowDraft:
         self.cells.setdefault(cell, []).extend(lines)
 
 
-def match_header(line: TextLine, spec: TableSpec, width: float) -> tuple[ColumnBox, ...] | None:
-    """The columns, if `line` is the table's header: every label's first word, in order."""
-    words = [word.text.lower()[:LABEL_PREFIX] for word in line.words]
+@dataclass(frozen=True)
+class Header:
+    """A table header found on a page: its columns and where its last (wrapped) line ends."""
+
+    columns: tuple[ColumnBox, ...]
+    bottom: float
+    n_lines: int  # the header line and the lines it wraps onto
+
+
+def _continues_header(line: TextLine, above: TextLine, header: TextLine) -> bool:
+    """A line a header wraps onto: set tight below the line above, in the header's bold type, or
+    (a header in body type) made of label words only ("aktiviteter", "Tidsram")."""
+    height = above.bottom - above.top
+    if line.top - above.bottom > WRAP_GAP_LINES * height:
+        return False
+    if header.bold:
+        return line.bold
+    return all(word in vocabulary_words() for word in fold(line.text))
+
+
+def find_header(lines: Sequence[TextLine], index: int, width: float) -> Header | None:
+    """The table header that starts at `lines[index]`, read by the column vocabulary, with the
+    lines it wraps onto; None when the line is no header."""
+    line = lines[index]
+    if parse_header_text(line.text) is None:
+        return None
+    band = [line]
+    while index + len(band) < len(lines) and len(band) <= MAX_WRAP_LINES:
+        following = lines[index + len(band)]
+        if not _continues_header(following, band[-1], line):
+            break
+        band.append(following)
     starts: list[float] = []
-    position = 0
-    for column in spec.columns:
-        wanted = label_key(column.label)
-        found = next((i for i in range(position, len(words)) if words[i] == wanted), None)
-        if found is None:
-            return None
-        starts.append(line.words[found].x0)
-        position = found + 1
+    for band_line in band:
+        words = [word.text for word in band_line.words]
+        for group in group_words(words):
+            word = band_line.words[group[0]]
+            opens = band_line is line or opens_column(word.text)
+            if opens and all(abs(word.x0 - x) > COLUMN_PAD for x in starts):
+                starts.append(word.x0)
+    starts.sort()
+    texts: list[list[Word]] = [[] for _ in starts]
+    for band_line in band:
+        for word in band_line.words:
+            slot = max((i for i, x in enumerate(starts) if word.x0 >= x - COLUMN_PAD), default=0)
+            texts[slot].append(word)
+    columns = [HeaderColumn(" ".join(word.text for word in words), ()) for words in texts]
+    columns = [HeaderColumn(column.label, label_cells(column.label)) for column in columns]
+    if not is_header(columns):
+        return None
     edges = [x - COLUMN_PAD for x in starts] + [width]
     edges[0] = 0.0
-    return tuple(
-        ColumnBox(column.cell, edges[i], edges[i + 1]) for i, column in enumerate(spec.columns)
+    boxes = tuple(
+        ColumnBox(column.cell, edges[i], edges[i + 1], column.cells or (column.cell,))
+        for i, column in enumerate(columns)
     )
-
-
-def continues_header(line: TextLine, spec: TableSpec) -> bool:
-    """True for a line of a header that wraps: all its words are (pieces of) label words."""
-    words = {word.lower() for column in spec.columns for word in re.split(r"[\s/-]+", column.label)}
-    parts = [part.lower() for word in line.words for part in re.split(r"[/-]+", word.text) if part]
-    return bool(parts) and all(any(part in word for word in words) for part in parts)
+    return Header(boxes, band[-1].bottom, len(band))
 
 
 def split_cells(line: TextLine, columns: tuple[ColumnBox, ...], order: int) -> dict[str, CellLine]:
@@ -141,11 +187,36 @@ def _gap_blocks(lines: list[CellLine], gap: float) -> list[list[CellLine]]:
     return blocks
 
 
+def _unruled_starts(
+    cells: dict[str, list[CellLine]], key: str, settings: PdfSettings
+) -> list[float]:
+    """Where the rows of an unruled table start: at a block of the key column (text after a
+    gap) that another column opens a block beside, at the same height, since a row's cells start
+    together; a gap inside a cell (between its bullets) starts no row. A table whose other
+    columns are empty has only the key column's gaps to go by."""
+    heights = [line.bottom - line.top for lines in cells.values() for line in lines] or [10.0]
+    gap = settings.row_gap_lines * min(heights)
+    starts = [block[0].top for block in _gap_blocks(cells.get(key, []), gap)]
+    beside = [
+        block[0].top
+        for cell, lines in cells.items()
+        if cell != key
+        for block in _gap_blocks(lines, gap)
+    ]
+    if not beside:
+        return starts
+    return [
+        start
+        for index, start in enumerate(starts)
+        if index == 0 or any(abs(start - top) <= settings.line_tolerance for top in beside)
+    ]
+
+
 def page_rows(
     cells: dict[str, list[CellLine]],
     rules: list[Rule],
     columns: tuple[ColumnBox, ...],
-    spec: TableSpec,
+    key: str,
     area: tuple[float, float],
     settings: PdfSettings,
 ) -> tuple[RowDraft | None, list[RowDraft]]:
@@ -153,15 +224,13 @@ def page_rows(
     that a page break split), given the cell lines of the part and the page's rules."""
     top, bottom = area
     by_cell = {column.cell: column for column in columns}
-    key_lines = cells.get(spec.key, [])
-    key_cuts = _boundaries(rules, by_cell[spec.key], top, bottom)
+    key_lines = cells.get(key, [])
+    key_cuts = _boundaries(rules, by_cell[key], top, bottom)
     ruled = bool(key_cuts)
     if ruled:
         spans = [i for i in _intervals(key_cuts, top, bottom) if _lines_in(key_lines, i)]
     else:
-        heights = [line.bottom - line.top for line in key_lines] or [10.0]
-        blocks = _gap_blocks(key_lines, settings.row_gap_lines * min(heights))
-        starts = [block[0].top for block in blocks]
+        starts = _unruled_starts(cells, key, settings)
         spans = list(zip(starts, [*starts[1:], bottom + 1], strict=True)) if starts else []
     rows = [RowDraft(top=a, bottom=b) for a, b in spans]
     first_top = spans[0][0] if spans else bottom + 1

@@ -1,0 +1,222 @@
+"""The column vocabulary (`data/columns.tsv`): which row cell a table column fills, from its label.
+
+Labels are compared folded (lower case, punctuation dropped, split at spaces, "/" and "-"), so
+"VAD?", "Uppdrag/Mål" and "Ansvarig-Tidsram" are read like any other label. A header is a run of
+columns, each opened by a label word; the words after a label that are not labels themselves
+("enligt RCC …", "i RV") belong to it. Text and PDF headers are parsed by the same functions: a
+PDF header brings the words' x positions and the lines a wrapped header goes on with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from extract.data_tables import read_tsv
+
+CELLS = (
+    "goal",
+    "activities",
+    "responsible",
+    "timeframe",
+    "status",
+    "notes",
+    "area",
+    "rcc_activity",
+)
+LEADING_CELLS = frozenset({"goal", "activities", "rcc_activity"})  # a table must have one
+MIN_HEADER_CELLS = 2  # distinct cells a header names at least
+MAX_HEADER_WORDS = 24  # a header is short; a line with more words is text
+MAX_HEADER_LINES = 12  # lines a text tool may spread one header over (blank lines included)
+UNKNOWN_WORDS_PER_LABEL_WORD = 2  # a header's words are mostly labels
+MAX_WRAP_WORDS = 4  # a line a header wraps onto holds a label or a label's part
+FOLD_SPLIT_RE = re.compile(r"[\s/\-–]+")
+FOLD_DROP_RE = re.compile(r"[^\w\s/\-–]")
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]
+    cell: str
+    kind: str  # "label" or "modifier"
+
+
+@dataclass(frozen=True)
+class HeaderColumn:
+    """One column of a table header: its label as printed and the cells it fills (the first is
+    its main cell; a combined label such as "Ansvarig-Tidsram" fills more than one)."""
+
+    label: str
+    cells: tuple[str, ...]
+
+    @property
+    def cell(self) -> str:
+        """The column's main cell ("notes" for a column whose label the vocabulary lacks)."""
+        return self.cells[0] if self.cells else "notes"
+
+    @property
+    def key(self) -> str:
+        """What identifies the label when headers are compared: its first folded word."""
+        words = fold(self.label)
+        return words[0] if words else ""
+
+
+def fold(text: str) -> list[str]:
+    """A label's words, folded: lower case, punctuation dropped, split at spaces, / and -."""
+    return [word for word in FOLD_SPLIT_RE.split(FOLD_DROP_RE.sub("", text.lower())) if word]
+
+
+@cache
+def vocabulary() -> tuple[Term, ...]:
+    """The terms of `data/columns.tsv`, longest first (so the longest label wins)."""
+    terms = [
+        Term(tuple(fold(row["text"])), row["cell"], row["kind"]) for row in read_tsv("columns.tsv")
+    ]
+    unknown = {term.cell for term in terms} - set(CELLS)
+    if unknown:
+        raise ValueError(f"columns.tsv names unknown cells: {sorted(unknown)}")
+    return tuple(sorted(terms, key=lambda term: -len(term.words)))
+
+
+@cache
+def vocabulary_words() -> frozenset[str]:
+    """Every folded word of every label and modifier."""
+    return frozenset(word for term in vocabulary() for word in term.words)
+
+
+def _term_at(words: Sequence[str], index: int) -> Term | None:
+    """The longest term that starts at `words[index]`."""
+    for term in vocabulary():
+        if tuple(words[index : index + len(term.words)]) == term.words:
+            return term
+    return None
+
+
+def label_cells(label: str) -> tuple[str, ...]:
+    """The cells a column label names, in order; a label of modifiers only ("Planerade", the rest
+    wrapped away) names its modifiers' cell."""
+    words = fold(label)
+    cells: list[str] = []
+    modifier_cells: list[str] = []
+    index = 0
+    while index < len(words):
+        term = _term_at(words, index)
+        if term is None:
+            index += 1
+            continue
+        target = cells if term.kind == "label" else modifier_cells
+        if term.cell not in target:
+            target.append(term.cell)
+        index += len(term.words)
+    return tuple(cells or modifier_cells)
+
+
+def opens_column(word: str) -> bool:
+    """True when a printed word starts a label or a modifier."""
+    words = fold(word)
+    return bool(words) and _term_at(words, 0) is not None
+
+
+def _modifier_cell(words: list[str]) -> str | None:
+    """The cell of a column so far made of modifiers only ("Planerade"), else None."""
+    folded = fold(" ".join(words))
+    cells: set[str] = set()
+    index = 0
+    while index < len(folded):
+        term = _term_at(folded, index)
+        if term is None or term.kind != "modifier":
+            return None
+        cells.add(term.cell)
+        index += len(term.words)
+    return cells.pop() if len(cells) == 1 else None
+
+
+def group_words(words: Sequence[str]) -> list[list[int]]:
+    """The indexes of a header line's words, grouped into columns: a word that opens a label
+    opens a column, unless the column so far holds only modifiers of that label's cell
+    ("Planerade aktiviteter"); other words go on with the column before them. Words before the
+    first label form a group of their own."""
+    groups: list[list[int]] = []
+    for index, word in enumerate(words):
+        previous = [words[i] for i in groups[-1]] if groups else []
+        modifies = previous and _modifier_cell(previous) in label_cells(word)
+        if not groups or (opens_column(word) and not modifies):
+            groups.append([index])
+        else:
+            groups[-1].append(index)
+    return groups
+
+
+def is_header(columns: Sequence[HeaderColumn]) -> bool:
+    """A table header: two or more different cells, one of them goal- or activity-like, two or
+    more columns named by a label (not by a modifier alone), and every column but one named."""
+    cells = {column.cell for column in columns if column.cells}
+    labelled = sum(1 for column in columns if _has_label(column.label))
+    unnamed = sum(1 for column in columns if not column.cells)
+    return (
+        len(cells) >= MIN_HEADER_CELLS
+        and bool(cells & LEADING_CELLS)
+        and labelled >= MIN_HEADER_CELLS
+        and unnamed <= 1
+    )
+
+
+def _has_label(label: str) -> bool:
+    words = fold(label)
+    return any(
+        (term := _term_at(words, index)) is not None and term.kind == "label"
+        for index in range(len(words))
+    )
+
+
+def _opens_header(word: str) -> bool:
+    """A header's first word: a label or modifier, capitalised as a header prints it."""
+    return word[:1].isupper() and opens_column(word)
+
+
+def parse_header_text(text: str) -> tuple[HeaderColumn, ...] | None:
+    """The columns of a header printed on one text line, or None when the line is no header.
+
+    Columns are cut at runs of two or more spaces when the text keeps them, else at label words.
+    """
+    text = text.strip()
+    if not text or len(text.split()) > MAX_HEADER_WORDS or not _opens_header(text.split()[0]):
+        return None
+    parts = [part for part in re.split(r"\s{2,}|\t", text) if part.strip()]
+    labels: list[str] = []
+    for part in parts:
+        words = part.split()
+        labels.extend(" ".join(words[i] for i in group) for group in group_words(words))
+    columns = tuple(HeaderColumn(label, label_cells(label)) for label in labels)
+    if not is_header(columns) or not _mostly_labels(text):
+        return None
+    return columns
+
+
+def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], int] | None:
+    """The header that starts at `texts[0]` when a text tool printed it over several lines (one
+    label or label part a line, blank lines between), and how many lines it takes; None when the
+    first line opens no header. A line of more than MAX_WRAP_WORDS words ends the header."""
+    if not texts or not texts[0].strip() or not _opens_header(texts[0].split()[0]):
+        return None
+    best: tuple[tuple[HeaderColumn, ...], int] | None = None
+    joined: list[str] = []
+    for count, text in enumerate(texts[:MAX_HEADER_LINES], 1):
+        if not text.strip():
+            continue
+        if count > 1 and (len(text.split()) > MAX_WRAP_WORDS or not _mostly_labels(text)):
+            break
+        joined.append(text.strip())
+        if (columns := parse_header_text("  ".join(joined))) is not None:
+            best = (columns, count)
+    return best
+
+
+def _mostly_labels(text: str) -> bool:
+    """At most half as many words outside the vocabulary as words in it ("Uppdrag/Mål enligt RCC
+    Mellansverige" is a label; "Mål: minskad dödlighet i …" is a sentence)."""
+    words = fold(text)
+    known = sum(1 for word in words if word in vocabulary_words())
+    return known >= UNKNOWN_WORDS_PER_LABEL_WORD * (len(words) - known)

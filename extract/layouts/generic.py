@@ -1,0 +1,32 @@
+"""The generic layout: action tables found by the column vocabulary, in a plan no regional layout
+claims. Nothing is declared but the reading defaults: each row has its own activity, a goal may
+span rows, a table without a goal column takes the "Mål: …" paragraph above it (the reader does
+that for every layout), and "Målområde N"/"Område N" headings give the area."""
+
+from __future__ import annotations
+
+import re
+
+from extract.document import Document
+from extract.layouts.base import Layout, ParsedRow, TableSpec
+
+
+def parse(document: Document) -> list[ParsedRow]:
+    """Rows outside tables: none; the generic layout reads tables only (from a PDF)."""
+    return []
+
+
+LAYOUT = Layout(
+    name="generic",
+    description="any plan whose action tables have a header of known column labels "
+    "(extract/data/columns.tsv), e.g. Aktivitet | Ansvarig | Tidsplan | Status",
+    document_type="handlingsplan",
+    signatures=(),
+    parse=parse,
+    table=TableSpec(
+        header=(),
+        key="activities",
+        merged=frozenset({"goal", "area"}),
+        area_pattern=re.compile(r"^\s*(?:Mål)?område\s+(\d{1,2})\b", re.IGNORECASE),
+    ),
+)
