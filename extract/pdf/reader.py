@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from extract.cells import is_bullet
 from extract.columns import label_cells
 from extract.document import Line
 from extract.layouts.base import Layout, TableSpec
@@ -68,6 +69,7 @@ class _Table:
     columns: tuple[ColumnBox, ...]
     context: Context
     key: str
+    merged: frozenset[str]
     drafts: list[RowDraft] = field(default_factory=list)
     parts: dict[str, list[CellLine]] = field(default_factory=dict)
     part_top: float | None = None
@@ -89,7 +91,7 @@ def _finish_part(table: _Table, page: Page, settings: PdfSettings) -> None:
         (table.part_top, table.part_bottom),
         settings,
     )
-    if table.drafts and rows and _continues(rows[0], table.key):
+    if table.drafts and rows and _continues(rows[0], table.key, _spanning(table)):
         carry = _merged(carry, rows.pop(0))  # the rest of a row that the page break split
     if carry is not None:
         if table.drafts:
@@ -102,19 +104,34 @@ def _finish_part(table: _Table, page: Page, settings: PdfSettings) -> None:
 
 
 TEXT_CELLS = ("goal", "activities", "rcc_activity")  # cells of running text
+ENUMERATOR_RE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*(?:\.|\)|\.\))\s")  # "5) …", "12. …"
 
 
-def _continues(row: RowDraft, key: str) -> bool:
+def _opens_cell(text: str) -> bool:
+    """Text that can open a cell: a capital, a bullet or an enumerator ("5) …", "12. …"); not
+    "och …", "2024-02-01 arrangerad …" or "1177 eller …", which go on from the page before."""
+    return text[:1].isupper() or is_bullet(text) or bool(ENUMERATOR_RE.match(text))
+
+
+def _continues(row: RowDraft, key: str, spanning: set[str]) -> bool:
     """A page's first row goes on with the row above when its key cell does not open a cell, or
-    a text cell beside it goes on in lower case."""
+    a text cell beside it goes on in lower case (not a cell that spans rows in this table: its
+    text may go on beside a new row)."""
     lines = row.cells.get(key, [])
-    if not lines or lines[0].text[:1].islower():
+    if not lines or not _opens_cell(lines[0].text):
         return True
     return any(
         row.cells.get(cell) and row.cells[cell][0].text[:1].islower()
         for cell in TEXT_CELLS
-        if cell != key
+        if cell != key and cell not in spanning
     )
+
+
+def _spanning(table: _Table) -> set[str]:
+    """The declared merged cells that do span rows in this table (a row above left them empty)."""
+    return {
+        cell for cell in table.merged if any(not draft.cells.get(cell) for draft in table.drafts)
+    }
 
 
 def _merged(first: RowDraft | None, second: RowDraft) -> RowDraft:
@@ -242,7 +259,7 @@ def read_pdf(
                 context = replace(_table_context(context, pending), goal=goal)
                 pending, goal_lines, goal_open = [], [], False
                 cells = {column.cell for column in header.columns}
-                table = _Table(header.columns, context, spec.key_for(cells))
+                table = _Table(header.columns, context, spec.key_for(cells), spec.merged)
                 table.part_top = header.bottom
                 continue
             resumes = recent and pending and not heading and fits_columns(line, recent)
@@ -250,7 +267,8 @@ def read_pdf(
                 context = Context(context.area, context.chapter, pending[-1])
                 pending = []
                 cells = {column.cell for column in recent}
-                table = _Table(recent, context, spec.key_for(cells))  # resumes below a heading
+                # a table that resumes below a section heading
+                table = _Table(recent, context, spec.key_for(cells), spec.merged)
             if table is not None:
                 if table.part_top is None:
                     table.part_top = line.top - 1

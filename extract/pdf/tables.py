@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from extract.cells import is_bullet
 from extract.columns import (
     HeaderColumn,
     fold,
@@ -190,26 +191,40 @@ def _gap_blocks(lines: list[CellLine], gap: float) -> list[list[CellLine]]:
 def _unruled_starts(
     cells: dict[str, list[CellLine]], key: str, settings: PdfSettings
 ) -> list[float]:
-    """Where the rows of an unruled table start: at a block of the key column (text after a
-    gap) that another column opens a block beside, at the same height, since a row's cells start
-    together; a gap inside a cell (between its bullets) starts no row. A table whose other
-    columns are empty has only the key column's gaps to go by."""
+    """Where the rows of an unruled table start, since a row's cells start together: at a block
+    of the key column (text after a gap) that another column opens a block beside, at the same
+    height; where two other columns open blocks together beside an empty key cell; a gap inside
+    a cell (between its bullets) starts no row. Where the other columns are empty, a key block
+    opens a row unless it is a further bullet."""
     heights = [line.bottom - line.top for lines in cells.values() for line in lines] or [10.0]
     gap = settings.row_gap_lines * min(heights)
-    starts = [block[0].top for block in _gap_blocks(cells.get(key, []), gap)]
+    tolerance = settings.line_tolerance
+    key_blocks = _gap_blocks(cells.get(key, []), gap)
     beside = [
-        block[0].top
+        [block[0].top for block in _gap_blocks(lines, gap)]
         for cell, lines in cells.items()
-        if cell != key
-        for block in _gap_blocks(lines, gap)
+        if cell != key and lines
     ]
     if not beside:
-        return starts
-    return [
-        start
-        for index, start in enumerate(starts)
-        if index == 0 or any(abs(start - top) <= settings.line_tolerance for top in beside)
+        return [
+            block[0].top
+            for index, block in enumerate(key_blocks)
+            if index == 0 or not is_bullet(block[0].text)
+        ]
+    starts = [
+        block[0].top
+        for index, block in enumerate(key_blocks)
+        if index == 0
+        or any(abs(block[0].top - top) <= tolerance for tops in beside for top in tops)
     ]
+    key_lines = cells.get(key, [])
+    for top in sorted({top for tops in beside for top in tops}):
+        together = sum(1 for tops in beside if any(abs(t - top) <= tolerance for t in tops))
+        key_here = any(line.top - tolerance <= top <= line.bottom for line in key_lines)
+        after_first = starts and top > starts[0]
+        if together >= 2 and not key_here and after_first:
+            starts.append(top)
+    return sorted(starts)
 
 
 def page_rows(
