@@ -10,6 +10,7 @@ from extract.layouts.base import ParsedRow
 from normalize.classify import area_from_text, area_text
 from normalize.term_tables import read_table
 
+BROKEN_WORD_RE = re.compile(r"(?<=\w)\s+(?=[a-zåäö])")  # a word going on in lower case
 AREA_SOURCES = ("document", "section", "chapter", "classifier", "unresolved")
 
 
@@ -35,11 +36,13 @@ def heading_rules() -> tuple[AreaRule, ...]:
 
 
 def area_for_heading(heading: str | None) -> int | None:
-    """The area of the first heading rule the text matches, or None."""
+    """The area of the first heading rule the text matches, as written or with the words a
+    narrow cell broke re-joined, or None."""
     if not heading:
         return None
+    joined = BROKEN_WORD_RE.sub("", heading)  # "Kontaktsjuksköter skor" in a narrow cell
     for rule in heading_rules():
-        if rule.pattern.search(heading):
+        if rule.pattern.search(heading) or rule.pattern.search(joined):
             return rule.area_id
     return None
 

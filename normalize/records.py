@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
@@ -81,10 +82,17 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
-    """The records of one parsed row: one per activity, or one with no activity if it has none."""
-    row_id = stable_id(source.doc_id, row.kind, row.level, row.line_start, row.line_end)
-    area_id, area_source, area_confidence = resolve_area(row)
+def row_records(row: ParsedRow, source: Provenance, repeat: int = 0) -> list[ActivityRecord]:
+    """The records of one parsed row: one per activity, or one with no activity if it has none.
+    `repeat` counts earlier rows of the document with the same kind and line span."""
+    span = (source.doc_id, row.kind, row.level, row.line_start, row.line_end)
+    row_id = stable_id(*span, repeat) if repeat else stable_id(*span)
+    headings = replace(
+        row,
+        section=clean_text(row.section, source.known_words),
+        chapter=clean_text(row.chapter, source.known_words),
+    )  # a heading broken inside a narrow cell ("Kontaktsjuksköter skor") read whole
+    area_id, area_source, area_confidence = resolve_area(headings)
     period = combine([parse_time(entry) for entry in row.timeframe])
     activities: tuple[str | None, ...] = row.activities or (None,)
     responsible = tuple(filter(None, (clean_text(actor) for actor in row.responsible)))
@@ -140,4 +148,11 @@ def row_records(row: ParsedRow, source: Provenance) -> list[ActivityRecord]:
 
 
 def document_records(rows: list[ParsedRow], source: Provenance) -> list[ActivityRecord]:
-    return [record for row in rows for record in row_records(row, source)]
+    """The records of a document's rows; rows that share a line span keep distinct ids."""
+    seen: Counter[tuple[object, ...]] = Counter()
+    records: list[ActivityRecord] = []
+    for row in rows:
+        span = (row.kind, row.level, row.line_start, row.line_end)
+        records.extend(row_records(row, source, seen[span]))
+        seen[span] += 1
+    return records

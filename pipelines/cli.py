@@ -23,11 +23,14 @@ from normalize.classify import read_area_examples
 from normalize.records import PIPELINE_VERSION, ActivityRecord
 from pipelines.area_examples import area_examples, write_area_examples
 from pipelines.evaluate import (
+    FORMS,
     PER_FILE,
     POOLED,
+    RENDERED,
     VARIANTS,
     cross_validate_areas,
     evaluate,
+    evaluate_rendered,
     format_report,
     pooled,
 )
@@ -39,6 +42,7 @@ PROGRESS_MIN_FILES = 4  # show a progress bar (on a terminal) from this many fil
 DEFAULT_RAW = Path("raw")
 DEFAULT_OUT = Path("output")
 DEFAULT_GOLD = Path("tests/data/gold")
+DEFAULT_RENDERED = Path("tests/data/variants")
 
 
 def _summary_line(result: FileResult) -> str:
@@ -332,18 +336,51 @@ def _short(text: str, width: int) -> str:
     show_default=True,
     help="Lay the documents out as another PDF-to-text tool would before parsing them.",
 )
+@click.option(
+    "--rendered",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_RENDERED,
+    show_default=True,
+    help="Folder of rendered plans (STEM.pdf, STEM.txt, STEM.pdftotext.txt, STEM.gold.jsonl) "
+    "to score in each form; skipped when it does not exist.",
+)
+@click.option(
+    "--form",
+    "forms",
+    type=click.Choice(list(FORMS)),
+    multiple=True,
+    help="Score the rendered plans in these forms only (default: all).",
+)
 @click.option("--check", is_flag=True, help="Exit 1 if a document is below the thresholds.")
 @click.option("--missed", is_flag=True, help="List the gold rows that were not found.")
-def evaluate_command(gold: Path, raw_dir: Path, variant: str, check: bool, missed: bool) -> None:
-    """Print row precision/recall/F1 and per-field accuracy against the gold annotations."""
+def evaluate_command(
+    gold: Path,
+    raw_dir: Path,
+    variant: str,
+    rendered: Path,
+    forms: tuple[str, ...],
+    check: bool,
+    missed: bool,
+) -> None:
+    """Print row precision/recall/F1 and per-field accuracy against the gold annotations of the
+    sample documents, then of the rendered plans (PDF, pypdf text, pdftotext text)."""
     scores = evaluate(gold, raw_dir, variant)
     click.echo(format_report(scores, cross_validate_areas(gold, read_area_examples())))
-    if missed:
-        for score in scores:
-            for row in score.missed:
-                click.echo(f"missed {score.name}: {row}")
     failures = [failure for score in scores for failure in score.failures(PER_FILE)]
     failures += pooled(scores).failures(POOLED)
+    shown = list(scores)
+    if rendered.is_dir():
+        for form in forms or FORMS:
+            form_scores = evaluate_rendered(rendered, form)
+            click.echo(f"\nrendered plans, {form}:")
+            click.echo(format_report(form_scores, title=f"{form} file (layout)"))
+            shown += form_scores
+            if form == "pdf":
+                failures += [f for score in form_scores for f in score.failures(RENDERED)]
+    if missed:
+        for score in shown:
+            for row in score.missed:
+                click.echo(f"missed {score.name}: {row}")
     for failure in failures:
         click.echo(f"below threshold: {failure}", err=True)
     if check and failures:

@@ -98,11 +98,20 @@ def _warnings(
     return warnings
 
 
+def _row_texts(row: ParsedRow) -> list[str]:
+    """A row's cell texts (a PDF's tables are not among its text lines)."""
+    return [
+        text or ""
+        for text in (row.goal, row.section, row.chapter, row.rcc_activity, row.notes)
+    ] + [*row.activities, *row.responsible]
+
+
 def _normalised(document: Document, detection: Detection, rows: list[ParsedRow]) -> ParsedDocument:
     layout = detection.layout
     facts = document_facts(document, layout.document_type)
     glossary = document_glossary(document)
-    known = vocabulary(line.text for line in document.lines)
+    cells = (text for row in rows for text in _row_texts(row))
+    known = vocabulary([*(line.text for line in document.lines), *cells])
     source = Provenance(
         document.doc_id, document.path.name, layout.name, facts.region, glossary, known
     )

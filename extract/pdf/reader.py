@@ -91,7 +91,7 @@ def _finish_part(table: _Table, page: Page, settings: PdfSettings) -> None:
         (table.part_top, table.part_bottom),
         settings,
     )
-    if table.drafts and rows and _continues(rows[0], table.key, _spanning(table)):
+    if table.drafts and rows and _continues(rows[0], table.drafts[-1], table.key, _spanning(table)):
         carry = _merged(carry, rows.pop(0))  # the rest of a row that the page break split
     if carry is not None:
         if table.drafts:
@@ -104,6 +104,7 @@ def _finish_part(table: _Table, page: Page, settings: PdfSettings) -> None:
 
 
 TEXT_CELLS = ("goal", "activities", "rcc_activity")  # cells of running text
+LINE_TOLERANCE = SETTINGS.line_tolerance
 ENUMERATOR_RE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*(?:\.|\)|\.\))\s")  # "5) …", "12. …"
 
 
@@ -113,18 +114,28 @@ def _opens_cell(text: str) -> bool:
     return text[:1].isupper() or is_bullet(text) or bool(ENUMERATOR_RE.match(text))
 
 
-def _continues(row: RowDraft, key: str, spanning: set[str]) -> bool:
-    """A page's first row goes on with the row above when its key cell does not open a cell, or
+def _continues(row: RowDraft, above: RowDraft, key: str, spanning: set[str]) -> bool:
+    """A page's first row goes on with the row above when its key cell does not open a cell; when
     a text cell beside it goes on in lower case (not a cell that spans rows in this table: its
-    text may go on beside a new row)."""
+    text may go on beside a new row); or when its key cell is one more bullet of a bulleted cell
+    above and no other cell starts beside it (a new row's cells start together)."""
     lines = row.cells.get(key, [])
     if not lines or not _opens_cell(lines[0].text):
         return True
-    return any(
+    if any(
         row.cells.get(cell) and row.cells[cell][0].text[:1].islower()
         for cell in TEXT_CELLS
         if cell != key and cell not in spanning
-    )
+    ):
+        return True
+    bulleted_above = any(is_bullet(line.text) for line in above.cells.get(key, []))
+    beside = [
+        found[0]
+        for cell, found in row.cells.items()
+        if cell != key and cell not in spanning and found
+    ]
+    starts_alone = not any(abs(line.top - lines[0].top) <= LINE_TOLERANCE for line in beside)
+    return is_bullet(lines[0].text) and bulleted_above and starts_alone
 
 
 def _spanning(table: _Table) -> set[str]:
@@ -163,6 +174,10 @@ def _close(table: _Table, spec: TableSpec, settings: PdfSettings) -> list[TableR
         lines = [line for cell_lines in draft.cells.values() for line in cell_lines]
         if not lines:
             continue
+        own = [
+            line for cell, found in draft.cells.items() if cell not in spec.merged for line in found
+        ]
+        lines = own or lines  # a merged cell's lines belong to every row it spans: not its span
         cells = {
             cell: _with_paragraph_breaks(cell_lines, settings)
             for cell, cell_lines in draft.cells.items()
