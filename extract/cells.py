@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.data_tables import term_list
+from extract.data_tables import read_tsv, term_list
 from extract.document import Line
 
 # "\uf0b7" and "\uf0a7" are the Symbol-font bullets that Word documents carry into PDFs
@@ -328,8 +328,14 @@ def unique(items: list[str]) -> list[str]:
 
 
 @cache
+def status_terms() -> dict[str, str]:
+    """Status words (lower case) -> status value, from `data/status_terms.tsv`."""
+    return {" ".join(row["words"].split()): row["status"] for row in read_tsv("status_terms.tsv")}
+
+
+@cache
 def _status_re() -> re.Pattern[str]:
-    terms = term_list("status_terms.txt")
+    terms = sorted(status_terms(), key=len, reverse=True)  # the longest phrase first
     alternatives = "|".join(re.escape(term).replace(r"\ ", r"\s+") for term in terms)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 

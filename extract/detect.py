@@ -3,7 +3,7 @@
 The strongest evidence is a table header read by the column vocabulary (extract/columns.py): it
 is compared with each table layout's declared header (the cells it fills and its label words), and
 decides between table layouts. A layout's other signatures add to that; by themselves they
-decide only when two or more different ones are found (a lone word never does), and a layout
+decide only when two or more strong ones are found (a lone word never does), and a layout
 without tables cannot win a document whose tables say what they are. The `generic` layout reads
 any table the vocabulary finds and wins where no regional layout's header comes close.
 """
@@ -23,6 +23,7 @@ NEAR_TIE = 0.1  # two layouts closer than this: the document gets a warning
 HEADER_SHARE = 0.75  # part of a table layout's confidence that comes from its table header
 GENERIC_CONFIDENCE = 0.6  # the generic layout's confidence when it finds a table header
 LONE_SIGNATURE_CAP = 0.45  # confidence from one signature alone, however heavy
+STRONG_SIGNATURE = 1.0  # weaker signatures (bullets) only add to two strong ones
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Detection:
     confidence: float
     evidence: tuple[Evidence, ...]
     warnings: tuple[str, ...] = ()
+    forced: bool = False  # named by the user (--layout), not detected
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 def header_similarity(found: Sequence[HeaderColumn], declared: Sequence[HeaderColumn]) -> float:
     """How alike two headers are: the cells they fill and their label words, equally weighted."""
-    cells = _jaccard({c.cell for c in found if c.cells}, {c.cell for c in declared if c.cells})
+    cells = _jaccard({x for c in found for x in c.cells}, {x for c in declared for x in c.cells})
     keys = _jaccard({c.key for c in found}, {c.key for c in declared})
     return (cells + keys) / 2
 
@@ -86,8 +88,8 @@ def _signature_share(document: Document, layout: Layout) -> tuple[float, list[Ev
             found.append(Evidence(signature.label, line.number, signature.weight))
     total = sum(signature.weight for signature in layout.signatures)
     share = sum(evidence.weight for evidence in found) / total if total else 0.0
-    if len(found) < 2:
-        share = min(share, LONE_SIGNATURE_CAP)
+    if sum(1 for evidence in found if evidence.weight >= STRONG_SIGNATURE) < 2:
+        share = min(share, LONE_SIGNATURE_CAP)  # one word (and bullets) never decides
     return share, found
 
 
@@ -148,4 +150,5 @@ def forced_layout(name: str) -> Detection:
     """The layout a user named, with that as its evidence."""
     if name not in LAYOUTS:
         raise UnknownLayout(f"no layout named {name!r}; known layouts: {', '.join(LAYOUTS)}")
-    return Detection(LAYOUTS[name], 1.0, (Evidence("chosen with --layout", 0, 1.0),))
+    evidence = (Evidence("chosen with --layout", 0, 1.0),)
+    return Detection(LAYOUTS[name], 1.0, evidence, forced=True)

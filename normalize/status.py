@@ -4,25 +4,17 @@ words, "… obligatorisk. Pågår.", decide its value before the row's)."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from extract.cells import find_status
-from normalize.term_tables import read_table
+from extract.cells import find_status, status_terms
 
 STATUSES = ("planned", "ongoing", "done", "not_started", "unknown")
 # Which value a row with several statuses gets: the furthest along.
 PRECEDENCE = ("done", "ongoing", "planned", "not_started")
 
 
-@cache
-def status_values() -> dict[str, str]:
-    """The reviewable word -> value table in `data/status_values.tsv`."""
-    return {row["words"]: row["status"] for row in read_table("status_values.tsv")}
-
-
 def status_of(words: list[str] | tuple[str, ...]) -> str:
     """The status value of the status words found (as written); "unknown" without any."""
-    values = {status_values().get(" ".join(word.lower().split()), "unknown") for word in words}
+    values = {status_terms().get(" ".join(word.lower().split()), "unknown") for word in words}
     return next((value for value in PRECEDENCE if value in values), "unknown")
 
 

@@ -269,12 +269,15 @@ def inspect_command(
 
 
 def _show_scores(document: Document, detection: Detection | None = None) -> None:
-    """Every layout's score with its evidence (a PDF: the detection its first pages gave)."""
+    """Every layout's score with its evidence (a PDF: the detection its first pages gave), and
+    the layout named with --layout, when one was."""
     detections = [detection] if document.format == "pdf" and detection else rank_layouts(document)
     for found in detections:
         click.echo(f"{found.layout.name:<20} confidence {found.confidence:.2f}")
         for evidence in found.evidence:
             click.echo(f"    line {evidence.line:>5}: {evidence.label}")
+    if detection and detection.forced and document.format != "pdf":
+        click.echo(f"{detection.layout.name:<20} chosen with --layout")
 
 
 def _rows_table(records: tuple[ActivityRecord, ...], limit: int) -> str:

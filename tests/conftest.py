@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 RAW = ROOT / "raw"
 GOLD = ROOT / "tests" / "data" / "gold"
+VARIANTS = ROOT / "tests" / "data" / "variants"  # rendered plans with their gold
 
 
 def text_document(text: str, name: str = "plan.txt") -> Document:

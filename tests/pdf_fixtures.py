@@ -10,7 +10,7 @@ running heads and page numbers.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -63,6 +63,7 @@ class FixturePlan:
     running_head: str | None = None
     font_size: float = 8.5
     extra: dict[str, object] = field(default_factory=dict)
+    header: tuple[str, ...] | None = None  # column labels instead of the layout's own
 
 
 def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
@@ -78,6 +79,8 @@ def _flowables(block: Block) -> list:
 def _table(plan: FixturePlan, table: FixtureTable, width: float) -> Table:
     spec = LAYOUTS[plan.layout].table
     assert spec is not None, f"{plan.layout} has no table"
+    if plan.header:
+        spec = replace(spec, header=plan.header)
     cell_style = ParagraphStyle(
         "c", parent=CELL, fontSize=plan.font_size, leading=plan.font_size + 2
     )

@@ -3,8 +3,16 @@
 import pytest
 
 from normalize.classify import read_area_examples
-from pipelines.evaluate import PER_FILE, POOLED, cross_validate_areas, evaluate, pooled
-from tests.conftest import GOLD, RAW
+from pipelines.evaluate import (
+    PER_FILE,
+    POOLED,
+    RENDERED,
+    cross_validate_areas,
+    evaluate,
+    evaluate_rendered,
+    pooled,
+)
+from tests.conftest import GOLD, RAW, VARIANTS
 
 SCORES = {score.name: score for score in evaluate(GOLD, RAW)}
 DOUBLED = {score.name: score for score in evaluate(GOLD, RAW, "doubled_blank_lines")}
@@ -39,3 +47,26 @@ def test_area_from_text_cross_validated_by_document():
     assert set(areas.files) == set(SCORES) and gold.rows == pooled(list(SCORES.values())).gold
     assert gold.right / gold.rows >= 0.85
     assert areas.outside.rows > 0 and gold.model / gold.rows >= 0.65
+
+
+PDF_SCORES = {score.name: score for score in evaluate_rendered(VARIANTS, "pdf")}
+
+
+def test_every_rendered_plan_is_scored():
+    assert len(PDF_SCORES) == len(list(VARIANTS.glob("*.gold.jsonl"))) >= 6
+
+
+@pytest.mark.parametrize("name", sorted(PDF_SCORES))
+def test_rendered_pdf_meets_the_floors(name):
+    """Issue #9: plans laid out anew (Word -> PDF), read from the PDF: row F1, area,
+    responsible and status floors on every file."""
+    score = PDF_SCORES[name]
+    assert score.gold > 0 and score.predicted > 0
+    assert score.failures(RENDERED) == []
+
+
+def test_the_plan_in_no_samples_layout_is_read_by_the_generic_layout():
+    generic = [score for name, score in PDF_SCORES.items() if "generic" in name]
+    assert generic and all(score.layout == "generic" for score in generic)
+    regional = [score for name, score in PDF_SCORES.items() if "generic" not in name]
+    assert all(score.layout != "generic" for score in regional)

@@ -73,3 +73,12 @@ def test_evaluate_prints_the_report_and_passes_its_check():
     assert "| 004.jsonl |" in result.output
     assert "| all gold | 260 |" in result.output
     assert "cross-validated by document" in result.output
+
+
+def test_layout_can_be_named_for_ingest_and_inspect(tmp_path):
+    plan = str(FIXTURES / "skane_small.txt")
+    result = run("ingest", plan, "--out", str(tmp_path), "--layout", "generic")
+    assert "layout generic (1.00)" in result.output
+    inspected = run("inspect", plan, "--layout", "region_skane")
+    assert "chosen with --layout" in inspected.output
+    assert run("inspect", plan, "--layout", "nonesuch").exit_code == 2

@@ -36,3 +36,51 @@ def test_detection_reads_the_text_not_the_file_name():
 def test_unknown_document_is_reported_clearly(fixture_document):
     with pytest.raises(UnknownLayout, match="none of the known layouts"):
         detect_layout(fixture_document("not_a_plan.txt"))
+
+
+def test_a_plan_in_no_regional_layout_is_read_by_the_generic_layout():
+    text = (
+        "Verksamhetsplan cancer 2029, Region Värmland\n\nFokusområde 1 – Prevention\n\n"
+        "Delmål: Fler rökfria patienter före operation\n\n"
+        "Åtgärd Ansvar Klart Uppföljning\n\nErbjuda rökavvänjning\nVårdcentral\n2029\nPågår\n"
+    )
+    detection = detect_layout(text_document(text))
+    assert detection.layout.name == "generic"
+    assert any("table header" in evidence.label for evidence in detection.evidence)
+
+
+def test_a_found_table_header_outweighs_another_layouts_words():
+    """Words of the annual report ('årsrapport', bullets, 'Genomfört arbete') beside a table
+    whose header is Skåne's: the table decides."""
+    text = (
+        "Årsrapport och handlingsplan 2027\n\nGenomfört arbete under 2026\n\n• Utbildningar\n\n"
+        "PREVENTION OCH TIDIG UPPTÄCKT\nMålbild Planerade aktiviteter Ansvarig Status\n"
+        "Minskad rökning\nErbjuda stöd\nVerksamhetschef\nPågår\n"
+    )
+    assert detect_layout(text_document(text)).layout.name == "region_skane"
+
+
+def test_a_lone_signature_never_decides():
+    text = "Verksamhetsberättelse\n\nDetta är ingen årsrapport utan ett brev.\n\n• en punkt\n"
+    with pytest.raises(UnknownLayout):
+        detect_layout(text_document(text))
+
+
+def test_layouts_that_come_close_give_a_warning():
+    """A header between Skåne's and Kronoberg's: both regional layouts score alike."""
+    header = "Målbild Planerade aktiviteter Ansvarig Status Förutsättningar"
+    text = f"Handlingsplan\n\n{header}\n\nMinskad rökning\nStöd\nVC\nPågår\nMedel finns\n"
+    detection = detect_layout(text_document(text))
+    assert detection.warnings and "come close" in detection.warnings[0]
+
+
+def test_the_layout_can_be_named_instead_of_detected(fixture_document):
+    detection = detect_layout(fixture_document("skane_small.txt"), "generic")
+    assert detection.layout.name == "generic" and detection.confidence == 1.0
+    with pytest.raises(UnknownLayout, match="no layout named"):
+        detect_layout(fixture_document("skane_small.txt"), "region_atlantis")
+
+
+def test_unknown_says_what_to_do_next(fixture_document):
+    with pytest.raises(UnknownLayout, match="--layout"):
+        detect_layout(fixture_document("not_a_plan.txt"))

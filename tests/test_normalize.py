@@ -2,7 +2,7 @@ import pytest
 
 from extract.layouts.base import make_row
 from normalize.areas import area_for_heading, areas, resolve_area
-from normalize.records import Provenance, row_records
+from normalize.records import Provenance, document_records, row_records
 from normalize.text import clean_text, match_key
 from tests.conftest import text_document
 
@@ -138,3 +138,16 @@ def test_words_broken_without_hyphen_are_joined_when_the_document_knows_them():
     assert clean_text("Processamordn\nare", known) == "Processamordnare"
     assert clean_text("cancer\nrehabilitering", known) == "cancer rehabilitering"  # both known
     assert join_broken_words("Verksamhet Processamordn are", known) == "Verksamhet Processamordnare"
+
+
+def test_rows_sharing_a_line_span_keep_distinct_ids():
+    """Two table rows beside one merged goal cell can span the same lines."""
+    document = text_document("Mål\na\nb\n")
+    rows = [
+        make_row("action_row", document.lines[:3], goal="Mål", activities=[activity])
+        for activity in ("a", "b")
+    ]
+    source = Provenance(document.doc_id, "plan.txt", "generic", None)
+    records = document_records(rows, source)
+    assert len({record.row_id for record in records}) == 2
+    assert document_records(rows, source) == records

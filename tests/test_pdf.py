@@ -10,7 +10,15 @@ from reportlab.pdfgen import canvas
 from extract.errors import CorruptDocument, EncryptedDocument, ScannedDocument
 from pipelines.ingest import ingest, parse_file
 from tests.conftest import FIXTURES, RAW
-from tests.pdf_fixtures import compare_rows, plan_from_rows, render, synthetic_rows
+from tests.pdf_fixtures import (
+    Block,
+    FixturePlan,
+    FixtureTable,
+    compare_rows,
+    plan_from_rows,
+    render,
+    synthetic_rows,
+)
 
 TITLES = {
     "rcc_sydost": "Handlingsplan 2026 RCC Sydöst",
@@ -176,3 +184,49 @@ def test_inspect_draws_a_pdf_page(tmp_path):
     arguments = ["inspect", str(pdf), "--page", "99", "--image", str(picture)]
     result = CliRunner().invoke(main, arguments)
     assert result.exit_code != 0 and "pages" in result.output
+
+
+GENERIC_GOALS = (
+    (1, "Prevention och tidig upptäckt", "Fler rökfria patienter före operation"),
+    (4, "Kompetensförsörjning", "Stabil bemanning av specialistsjuksköterskor i cancervården"),
+    (10, "Barn och unga", "Barn som närstående får stöd under hela vårdförloppet"),
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("Åtgärd", "Ansvar", "Klart", "Uppföljning"),
+        ("Insatser", "Ansvarig enhet", "Tidplan", "Status"),
+    ],
+)
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_plan_in_a_layout_no_sample_has(tmp_path, header, ruled):
+    """Headers of labels no sample uses, a "Mål: …" paragraph above each table, "Målområde N"
+    headings: read by the generic layout, status only from its column."""
+    tables = []
+    for area, name, goal in GENERIC_GOALS:
+        rows = tuple(
+            {
+                "activities": f"Insats {i} för målet, följs upp efter avslutad cancerbehandling",
+                "responsible": "Verksamhetschef\nProcessledare",
+                "timeframe": "2029",
+                "status": "Pågår" if i == 1 else "",
+            }
+            for i in (1, 2)
+        )
+        before = (Block(f"Målområde {area} – {name}", heading=True), Block(f"Mål: {goal}"))
+        tables.append(FixtureTable(rows, before))
+    plan = FixturePlan(
+        "generic", "Handlingsplan 2029, Region Värmland", tuple(tables), ruled=ruled, header=header
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert parsed.detection.layout.name == "generic"
+    assert parsed.facts.region == "Region Värmland"
+    rows = parsed.rows
+    assert [(row.area_number, row.goal) for row in rows] == [
+        (area, goal) for area, _, goal in GENERIC_GOALS for _ in (1, 2)
+    ]
+    assert all(row.responsible == ("Verksamhetschef", "Processledare") for row in rows)
+    assert all(row.timeframe == ("2029",) for row in rows)
+    assert [row.status for row in rows] == [("Pågår",), ()] * 3  # "avslutad" in text: no status

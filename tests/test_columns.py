@@ -1,0 +1,66 @@
+"""The column vocabulary: labels and synonyms to cells, wrapped and combined headers, and lines
+that are not headers."""
+
+import pytest
+
+from extract.columns import label_cells, parse_header_lines, parse_header_text
+
+
+def cells(text):
+    columns = parse_header_text(text)
+    return None if columns is None else [column.cells for column in columns]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("VAD? HUR? NÄR? VEM?", [("goal",), ("activities",), ("timeframe",), ("responsible",)]),
+        ("Målbild Planerade aktiviteter Ansvarig Status",
+         [("goal",), ("activities",), ("responsible",), ("status",)]),
+        ("Aktivitet Ansvarig Tidsplan Status",
+         [("activities",), ("responsible",), ("timeframe",), ("status",)]),
+        # synonyms no sample uses
+        ("Delmål Åtgärder Ansvar Klart Uppföljning",
+         [("goal",), ("activities",), ("responsible",), ("timeframe",), ("status",)]),
+        ("INSATS ANSVARIG ENHET TIDPUNKT KOMMENTAR",
+         [("activities",), ("responsible",), ("timeframe",), ("notes",)]),
+        # combined cells and a label's qualifiers
+        ("Område Uppdrag/Mål enligt RCC Norr Aktivitet från RCC Aktivitet i RN Ansvarig-Tidsram",
+         [("area",), ("goal",), ("rcc_activity",), ("activities",), ("responsible", "timeframe")]),
+        ("Målbild Planerade/pågående aktiviteter Status/förutsättningar/ansvar",
+         [("goal",), ("activities",), ("status", "notes", "responsible")]),
+        # the wrapped part of "Planerade aktiviteter" on a line of its own
+        ("Målbild Planerade Ansvarig Status",
+         [("goal",), ("activities",), ("responsible",), ("status",)]),
+        # columns kept apart by runs of spaces (pdftotext -layout)
+        ("Mål         Aktivitet        Ansvarig", [("goal",), ("activities",), ("responsible",)]),
+    ],
+)
+def test_headers_are_read_by_the_vocabulary(header, expected):
+    assert cells(header) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mål: Minskad dödlighet i cancer genom tidig upptäckt",
+        "Ansvarig: Verksamhetschef, status pågår",  # two labels, neither goal nor activity
+        "regionala uppdrag för Enhetschef",  # a cell's line, not capitalised as a header
+        "Status",  # one label alone
+        "Aktiviteten genomförs av ansvarig enhet när resurser finns och status följs upp",
+    ],
+)
+def test_text_that_is_no_header(text):
+    assert parse_header_text(text) is None
+
+
+def test_a_header_spread_over_lines_by_a_text_tool():
+    lines = ["Aktivitet", "", "Ansvarig", "", "Använda evidensbaserat material i alla led"]
+    columns, used = parse_header_lines(lines)
+    assert [column.cell for column in columns] == ["activities", "responsible"]
+    assert used == 3
+
+
+def test_label_cells_match_case_and_punctuation_insensitively():
+    assert label_cells("NÄR?") == label_cells("när") == ("timeframe",)
+    assert label_cells("Ansvarig-\nTidsram") == ("responsible", "timeframe")
