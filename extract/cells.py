@@ -11,6 +11,7 @@ from functools import cache
 
 from extract.data_tables import read_tsv, term_list
 from extract.document import Line
+from extract.time_words import MONTH, MONTH_NAME, RECURRENCE, SEASON, TERM, UNIT, YEAR
 
 # "\uf0b7" and "\uf0a7" are the Symbol-font bullets that Word documents carry into PDFs
 BULLET_GLYPHS = "•●▪◦■\uf0b7\uf0a7"
@@ -20,26 +21,24 @@ SUB_BULLET_RE = re.compile(
 )  # "o Strålenheter …": Word's second-level bullet
 INLINE_BULLET_RE = re.compile(rf"\s[{BULLET_GLYPHS}]\s")
 
-_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-_YEAR = r"20\d\d"
+_YEAR = YEAR
 # A time entry as the plans write it in a "NÄR?"/"Tidsram" cell, anchored at the start of a line.
 TIME_START_RE = re.compile(
     rf"""^(?:
         (?:senast|under|from|fr\.?o\.?m\.?|t\.?o\.?m\.?|start|klart?)\s+{_YEAR}
       | {_YEAR}(?:\s*[-–/]\s*(?:{_YEAR}|\d\d))?
       | Q\s?\d(?:\s*[-–]\s*Q?\s?\d)?(?:\s*[-–]?\s*{_YEAR})?
-      | (?:VT|HT)\s*{_YEAR}
-      | (?:höst(?:en)?|vår(?:en)?|sommar(?:en)?|vinter(?:n)?)\s+{_YEAR}
-      | (?:{_MONTHS})\s+{_YEAR}
-      | \d{{1,2}}\s+(?:{_MONTHS})\s+{_YEAR}
-      | \d+(?:\s*[-–]\s*\d+)?\s*(?:ggr|gånger|gång)\s*/?\s*(?:år|per\s+år|termin|månad)
-      | (?:kontinuerligt|fortlöpande|löpande|regelbundet|årligen|årlig|varje\s+år|pågående)
+      | (?:{TERM})\s*{_YEAR}
+      | (?:{SEASON})\s+{_YEAR}
+      | (?:{MONTH})\s+{_YEAR}
+      | \d{{1,2}}\s+(?:{MONTH})\s+{_YEAR}
+      | \d+(?:\s*[-–]\s*\d+)?\s*(?:ggr|gånger|gång)\s*/?\s*(?:per\s+)?(?:{UNIT})
+      | (?:{RECURRENCE})
     )(?=$|[\s.,;:)])""",
     re.IGNORECASE | re.VERBOSE,
 )
 TIME_ANYWHERE_RE = re.compile(
-    rf"\b(?:{_YEAR}|Q\s?\d|VT|HT|{_MONTHS}|kvartal\w*|veckovis|varje\s+vecka|månadsvis|årligen"
-    r"|kontinuerligt|löpande|fortlöpande|regelbundet|höst(?:en)?|vår(?:en)?)\b|\bggr/\w+",
+    rf"\b(?:{_YEAR}|Q\s?\d|{TERM}|{MONTH_NAME}|kvartal\w*|{RECURRENCE}|{SEASON})\b|\bggr/\w+",
     re.IGNORECASE,
 )
 
@@ -349,7 +348,7 @@ def ends_with_status(text: str) -> bool:
 # A status word followed by a time describes a plan ("planeras under 2024", "ska vara klart
 # 2024-02-01"); it is not the activity's status.
 FOLLOWED_BY_TIME_RE = re.compile(
-    rf"^\s+(?:under\s+|i\s+|till\s+|senast\s+)?(?:{_YEAR}|Q\s?\d|VT|HT)\b"
+    rf"^\s+(?:under\s+|i\s+|till\s+|senast\s+)?(?:{_YEAR}|Q\s?\d|{TERM.upper()})\b"
 )
 
 
@@ -373,12 +372,12 @@ def is_status_cell(text: str) -> bool:
 TIME_MENTION_RE = re.compile(
     rf"""(?<!\w)(?:
         (?:sedan|under|senast)\s+{_YEAR}
-      | (?:höst(?:en)?|vår(?:en)?|VT|HT)\s+{_YEAR}
+      | (?:{SEASON}|{TERM})\s+{_YEAR}
       | Q\s?\d(?:\s*[-–]\s*\d)?(?:\s+eller\s+Q\s?\d)?\s*[-–]?\s*{_YEAR}
-      | \d{{1,2}}\s+(?:{_MONTHS})\s+{_YEAR}
-      | (?:{_MONTHS})\s+{_YEAR}
+      | \d{{1,2}}\s+(?:{MONTH})\s+{_YEAR}
+      | (?:{MONTH})\s+{_YEAR}
       | {_YEAR}-\d\d-\d\d
-      | \d+(?:\s*[-–]\s*\d+)?\s*/?\s*(?:ggr|gånger)\s*/\s*(?:år|termin|kvartal|månad)
+      | \d+(?:\s*[-–]\s*\d+)?\s*/?\s*(?:ggr|gånger)\s*/\s*(?:{UNIT})
       | {_YEAR}(?:\s*[-–]\s*{_YEAR}|\s+och\s+(?:{_YEAR}|\d\d)\b)?
     )(?!\w)""",
     re.IGNORECASE | re.VERBOSE,
@@ -396,9 +395,7 @@ NOT_A_TIMEFRAME_AFTER_RE = re.compile(
 
 
 BARE_YEAR_RE = re.compile(r"^20\d\d\b")
-RECURRENCE_WORD_RE = re.compile(
-    r"ggr|gång|årligen|kontinuerligt|fortlöpande|löpande|regelbundet|veckovis|varje", re.I
-)
+RECURRENCE_WORD_RE = re.compile(rf"ggr|gång|varje|{RECURRENCE}", re.I)
 
 
 def join_time_entries(entries: list[str]) -> list[str]:

@@ -12,60 +12,41 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTH_NAMES = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
-MONTHS.update(
-    {
-        "jan": 1,
-        "feb": 2,
-        "mar": 3,
-        "apr": 4,
-        "jun": 6,
-        "jul": 7,
-        "aug": 8,
-        "sep": 9,
-        "sept": 9,
-        "okt": 10,
-        "nov": 11,
-        "dec": 12,
-    }
+from extract.time_words import (
+    MONTH,
+    NUMBER,
+    SEASON,
+    TERM,
+    UNIT,
+    YEAR,
+    alternation,
+    time_words,
 )
-NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6}
-SEASONS = {"vår": (3, 5), "sommar": (6, 8), "höst": (9, 11), "vinter": (12, 2)}
-TERMS = {"vt": (1, 6), "ht": (7, 12)}
+
+WORDS = time_words()
+MONTHS = WORDS.months
+NUMBER_WORDS = WORDS.numbers
+SEASONS = WORDS.seasons
+TERMS = WORDS.terms
 PRECISIONS = ("day", "month", "season", "quarter", "half-year", "year")
 
-_YEAR = r"(20\d\d)"
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_COUNT = r"(\d+|" + "|".join(NUMBER_WORDS) + r")"
+_YEAR = rf"({YEAR})"
+_COUNT = rf"(\d+|{NUMBER})"
 _PER = r"(?:ggr|gånger|gång)\s*(?:/|per|i|om)?\s*"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
         ("date", rf"\b{_YEAR}-(\d\d)-(\d\d)\b"),
-        ("day", rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+{_YEAR}\b"),
+        ("day", rf"\b(\d{{1,2}})\s+({MONTH})\.?\s+{_YEAR}\b"),
         (
             "quarters",
             rf"\bQ\s?([1-4])\s*(?:[-–]|eller|och)\s*Q?\s?([1-4])(?:\s*[-–]?\s*{_YEAR})?\b",
         ),
         ("quarter", rf"\bQ\s?([1-4])(?:\s*[-–]?\s*{_YEAR})?\b"),
-        ("term", rf"\b(VT|HT)\s*{_YEAR}\b"),
-        ("season", rf"\b(vår|sommar|höst|vinter)(?:en|n)?\s+{_YEAR}\b"),
-        ("month", rf"\b({_MONTH})\.?\s+{_YEAR}\b"),
+        ("term", rf"\b({TERM})\s*{_YEAR}\b"),
+        ("season", rf"\b({SEASON})\s+{_YEAR}\b"),
+        ("month", rf"\b({MONTH})\.?\s+{_YEAR}\b"),
         ("years", rf"\b{_YEAR}\s*(?:[-–]|och|till|t\.o\.m\.?)\s*(20\d\d|\d\d)\b"),
         ("until", rf"\b(?:senast|före|innan|t\.o\.m\.?)\s+{_YEAR}\b"),
         ("since", rf"\b(?:sedan|från|fr\.o\.m\.?)\s+{_YEAR}\b"),
@@ -73,29 +54,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 RECURRENCES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), value)
-    for pattern, value in (
-        (
-            r"\bkontinuerlig(?:t|a)?\b|\bfortlöpande\b|\blöpande\b|\bregelbundet\b|\bpågående\b",
-            "continuous",
+    (
+        re.compile(
+            rf"\b(?:{alternation(w for w, v in WORDS.recurrences.items() if v == value)})\b",
+            re.IGNORECASE,
         ),
-        (r"\bårligen\b|\bvarje år\b|\bårlig(?:a)?\b", "yearly"),
-        (r"\bveckovis\b|\bvarje vecka\b", "weekly"),
-        (r"\bmånadsvis\b|\bvarje månad\b", "monthly"),
-        (r"\bvarannan vecka\b", "2-weekly"),
+        value,
     )
+    for value in dict.fromkeys(WORDS.recurrences.values())
 )
-COUNT_RE = re.compile(
-    rf"{_COUNT}(?:\s*[-–]\s*{_COUNT})?\s*{_PER}(år|termin|kvartal|månad|vecka)", re.IGNORECASE
-)
+COUNT_RE = re.compile(rf"{_COUNT}(?:\s*[-–]\s*{_COUNT})?\s*{_PER}({UNIT})", re.IGNORECASE)
 COUNT_SLASH_RE = re.compile(r"\b(\d+)\s*/\s*gånger\s*/\s*(år)\b", re.IGNORECASE)
-UNIT_NAMES = {
-    "år": "year",
-    "termin": "term",
-    "kvartal": "quarter",
-    "månad": "month",
-    "vecka": "week",
-}
+UNIT_NAMES = WORDS.units
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,7 @@ def _warnings(
 
 
 def _row_texts(row: ParsedRow) -> list[str]:
-    """A row's cell texts (a PDF's tables are not among its text lines)."""
+    """A row's cell texts."""
     return [
         text or ""
         for text in (row.goal, row.section, row.chapter, row.rcc_activity, row.notes)
@@ -110,8 +110,10 @@ def _normalised(document: Document, detection: Detection, rows: list[ParsedRow])
     layout = detection.layout
     facts = document_facts(document, layout.document_type)
     glossary = document_glossary(document)
-    cells = (text for row in rows for text in _row_texts(row))
-    known = vocabulary([*(line.text for line in document.lines), *cells])
+    texts = [line.text for line in document.lines]
+    if document.format == "pdf":  # a PDF's tables are not among its text lines
+        texts += [text for row in rows for text in _row_texts(row)]
+    known = vocabulary(texts)
     source = Provenance(
         document.doc_id, document.path.name, layout.name, facts.region, glossary, known
     )

@@ -25,11 +25,10 @@ from extract.cells import (
 from extract.document import Line
 from extract.layouts.base import ParsedRow, TableSpec, cell_text, item_text, make_row
 from extract.pdf.reader import TableRow
+from extract.time_words import MONTH_NAME, SEASON, TERM
 
-INCOMPLETE_TIME_RE = re.compile(
-    r"^(?:Q\s?\d(?:\s*[-–]\s*Q?\s?\d)?|VT|HT|höst(?:en)?|vår(?:en)?|januari|februari|mars|april|maj|juni"
-    r"|juli|augusti|september|oktober|november|december)$",
-    re.IGNORECASE,
+INCOMPLETE_TIME_RE = re.compile(  # a time entry waiting for its year on the next line
+    rf"^(?:Q\s?\d(?:\s*[-–]\s*Q?\s?\d)?|{TERM}|{SEASON}|{MONTH_NAME})$", re.IGNORECASE
 )
 
 
