@@ -351,13 +351,22 @@ def score_file(gold_path: Path, raw_dir: Path, variant: str = "as_written") -> F
     last = line_map[max(row["lines"][1] for row in gold_rows)]
     rows = [row for row in predicted_rows(parsed.records) if first <= row.line_start <= last]
     score = FileScore(gold_path.name, document, gold=len(gold_rows), predicted=len(rows))
+    return _scored(
+        score, gold_rows, rows, lambda g: f"{g['id']} lines {g['lines'][0]}-{g['lines'][1]}"
+    )
+
+
+def _scored(
+    score: FileScore, gold_rows: list[dict], rows: list[PredictedRow], name: Callable[[dict], str]
+) -> FileScore:
+    """The score with its rows matched to the gold, fields scored and missed rows `name`d."""
     matched = match_rows(gold_rows, rows)
     score.matched = len(matched)
     for index, gold in enumerate(gold_rows):
         if index in matched:
             _score_fields(score, gold, matched[index])
         else:
-            score.missed.append(f"{gold['id']} lines {gold['lines'][0]}-{gold['lines'][1]}")
+            score.missed.append(name(gold))
     return score
 
 
@@ -388,14 +397,7 @@ def score_rendered(gold_path: Path, source: Path) -> FileScore:
         predicted=len(rows),
         layout=parsed.detection.layout.name,
     )
-    matched = match_rows(gold_rows, rows)
-    score.matched = len(matched)
-    for index, gold in enumerate(gold_rows):
-        if index in matched:
-            _score_fields(score, gold, matched[index])
-        else:
-            score.missed.append(f"{gold['id']}: {' '.join(gold['activities'])[:60]}")
-    return score
+    return _scored(score, gold_rows, rows, lambda g: f"{g['id']}: {' '.join(g['activities'])[:60]}")
 
 
 def evaluate_rendered(variants_dir: Path, form: str) -> list[FileScore]:

@@ -91,7 +91,13 @@ def _finish_part(table: _Table, page: Page, settings: PdfSettings) -> None:
         (table.part_top, table.part_bottom),
         settings,
     )
-    if table.drafts and rows and _continues(rows[0], table.drafts[-1], table.key, _spanning(table)):
+    above = table.drafts[-1] if table.drafts else None
+    tolerance = settings.line_tolerance
+    if (
+        above is not None
+        and rows
+        and _continues(rows[0], above, table.key, _spanning(table), tolerance)
+    ):
         carry = _merged(carry, rows.pop(0))  # the rest of a row that the page break split
     if carry is not None:
         if table.drafts:
@@ -104,7 +110,6 @@ def _finish_part(table: _Table, page: Page, settings: PdfSettings) -> None:
 
 
 TEXT_CELLS = ("goal", "activities", "rcc_activity")  # cells of running text
-LINE_TOLERANCE = SETTINGS.line_tolerance
 ENUMERATOR_RE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*(?:\.|\)|\.\))\s")  # "5) …", "12. …"
 
 
@@ -114,7 +119,9 @@ def _opens_cell(text: str) -> bool:
     return text[:1].isupper() or is_bullet(text) or bool(ENUMERATOR_RE.match(text))
 
 
-def _continues(row: RowDraft, above: RowDraft, key: str, spanning: set[str]) -> bool:
+def _continues(
+    row: RowDraft, above: RowDraft, key: str, spanning: set[str], tolerance: float
+) -> bool:
     """A page's first row goes on with the row above when its key cell does not open a cell; when
     a text cell beside it goes on in lower case (not a cell that spans rows in this table: its
     text may go on beside a new row); or when its key cell is one more bullet of a bulleted cell
@@ -134,7 +141,7 @@ def _continues(row: RowDraft, above: RowDraft, key: str, spanning: set[str]) -> 
         for cell, found in row.cells.items()
         if cell != key and cell not in spanning and found
     ]
-    starts_alone = not any(abs(line.top - lines[0].top) <= LINE_TOLERANCE for line in beside)
+    starts_alone = not any(abs(line.top - lines[0].top) <= tolerance for line in beside)
     return is_bullet(lines[0].text) and bulleted_above and starts_alone
 
 
