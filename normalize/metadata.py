@@ -41,12 +41,16 @@ class DocumentFacts:
     warnings: tuple[str, ...] = ()  # what could not be read for certain (the region)
 
 
+def _pattern(text: str) -> re.Pattern[str]:
+    """A name's pattern, case-insensitive, its spaces matching any white space (a title may
+    break a region's name over two lines)."""
+    return re.compile(text.replace(" ", r"\s+"), re.IGNORECASE)
+
+
 @cache
 def region_table() -> tuple[RegionEntry, ...]:
     return tuple(
-        RegionEntry(
-            row["region"], row["healthcare_region"], re.compile(row["pattern"], re.IGNORECASE)
-        )
+        RegionEntry(row["region"], row["healthcare_region"], _pattern(row["pattern"]))
         for row in read_table("regions.tsv")
     )
 
@@ -105,7 +109,7 @@ def find_title(head: list[str]) -> str | None:
 @cache
 def healthcare_region_table() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (row["healthcare_region"], re.compile(row["pattern"], re.IGNORECASE))
+        (row["healthcare_region"], _pattern(row["pattern"]))
         for row in read_table("healthcare_regions.tsv")
     )
 

@@ -37,7 +37,6 @@ from extract.layouts.base import (
 )
 from extract.layouts.regions import table_regions
 
-HEADER_RE = re.compile(r"^\s*Målbild\s+Planerade/pågående\s+aktiviteter\s+Status", re.I)
 INLINE_RESPONSIBLE_RE = re.compile(r"\(ansvar(?:ig)?:?\s+([^)]+)\)", re.IGNORECASE)
 ABBREVIATIONS_RE = re.compile(r"^\s*Förkortningar\s*:", re.I)
 
@@ -175,7 +174,7 @@ def parse(document: Document) -> list[ParsedRow]:
     rows: list[ParsedRow] = []
     draft: _RowDraft | None = None
     last_number = 0
-    for region in table_regions(document.lines, HEADER_RE):
+    for region in table_regions(document.lines):
         index = 0
         lines = region.lines
         if draft is not None:

@@ -6,9 +6,9 @@ before a column header is the section, an earlier one in the same run is the cha
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from extract.columns import MAX_HEADER_LINES, parse_header_lines
 from extract.document import Line
 from extract.layouts.headings import is_upper_heading
 
@@ -33,8 +33,27 @@ def heading_parts(line: Line) -> tuple[str, str] | None:
     return head, rest.strip()
 
 
-def table_regions(lines: tuple[Line, ...], header: re.Pattern[str]) -> list[TableRegion]:
-    """Every table in the document with the chapter and section headings that govern it."""
+def header_spans(lines: tuple[Line, ...]) -> dict[int, int]:
+    """The table headers of a text, found by the column vocabulary (extract/columns.py): the
+    index of each header's first line -> how many lines it takes (a text tool may print a
+    header over several lines)."""
+    texts = [line.text for line in lines]
+    spans: dict[int, int] = {}
+    index = 0
+    while index < len(texts):
+        if texts[index].strip() and (
+            found := parse_header_lines(texts[index : index + MAX_HEADER_LINES])
+        ):
+            spans[index] = found[1]
+            index += found[1]
+        else:
+            index += 1
+    return spans
+
+
+def table_regions(lines: tuple[Line, ...]) -> list[TableRegion]:
+    """Every table in the document (opened by any header the column vocabulary reads) with the
+    chapter and section headings that govern it."""
     regions: list[TableRegion] = []
     headings: list[str] = []
     chapter: str | None = None
@@ -42,9 +61,15 @@ def table_regions(lines: tuple[Line, ...], header: re.Pattern[str]) -> list[Tabl
     status: str | None = None  # from the heading line ("BIOBANK     Pågår")
     heading_status: str | None = None
     body: list[Line] | None = None
-    for line in lines:
+    spans = header_spans(lines)
+    skip = 0
+    for index, line in enumerate(lines):
+        if skip:
+            skip -= 1  # the lines a header wraps onto
+            continue
         parts = heading_parts(line)
-        if header.search(line.text):
+        if index in spans:
+            skip = spans[index] - 1
             if body is not None:
                 regions.append(TableRegion(chapter, section, tuple(body), status))
             if len(headings) >= 2:

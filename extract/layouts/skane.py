@@ -37,7 +37,6 @@ from extract.layouts.base import (
 )
 from extract.layouts.regions import TableRegion, table_regions
 
-HEADER_RE = re.compile(r"^\s*Målbild\s+Planerade\s+aktiviteter\b", re.I)
 CELL_GAP = "  "  # two spaces inside a line separate two cells
 
 
@@ -225,7 +224,7 @@ def parse(document: Document) -> list[ParsedRow]:
     rows: list[ParsedRow] = []
     goal: list[Line] = []
     section: str | None = None
-    for region in table_regions(document.lines, HEADER_RE):
+    for region in table_regions(document.lines):
         if region.section != section:
             goal, section = [], region.section
         region_rows, goal = _region_rows(region, goal)
