@@ -20,10 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
 
+from extract.columns import HeaderColumn, is_header, label_cells  # noqa: E402
 from extract.layouts import LAYOUTS  # noqa: E402
-from extract.layouts.base import label_key  # noqa: E402
-from extract.pdf.reader import Context, TableRow  # noqa: E402
-from extract.pdf.rows import table_row  # noqa: E402
+from extract.table_rows import Context, TableRow, table_row  # noqa: E402
 from pipelines.ingest import parse_file  # noqa: E402
 from tests.pdf_fixtures import (  # noqa: E402
     TABLE_FIELDS,
@@ -35,28 +34,20 @@ from tests.pdf_fixtures import (  # noqa: E402
 from tests.test_pdf import CASES, TABLE_LAYOUTS, TITLES  # noqa: E402
 
 
-def _mapping(header: list[str | None], layout: str) -> list[str | None] | None:
-    """Each column's cell, if `header` is the layout's header row (labels in order)."""
-    columns = list(LAYOUTS[layout].table.columns)
-    found: list[str | None] = []
-    for text in header:
-        words = (text or "").split()
-        key = label_key(words[0]) if words else ""
-        if columns and key == label_key(columns[0].label):
-            found.append(columns.pop(0).cell)
-        else:
-            found.append(None)
-    return found if not columns else None
+def _mapping(header: list[str | None]) -> list[HeaderColumn] | None:
+    """The columns, if `header` is a table header by the column vocabulary (as our reader reads)."""
+    columns = [HeaderColumn(text or "", label_cells(text or "")) for text in header]
+    return columns if is_header(columns) else None
 
 
 def rows_from_tables(tables: list[tuple[int, list[list[str | None]]]], layout: str) -> list:
     """Parsed rows from generic tables (page, rows of cell texts)."""
     rows = []
-    mapping: list[str | None] | None = None
+    mapping: list[HeaderColumn] | None = None
     order = 0
     for page, table in tables:
         for cells in table:
-            header = _mapping(cells, layout)
+            header = _mapping(cells)
             if header:
                 mapping = header
                 continue
@@ -64,18 +55,15 @@ def rows_from_tables(tables: list[tuple[int, list[list[str | None]]]], layout: s
                 continue
             order += 1
             texts = {
-                cell: tuple(line for line in (text or "").split("\n") if line.strip())
-                for cell, text in zip(mapping, cells, strict=True)
-                if cell and text
+                column.cell: tuple(line for line in (text or "").split("\n") if line.strip())
+                for column, text in zip(mapping, cells, strict=True)
+                if text
             }
             if not any(texts.values()):
                 continue
-            bbox = (0.0, 0.0, 0.0, 0.0)
-            rows.append(
-                table_row(
-                    TableRow(texts, Context(), page, page, order, order, bbox), LAYOUTS[layout]
-                )
-            )
+            fills = {column.cell: column.cells or (column.cell,) for column in mapping}
+            row = TableRow(texts, fills, Context(), page, page, order, order)
+            rows.append(table_row(row, LAYOUTS[layout].table))
     return rows
 
 

@@ -10,8 +10,8 @@ from extract.document import Document, Line
 from extract.errors import CorruptDocument, EmptyDocument
 from extract.layouts.base import Layout, ParsedRow
 from extract.pdf.reader import read_pdf
-from extract.pdf.rows import table_row
 from extract.pdf.settings import SETTINGS, PdfSettings
+from extract.table_rows import table_row
 
 PDF_MAGIC = b"%PDF"
 HASH_CHUNK = 1 << 20

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extract.cells import is_bullet
-from extract.columns import label_cells
 from extract.document import Line
 from extract.layouts.base import Layout, TableSpec
 from extract.layouts.headings import is_upper_heading
@@ -25,33 +24,7 @@ from extract.pdf.tables import (
     page_rows,
     split_cells,
 )
-
-LABELLED_RE = re.compile(r"^\s*(\w+(?:\s\w+)?)\s*:\s*(.*)$")  # "Mål: …", "Nationellt mål: …"
-
-
-@dataclass(frozen=True)
-class Context:
-    """What is in force above a table: area number, chapter, section headings, and the goal a
-    "Mål: …" paragraph right above it states (for a table without a goal column)."""
-
-    area: int | None = None
-    chapter: str | None = None
-    section: str | None = None
-    goal: str | None = None
-
-
-@dataclass(frozen=True)
-class TableRow:
-    """One row of an action table: its cells' text lines and where it stands in the PDF."""
-
-    cells: dict[str, tuple[str, ...]]
-    fills: dict[str, tuple[str, ...]]  # a column's main cell -> every cell it fills
-    context: Context
-    page_start: int
-    page_end: int
-    line_start: int
-    line_end: int
-    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom on page_start
+from extract.table_rows import Context, TableRow, stated_goal
 
 
 @dataclass(frozen=True)
@@ -327,14 +300,6 @@ def read_pdf(
     if table is not None:
         rows.extend(_close(table, spec, settings))
     return PdfContent(layout, first.n_pages, tuple(text), tuple(rows))
-
-
-def stated_goal(text: str) -> str | None:
-    """The goal a "Mål: …" line states (any goal label of the column vocabulary), else None."""
-    match = LABELLED_RE.match(text)
-    if match and label_cells(match.group(1)) == ("goal",) and match.group(2).strip():
-        return match.group(2).strip()
-    return None
 
 
 def _states_next_goal(line: TextLine, table: _Table) -> bool:

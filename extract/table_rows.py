@@ -1,4 +1,5 @@
-"""Turn the rows of a PDF table into parsed rows, column by column, as the header names them.
+"""Table rows as the readers find them (PDF geometry or text), and their parsed rows: each row's
+cells are filled column by column, as the header names them.
 
 Each column fills the cells its label names (extract/data/columns.tsv); a combined column
 ("Ansvarig-Tidsram", "Status/förutsättningar/ansvar") is split by what its lines hold: time
@@ -9,6 +10,7 @@ that names status, or in the cells the layout declares (`TableSpec.status_in`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extract.cells import (
     GOAL_RE,
@@ -22,10 +24,46 @@ from extract.cells import (
     time_prefix,
     unique,
 )
+from extract.columns import label_cells
 from extract.document import Line
 from extract.layouts.base import ParsedRow, TableSpec, cell_text, item_text, make_row
-from extract.pdf.reader import TableRow
 from extract.time_words import MONTH_NAME, SEASON, TERM
+
+LABELLED_RE = re.compile(r"^\s*(\w+(?:\s\w+)?)\s*:\s*(.*)$")  # "Mål: …", "Nationellt mål: …"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What is in force above a table: area number, chapter, section headings, and the goal a
+    "Mål: …" paragraph right above it states (for a table without a goal column)."""
+
+    area: int | None = None
+    chapter: str | None = None
+    section: str | None = None
+    goal: str | None = None
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of an action table: its cells' text lines and where it stands."""
+
+    cells: dict[str, tuple[str, ...]]
+    fills: dict[str, tuple[str, ...]]  # a column's main cell -> every cell it fills
+    context: Context
+    page_start: int
+    page_end: int
+    line_start: int
+    line_end: int
+    bbox: tuple[float, float, float, float] | None = None  # a PDF's x0, top, x1, bottom
+
+
+def stated_goal(text: str) -> str | None:
+    """The goal a "Mål: …" line states (any goal label of the column vocabulary), else None."""
+    match = LABELLED_RE.match(text)
+    if match and label_cells(match.group(1)) == ("goal",) and match.group(2).strip():
+        return match.group(2).strip()
+    return None
+
 
 INCOMPLETE_TIME_RE = re.compile(  # a time entry waiting for its year on the next line
     rf"^(?:Q\s?\d(?:\s*[-–]\s*Q?\s?\d)?|{TERM}|{SEASON}|{MONTH_NAME})$", re.IGNORECASE
