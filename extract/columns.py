@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.data_tables import read_tsv
+from extract.document import Line
 
 CELLS = (
     "goal",
@@ -220,3 +221,21 @@ def _mostly_labels(text: str) -> bool:
     words = fold(text)
     known = sum(1 for word in words if word in vocabulary_words())
     return known >= UNKNOWN_WORDS_PER_LABEL_WORD * (len(words) - known)
+
+
+def header_spans(lines: Sequence[Line]) -> dict[int, int]:
+    """The table headers of a text, found by the column vocabulary (extract/columns.py): the
+    index of each header's first line -> how many lines it takes (a text tool may print a
+    header over several lines)."""
+    texts = [line.text for line in lines]
+    spans: dict[int, int] = {}
+    index = 0
+    while index < len(texts):
+        if texts[index].strip() and (
+            found := parse_header_lines(texts[index : index + MAX_HEADER_LINES])
+        ):
+            spans[index] = found[1]
+            index += found[1]
+        else:
+            index += 1
+    return spans

@@ -21,6 +21,7 @@ MIN_GAPS_TO_JUDGE = 20  # a text needs this many line pairs before its spacing i
 DOUBLE_SPACED_ADJACENT = 0.15
 # Text whose lines are (almost) all adjacent came from a tool that prints no blank lines.
 NO_BLANK_LINES_ADJACENT = 0.97
+PARAGRAPH_MARKS = 0.15  # lines ending with a space (and without) where a tool marks paragraphs
 SHORT_LINE_SHARE = 0.6  # a cell's last line may be this much shorter than the lines above it
 CELL_WIDTH_LINES = 3  # how many lines above measure a cell's width
 NUMBERED_RE = re.compile(r"^\s*\d{1,2}\.(?:[a-z]\.?\)|\)|\s*[A-ZÅÄÖ])")  # "3.a)", "12. Goal"
@@ -108,9 +109,35 @@ def infer_cell_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     return tuple(result)
 
 
+def marks_paragraph_ends(lines: tuple[Line, ...]) -> bool:
+    """True for a text whose tool marks where a paragraph goes on: a line that wraps inside a
+    paragraph ends with a space, the paragraph's last line does not (pypdf prints a PDF so)."""
+    texts = [line.text for line in lines if line.text.strip()]
+    wrapped = sum(1 for text in texts if text != text.rstrip())
+    share = wrapped / len(texts) if texts else 0.0
+    return PARAGRAPH_MARKS <= share <= 1 - PARAGRAPH_MARKS
+
+
+def paragraph_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """A blank line after every line that ends a paragraph (no trailing space, and the next line
+    does not go on in lower case: a full line may lose its space): a table's cells end their
+    paragraphs, so the cell breaks come back from the text itself."""
+    result: list[Line] = []
+    for line, following in zip(lines, (*lines[1:], None), strict=True):
+        result.append(line)
+        ends = line.text.strip() and line.text == line.text.rstrip()
+        goes_on = following is not None and following.stripped[:1].islower()
+        if ends and not goes_on:
+            result.append(Line(line.number, line.page, ""))
+    return tuple(result)
+
+
 def restore_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
-    """The lines with blank lines as pdftotext would print them (see the module's docstring)."""
-    return infer_cell_breaks(lines) if lacks_blank_lines(lines) else normalize_spacing(lines)
+    """The lines with blank lines as pdftotext would print them (see the module's docstring):
+    from the text's own paragraph marks where its tool left them, else guessed."""
+    if not lacks_blank_lines(lines):
+        return normalize_spacing(lines)
+    return paragraph_breaks(lines) if marks_paragraph_ends(lines) else infer_cell_breaks(lines)
 
 
 def lacks_blank_lines(lines: tuple[Line, ...]) -> bool:

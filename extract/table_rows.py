@@ -26,7 +26,7 @@ from extract.cells import (
 )
 from extract.columns import label_cells
 from extract.document import Line
-from extract.layouts.base import ParsedRow, TableSpec, cell_text, item_text, make_row
+from extract.layout import ParsedRow, TableSpec, cell_text, item_text, make_row
 from extract.time_words import MONTH_NAME, SEASON, TERM
 
 LABELLED_RE = re.compile(r"^\s*(\w+(?:\s\w+)?)\s*:\s*(.*)$")  # "Mål: …", "Nationellt mål: …"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.layouts.base import ParsedRow
+from extract.layout import ParsedRow
 from normalize.classify import area_from_text, area_text
 from normalize.term_tables import read_table
 

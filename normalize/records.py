@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
-from extract.layouts.base import ParsedRow
+from extract.layout import ParsedRow
 from normalize.actors import normalize_actor
 from normalize.areas import areas, resolve_area
 from normalize.status import status_of, trailing_status

@@ -14,7 +14,7 @@ from typing import Any
 from extract.detect import Detection, detect_layout
 from extract.document import Document
 from extract.errors import InputError
-from extract.layouts.base import ParsedRow
+from extract.layout import ParsedRow
 from extract.pdf.plan import file_sha256, is_pdf, read_pdf_plan
 from extract.pdf.settings import PdfSettings
 from extract.reader import read_document

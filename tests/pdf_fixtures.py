@@ -257,7 +257,7 @@ def synthetic_rows(layout: str, goals: int, rows_per_goal: int, long_cells: bool
     """Rows in the layout's shape: goals spanning `rows_per_goal` rows (merged where the layout
     merges them), bullets, times, actors; `long_cells` makes cells long enough to split rows."""
     from extract.document import Line
-    from extract.layouts.base import make_row
+    from extract.layout import make_row
 
     rows = []
     headings = {

@@ -8,7 +8,7 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
-from extract.layouts.base import KINDS
+from extract.layout import KINDS
 from normalize.areas import AREA_SOURCES
 from normalize.status import STATUSES
 from normalize.time import PRECISIONS

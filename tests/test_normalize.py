@@ -1,6 +1,6 @@
 import pytest
 
-from extract.layouts.base import make_row
+from extract.layout import make_row
 from normalize.areas import area_for_heading, areas, resolve_area
 from normalize.records import Provenance, document_records, row_records
 from normalize.text import clean_text, match_key

@@ -1,7 +1,7 @@
 """Layouts: one module per layout, all listed in the `LAYOUTS` registry; `generic` last."""
 
+from extract.layout import Layout
 from extract.layouts import arsrapport, generic, kronoberg, skane, sydost, vastmanland
-from extract.layouts.base import Layout
 
 GENERIC = generic.LAYOUT
 LAYOUTS: dict[str, Layout] = {

@@ -11,8 +11,8 @@ import re
 
 from extract.cells import is_bullet, is_sub_bullet
 from extract.document import Document, Line
-from extract.layouts.base import Layout, ParsedRow, Signature, cell_text, item_text, make_row
-from extract.layouts.headings import URL_RE, looks_like_title
+from extract.headings import URL_RE, looks_like_title
+from extract.layout import Layout, ParsedRow, Signature, cell_text, item_text, make_row
 
 MAX_HEADING_CHARS = 70  # report headings are short; body lines run to about 100 characters
 SENTENCE_END = (".", ":", "!", "?", ";")

@@ -8,12 +8,23 @@ from __future__ import annotations
 import re
 
 from extract.document import Document
-from extract.layouts.base import Layout, ParsedRow, TableSpec
+from extract.layout import Layout, ParsedRow, TableSpec
+from extract.table_rows import table_row
+from extract.text_tables import read_text_tables
 
 
 def parse(document: Document) -> list[ParsedRow]:
-    """Rows outside tables: none; the generic layout reads tables only (from a PDF)."""
-    return []
+    """The rows of every table in a text document, read by their headers (a PDF's tables are
+    read from its geometry; its text outside them holds no header)."""
+    return [table_row(row, SPEC) for row in read_text_tables(document, SPEC)]
+
+
+SPEC = TableSpec(
+    header=(),
+    key="activities",
+    merged=frozenset({"goal", "area"}),
+    area_pattern=re.compile(r"^\s*(?:Mål)?område\s+(\d{1,2})\b", re.IGNORECASE),
+)
 
 
 LAYOUT = Layout(
@@ -23,10 +34,5 @@ LAYOUT = Layout(
     document_type="handlingsplan",
     signatures=(),
     parse=parse,
-    table=TableSpec(
-        header=(),
-        key="activities",
-        merged=frozenset({"goal", "area"}),
-        area_pattern=re.compile(r"^\s*(?:Mål)?område\s+(\d{1,2})\b", re.IGNORECASE),
-    ),
+    table=SPEC,
 )

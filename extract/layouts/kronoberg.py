@@ -26,7 +26,7 @@ from extract.cells import (
     to_blocks,
 )
 from extract.document import Document, Line
-from extract.layouts.base import (
+from extract.layout import (
     Layout,
     ParsedRow,
     Signature,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.columns import MAX_HEADER_LINES, parse_header_lines
+from extract.columns import header_spans
 from extract.document import Line
-from extract.layouts.headings import is_upper_heading
+from extract.headings import is_upper_heading
 
 
 @dataclass(frozen=True)
@@ -31,24 +31,6 @@ def heading_parts(line: Line) -> tuple[str, str] | None:
     if not is_upper_heading(head):
         return None
     return head, rest.strip()
-
-
-def header_spans(lines: tuple[Line, ...]) -> dict[int, int]:
-    """The table headers of a text, found by the column vocabulary (extract/columns.py): the
-    index of each header's first line -> how many lines it takes (a text tool may print a
-    header over several lines)."""
-    texts = [line.text for line in lines]
-    spans: dict[int, int] = {}
-    index = 0
-    while index < len(texts):
-        if texts[index].strip() and (
-            found := parse_header_lines(texts[index : index + MAX_HEADER_LINES])
-        ):
-            spans[index] = found[1]
-            index += found[1]
-        else:
-            index += 1
-    return spans
 
 
 def table_regions(lines: tuple[Line, ...]) -> list[TableRegion]:

@@ -31,7 +31,8 @@ from extract.cells import (
     unique,
 )
 from extract.document import Document, Line
-from extract.layouts.base import (
+from extract.headings import URL_RE, is_isolated, looks_like_title
+from extract.layout import (
     Layout,
     ParsedRow,
     Signature,
@@ -40,7 +41,6 @@ from extract.layouts.base import (
     item_text,
     make_row,
 )
-from extract.layouts.headings import URL_RE, is_isolated, looks_like_title
 
 AREA_HEADING_RE = re.compile(r"^\s*MÅLOMRÅDE\s+(\d{1,2})\b")
 PAGE_HEADER_RE = re.compile(r"^\s*Handlingsplan\s+20\d\d\s*[–-]\s*Målområde\s+(\d{1,2})\s*$", re.I)

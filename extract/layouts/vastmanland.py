@@ -28,7 +28,8 @@ from extract.cells import (
     to_blocks,
 )
 from extract.document import Document, Line
-from extract.layouts.base import (
+from extract.headings import URL_RE
+from extract.layout import (
     Layout,
     ParsedRow,
     Signature,
@@ -37,7 +38,6 @@ from extract.layouts.base import (
     item_text,
     make_row,
 )
-from extract.layouts.headings import URL_RE
 
 HEADER_RE = re.compile(r"^\s*Område\s+Uppdrag/Mål\s+enligt\s+RCC.*?\bStatus\b", re.I)
 CHAPTER_RE = re.compile(r"^\s*(\S.*?,\s*Kapitel\s+\d+)\s*$")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-from extract.layouts.base import Layout, ParsedRow
+from extract.layout import Layout, ParsedRow
 from extract.pdf.pages import group_lines, margin_key, margin_lines, open_pdf, page_words, scan
 from extract.pdf.reader import is_heading
 from extract.pdf.settings import SETTINGS

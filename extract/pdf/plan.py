@@ -8,7 +8,7 @@ from pathlib import Path
 from extract.detect import Detection, detect_layout
 from extract.document import Document, Line
 from extract.errors import CorruptDocument, EmptyDocument
-from extract.layouts.base import Layout, ParsedRow
+from extract.layout import Layout, ParsedRow
 from extract.pdf.reader import read_pdf
 from extract.pdf.settings import SETTINGS, PdfSettings
 from extract.table_rows import table_row

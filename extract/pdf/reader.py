@@ -10,8 +10,8 @@ from pathlib import Path
 
 from extract.cells import is_bullet
 from extract.document import Line
-from extract.layouts.base import Layout, TableSpec
-from extract.layouts.headings import is_upper_heading
+from extract.headings import is_upper_heading
+from extract.layout import Layout, TableSpec
 from extract.pdf.pages import read_pages, scan
 from extract.pdf.primitives import Page, TextLine
 from extract.pdf.settings import SETTINGS, PdfSettings

@@ -1,0 +1,286 @@
+"""Read action tables from text by their headers, whichever tool printed the text.
+
+A table opens at any header the column vocabulary reads (extract/columns.py) and runs to the next
+heading, area line or "Mål: …" line. Its text is cut into blocks — at blank lines, at bullets, and
+where a tool marks a paragraph's end (pypdf ends a wrapped line with a space and a paragraph's
+last line without) — and the blocks are given to columns by the best path over the whole table
+(`assign_columns`): what each block looks like (bullets, time entries, status words, actor names,
+length) against the columns' order in a row, so one unclear block does not shift every row after
+it. Stray header labels that a reading-order tool prints among the cells are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from extract.cells import (
+    is_bullet,
+    is_status_cell,
+    names_actor,
+    starts_with_actor,
+    time_prefix,
+)
+from extract.columns import HeaderColumn, fold, header_spans, parse_header_lines, vocabulary_words
+from extract.document import Document, Line
+from extract.headings import is_upper_heading
+from extract.layout import TableSpec
+from extract.spacing import marks_paragraph_ends
+from extract.table_rows import Context, TableRow, stated_goal
+
+INFEASIBLE = 1e6
+
+
+@dataclass(frozen=True)
+class PathCosts:
+    """The costs of the best path through a table's blocks (lower is likelier)."""
+
+    new_row: float = 1.0  # a row starts
+    skipped_cell: float = 0.15  # an empty cell passed over
+    same_cell: float = 0.4  # one more block in a list-like cell (activities, responsible, notes)
+    same_text_cell: float = 1.2  # one more block in a goal or another text cell
+    max_actor_words: int = 10  # an actor's name is short
+    max_time_words: int = 5  # a time entry is short
+
+
+COSTS = PathCosts()
+LIST_CELLS = frozenset({"activities", "responsible", "notes", "timeframe", "status"})
+
+
+@dataclass(frozen=True)
+class Block:
+    """Lines of one cell or part of one, as the text cuts them."""
+
+    lines: tuple[Line, ...]
+    open: bool = False  # its paragraph goes on (a page break cut it; pypdf marks it so)
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.stripped for line in self.lines)
+
+
+def _looks_like_actor(text: str, costs: PathCosts) -> bool:
+    words = text.split()
+    return (
+        len(words) <= costs.max_actor_words
+        and not text.rstrip().endswith(".")
+        and (starts_with_actor(text) or names_actor(text))
+    )
+
+
+def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
+    """How unlike a block is to the content of `cell` (0: just like it)."""
+    text = block.text
+    words = len(text.split())
+    status = is_status_cell(text)
+    prefix = time_prefix(text)
+    time = prefix is not None and words <= costs.max_time_words
+    actor = _looks_like_actor(text, costs)
+    bullet = is_bullet(block.lines[0].text)
+    if cell == "status":
+        return 0.0 if status else INFEASIBLE
+    if cell == "timeframe":
+        return 0.0 if time else INFEASIBLE
+    if cell == "responsible":
+        if actor:
+            return 0.0
+        return 1.5 if words <= 6 and not bullet and not status and not time else 5.0
+    if status or time:
+        return 3.0
+    if cell == "activities":
+        return 0.2 if bullet else (1.5 if actor else 0.5)
+    if cell in ("goal", "rcc_activity"):
+        return 3.0 if bullet else (2.0 if actor else 0.5)
+    if cell == "area":
+        return 1.0 if words <= 8 else 3.0
+    return 1.0  # notes
+
+
+def assign_columns(
+    blocks: Sequence[Block], columns: Sequence[HeaderColumn], costs: PathCosts = COSTS
+) -> list[tuple[int, bool]]:
+    """The best column for every block, and whether the block opens a row (Viterbi over the
+    column order of a row: a block stays in its cell, moves right, or opens the next row)."""
+    n = len(columns)
+    cells = [column.cell for column in columns]
+    if not blocks:
+        return []
+    # cost[i]: the best path's cost with the latest block in column i;
+    # back[t][i]: the column before and whether block t opens a row
+    cost = [costs.skipped_cell * i + emission(blocks[0], cells[i], costs) for i in range(n)]
+    back: list[list[tuple[int, bool]]] = [[(-1, True)] * n]
+    for block in blocks[1:]:
+        new_cost, pointers = [], []
+        for j in range(n):
+            options: list[tuple[float, int, bool]] = []
+            for i in range(n):
+                if j == i:
+                    same = costs.same_cell if cells[j] in LIST_CELLS else costs.same_text_cell
+                    options.append((cost[i] + same, i, False))
+                if j > i:
+                    options.append((cost[i] + costs.skipped_cell * (j - i - 1), i, False))
+                options.append((cost[i] + costs.new_row + costs.skipped_cell * j, i, True))
+            best = min(options)
+            new_cost.append(best[0] + emission(block, cells[j], costs))
+            pointers.append((best[1], best[2]))
+        cost = new_cost
+        back.append(pointers)
+    column = min(range(n), key=cost.__getitem__)
+    path: list[tuple[int, bool]] = []
+    for t in range(len(blocks) - 1, -1, -1):
+        previous, opens = back[t][column]
+        path.append((column, opens))
+        column = previous
+    return path[::-1]
+
+
+PAGE_BREAK = Line(0, 0, "\f")  # where a table's header is repeated: a new page
+
+
+def cut_blocks(lines: Sequence[Line], paragraph_marks: bool) -> list[Block]:
+    """A table body's blocks: cut at blank lines and at bullets. With `paragraph_marks` (the
+    tool ends a wrapped line with a space), a block whose last line does so goes on: where a
+    page break cut a row (pypdf prints the first part of each cell, the repeated header, then
+    the rest of each cell), the blocks after the break are the rests of the open blocks before
+    it, in order."""
+    blocks: list[Block] = []
+    current: list[Line] = []
+    waiting: list[int] = []  # open blocks before a page break, still without their rest
+
+    def close() -> None:
+        if not current:
+            return
+        block = Block(
+            tuple(current), paragraph_marks and current[-1].text != current[-1].text.rstrip()
+        )
+        if waiting and not is_bullet(current[0].text):
+            target = waiting.pop(0)
+            blocks[target] = Block((*blocks[target].lines, *current), block.open)
+        else:
+            waiting.clear()
+            blocks.append(block)
+        current.clear()
+
+    for line in lines:
+        if line is PAGE_BREAK:
+            close()
+            window = range(max(0, len(blocks) - OPEN_BLOCK_WINDOW), len(blocks))
+            waiting[:] = [index for index in window if blocks[index].open]
+            continue
+        if line.is_blank or (is_bullet(line.text) and current):
+            close()
+        if not line.is_blank:
+            current.append(line)
+    close()
+    return blocks
+
+
+OPEN_BLOCK_WINDOW = 6  # blocks before a page break that may still be open (a row's cells)
+
+
+def _is_stray_label(block: Block, header: Sequence[HeaderColumn]) -> bool:
+    """A header label that a reading-order tool printed among the cells ("Tidsplan")."""
+    words = fold(block.text)
+    labels = {word for column in header for word in fold(column.label)}
+    return (
+        bool(words)
+        and len(words) <= 3
+        and all(w in labels or w in vocabulary_words() for w in words)
+        and any(w in labels for w in words)
+    )
+
+
+@dataclass
+class _Table:
+    columns: tuple[HeaderColumn, ...]
+    context: Context
+    body: list[Line]
+
+
+def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRow]:
+    blocks = [
+        block
+        for block in cut_blocks(table.body, paragraph_marks)
+        if not _is_stray_label(block, table.columns)
+    ]
+    groups: list[list[tuple[Block, HeaderColumn]]] = []
+    for block, (index, opens) in zip(blocks, assign_columns(blocks, table.columns), strict=True):
+        if opens or not groups:
+            groups.append([])
+        groups[-1].append((block, table.columns[index]))
+    fills = {column.cell: column.cells or (column.cell,) for column in table.columns}
+    rows: list[TableRow] = []
+    previous: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        cells: dict[str, list[str]] = {}
+        for block, column in group:
+            if column.cell in cells:
+                cells[column.cell].append("")  # a paragraph break inside the cell
+            cells.setdefault(column.cell, []).extend(line.stripped for line in block.lines)
+        texts = {cell: tuple(lines) for cell, lines in cells.items()}
+        for cell in spec.merged:
+            if cell not in texts and cell in previous:
+                texts[cell] = previous[cell]  # a merged cell's text stands in its first row only
+        previous = texts
+        lines = [line for block, _ in group for line in block.lines]
+        rows.append(
+            TableRow(
+                texts,
+                fills,
+                table.context,
+                min(line.page for line in lines),
+                max(line.page for line in lines),
+                min(line.number for line in lines),
+                max(line.number for line in lines),
+            )
+        )
+    return rows
+
+
+def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
+    """Every action table of a text document, read by its header, as table rows."""
+    lines = document.lines
+    spans = header_spans(lines)
+    paragraph_marks = marks_paragraph_ends(lines)
+    rows: list[TableRow] = []
+    context = Context()
+    goal: list[str] = []
+    table: _Table | None = None
+    skip = 0
+    for index, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        if index in spans:
+            skip = spans[index] - 1
+            found = parse_header_lines([ln.text for ln in lines[index : index + spans[index]]])
+            columns = found[0] if found else ()
+            if table is not None and [c.cells for c in columns] == [c.cells for c in table.columns]:
+                table.body.append(PAGE_BREAK)  # the header repeated on a new page
+                continue
+            if table is not None:
+                rows.extend(_rows(table, spec, paragraph_marks))
+            table = _Table(tuple(columns), replace(context, goal=" ".join(goal) or None), [])
+            goal = []
+            continue
+        area = spec.area_pattern.match(line.text) if spec.area_pattern else None
+        stated = stated_goal(line.text)
+        heading = is_upper_heading(line.stripped)
+        if area or stated is not None or heading:
+            if table is not None:
+                rows.extend(_rows(table, spec, paragraph_marks))
+                table = None
+            if area:
+                context, goal = Context(int(area.group(1))), []
+            elif heading:
+                context, goal = Context(context.area, context.chapter, line.stripped), []
+            else:
+                goal = [stated or ""]
+            continue
+        if table is not None:
+            table.body.append(line)
+        elif goal and not line.is_blank:
+            goal.append(line.stripped)
+    if table is not None:
+        rows.extend(_rows(table, spec, paragraph_marks))
+    return rows
