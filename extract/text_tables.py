@@ -37,6 +37,8 @@ class PathCosts:
 
     new_row: float = 1.0  # a row starts
     skipped_cell: float = 0.15  # an empty cell passed over
+    skipped_merged: float = 0.05  # a merged cell's place in the rows after its first
+    missing_key: float = 2.5  # a row without its key cell (every row has one)
     same_cell: float = 0.4  # one more block in a list-like cell (activities, responsible, notes)
     same_text_cell: float = 1.2  # one more block in a goal or another text cell
     max_actor_words: int = 10  # an actor's name is short
@@ -97,17 +99,32 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
 
 
 def assign_columns(
-    blocks: Sequence[Block], columns: Sequence[HeaderColumn], costs: PathCosts = COSTS
+    blocks: Sequence[Block],
+    columns: Sequence[HeaderColumn],
+    key: str,
+    merged: frozenset[str] = frozenset(),
+    costs: PathCosts = COSTS,
 ) -> list[tuple[int, bool]]:
     """The best column for every block, and whether the block opens a row (Viterbi over the
-    column order of a row: a block stays in its cell, moves right, or opens the next row)."""
+    column order of a row: a block stays in its cell, moves right, or opens the next row). Every
+    row has its key cell; a merged cell stands in the first of the rows it spans only."""
     n = len(columns)
     cells = [column.cell for column in columns]
     if not blocks:
         return []
+
+    def passed(cell: str) -> float:
+        if cell == key:
+            return costs.missing_key
+        return costs.skipped_merged if cell in merged else costs.skipped_cell
+
+    def skip(start: int, stop: int) -> float:
+        """The cost of leaving the cells start..stop-1 of a row empty."""
+        return sum(passed(cells[k]) for k in range(start, stop))
+
     # cost[i]: the best path's cost with the latest block in column i;
     # back[t][i]: the column before and whether block t opens a row
-    cost = [costs.skipped_cell * i + emission(blocks[0], cells[i], costs) for i in range(n)]
+    cost = [skip(0, i) + emission(blocks[0], cells[i], costs) for i in range(n)]
     back: list[list[tuple[int, bool]]] = [[(-1, True)] * n]
     for block in blocks[1:]:
         new_cost, pointers = [], []
@@ -118,14 +135,15 @@ def assign_columns(
                     same = costs.same_cell if cells[j] in LIST_CELLS else costs.same_text_cell
                     options.append((cost[i] + same, i, False))
                 if j > i:
-                    options.append((cost[i] + costs.skipped_cell * (j - i - 1), i, False))
-                options.append((cost[i] + costs.new_row + costs.skipped_cell * j, i, True))
+                    options.append((cost[i] + skip(i + 1, j), i, False))
+                ends_row = skip(i + 1, n) + costs.new_row + skip(0, j)
+                options.append((cost[i] + ends_row, i, True))
             best = min(options)
             new_cost.append(best[0] + emission(block, cells[j], costs))
             pointers.append((best[1], best[2]))
         cost = new_cost
         back.append(pointers)
-    column = min(range(n), key=cost.__getitem__)
+    column = min(range(n), key=lambda i: cost[i] + skip(i + 1, n))
     path: list[tuple[int, bool]] = []
     for t in range(len(blocks) - 1, -1, -1):
         previous, opens = back[t][column]
@@ -164,6 +182,7 @@ def cut_blocks(lines: Sequence[Line], paragraph_marks: bool) -> list[Block]:
     for line in lines:
         if line is PAGE_BREAK:
             close()
+            _split_cut_cells(blocks)
             window = range(max(0, len(blocks) - OPEN_BLOCK_WINDOW), len(blocks))
             waiting[:] = [index for index in window if blocks[index].open]
             continue
@@ -173,6 +192,28 @@ def cut_blocks(lines: Sequence[Line], paragraph_marks: bool) -> list[Block]:
             current.append(line)
     close()
     return blocks
+
+
+def _split_cut_cells(blocks: list[Block]) -> None:
+    """Before a page break, a cell cut by the break ends open and the next cell follows on the
+    next line without a break: split a block after an open line that the next cell (an actor, a
+    time entry, a status) follows."""
+    start = max(0, len(blocks) - OPEN_BLOCK_WINDOW)
+    result: list[Block] = []
+    for block in blocks[start:]:
+        part: list[Line] = []
+        for line, following in zip(block.lines, (*block.lines[1:], None), strict=True):
+            part.append(line)
+            opens_cell = following is not None and (
+                starts_with_actor(following.stripped)
+                or time_prefix(following.stripped) is not None
+                or is_status_cell(following.stripped)
+            )
+            if line.text != line.text.rstrip() and opens_cell:
+                result.append(Block(tuple(part), True))
+                part = []
+        result.append(Block(tuple(part), block.open))
+    blocks[start:] = result
 
 
 OPEN_BLOCK_WINDOW = 6  # blocks before a page break that may still be open (a row's cells)
@@ -204,7 +245,9 @@ def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRo
         if not _is_stray_label(block, table.columns)
     ]
     groups: list[list[tuple[Block, HeaderColumn]]] = []
-    for block, (index, opens) in zip(blocks, assign_columns(blocks, table.columns), strict=True):
+    key = spec.key_for({column.cell for column in table.columns})
+    path = assign_columns(blocks, table.columns, key, spec.merged)
+    for block, (index, opens) in zip(blocks, path, strict=True):
         if opens or not groups:
             groups.append([])
         groups[-1].append((block, table.columns[index]))
