@@ -21,7 +21,14 @@ from extract.cells import (
     starts_with_actor,
     time_prefix,
 )
-from extract.columns import HeaderColumn, fold, header_spans, parse_header_lines, vocabulary_words
+from extract.columns import (
+    HeaderColumn,
+    fold,
+    header_spans,
+    label_cells,
+    parse_header_lines,
+    vocabulary_words,
+)
 from extract.document import Document, Line
 from extract.headings import is_upper_heading
 from extract.layout import TableSpec
@@ -55,6 +62,7 @@ class Block:
 
     lines: tuple[Line, ...]
     open: bool = False  # its paragraph goes on (a page break cut it; pypdf marks it so)
+    after_break: bool = False  # the first block after a page break
 
     @property
     def text(self) -> str:
@@ -171,17 +179,21 @@ def cut_blocks(lines: Sequence[Line], paragraph_marks: bool) -> list[Block]:
         block = Block(
             tuple(current), paragraph_marks and current[-1].text != current[-1].text.rstrip()
         )
+        nonlocal broken
         if waiting and not is_bullet(current[0].text):
             target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
         else:
             waiting.clear()
-            blocks.append(block)
+            blocks.append(replace(block, after_break=broken))
+        broken = False
         current.clear()
 
+    broken = False  # a page break came since the last block
     for line in lines:
         if line is PAGE_BREAK:
             close()
+            broken = True
             _split_cut_cells(blocks)
             window = range(max(0, len(blocks) - OPEN_BLOCK_WINDOW), len(blocks))
             waiting[:] = [index for index in window if blocks[index].open]
@@ -219,16 +231,21 @@ def _split_cut_cells(blocks: list[Block]) -> None:
 OPEN_BLOCK_WINDOW = 6  # blocks before a page break that may still be open (a row's cells)
 
 
-def _is_stray_label(block: Block, header: Sequence[HeaderColumn]) -> bool:
-    """A header label that a reading-order tool printed among the cells ("Tidsplan")."""
+def stray_labels(block: Block) -> tuple[HeaderColumn, ...]:
+    """The columns a block names when it is nothing but header labels that a reading-order tool
+    printed among the cells ("Tidsplan", "Tidsplan Status"); () for any other block. A status
+    word or a time entry ("Klart", "Pågående") is a cell, not a label."""
     words = fold(block.text)
-    labels = {word for column in header for word in fold(column.label)}
-    return (
-        bool(words)
-        and len(words) <= 3
-        and all(w in labels or w in vocabulary_words() for w in words)
-        and any(w in labels for w in words)
-    )
+    text = block.text
+    if not words or len(words) > MAX_STRAY_WORDS or is_status_cell(text) or time_prefix(text):
+        return ()
+    if not all(word in vocabulary_words() for word in words):
+        return ()
+    columns = tuple(HeaderColumn(word, label_cells(word)) for word in text.split())
+    return columns if all(column.cells for column in columns) else ()
+
+
+MAX_STRAY_WORDS = 4  # header labels printed together on one line
 
 
 @dataclass
@@ -239,16 +256,21 @@ class _Table:
 
 
 def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRow]:
-    blocks = [
-        block
-        for block in cut_blocks(table.body, paragraph_marks)
-        if not _is_stray_label(block, table.columns)
-    ]
+    blocks: list[Block] = []
+    columns = list(table.columns)
+    for block in cut_blocks(table.body, paragraph_marks):
+        if strays := stray_labels(block):
+            known = {column.cell for column in columns}
+            columns += [column for column in strays if column.cell not in known]
+        else:
+            blocks.append(block)
+    table = replace(table, columns=tuple(columns))  # the header's labels printed further down
     groups: list[list[tuple[Block, HeaderColumn]]] = []
     key = spec.key_for({column.cell for column in table.columns})
     path = assign_columns(blocks, table.columns, key, spec.merged)
     for block, (index, opens) in zip(blocks, path, strict=True):
-        if opens or not groups:
+        goes_on = block.after_break and block.text[:1].islower()  # a cell's rest on a new page
+        if (opens and not goes_on) or not groups:
             groups.append([])
         groups[-1].append((block, table.columns[index]))
     fills = {column.cell: column.cells or (column.cell,) for column in table.columns}
@@ -298,8 +320,13 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             skip = spans[index] - 1
             found = parse_header_lines([ln.text for ln in lines[index : index + spans[index]]])
             columns = found[0] if found else ()
-            if table is not None and [c.cells for c in columns] == [c.cells for c in table.columns]:
-                table.body.append(PAGE_BREAK)  # the header repeated on a new page
+            if table is not None and table.body:
+                # a header right below a table's rows, with no heading or goal between: the
+                # same table on a new page (a text tool may print fewer or more of its labels)
+                known = {column.cell for column in table.columns}
+                extra = tuple(column for column in columns if column.cell not in known)
+                table.columns = table.columns + extra
+                table.body.append(PAGE_BREAK)
                 continue
             if table is not None:
                 rows.extend(_rows(table, spec, paragraph_marks))
