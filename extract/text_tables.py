@@ -49,6 +49,7 @@ class PathCosts:
     same_cell: float = 0.4  # one more block in a list-like cell (activities, responsible, notes)
     same_text_cell: float = 1.2  # one more block in a goal or another text cell
     max_actor_words: int = 10  # an actor's name is short
+    short_actor_words: int = 4  # a name this short may put its actor term anywhere
     max_time_words: int = 5  # a time entry is short
 
 
@@ -70,12 +71,12 @@ class Block:
 
 
 def _looks_like_actor(text: str, costs: PathCosts) -> bool:
-    words = text.split()
-    return (
-        len(words) <= costs.max_actor_words
-        and not text.rstrip().endswith(".")
-        and (starts_with_actor(text) or names_actor(text))
-    )
+    """An actor's name: short, no sentence, opening with an actor term (or naming one when very
+    short: "Kontakt SSK")."""
+    words = len(text.split())
+    if words > costs.max_actor_words or text.rstrip().endswith("."):
+        return False
+    return starts_with_actor(text) or (words <= costs.short_actor_words and names_actor(text))
 
 
 def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
