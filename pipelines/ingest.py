@@ -101,8 +101,7 @@ def _warnings(
 def _row_texts(row: ParsedRow) -> list[str]:
     """A row's cell texts."""
     return [
-        text or ""
-        for text in (row.goal, row.section, row.chapter, row.rcc_activity, row.notes)
+        text or "" for text in (row.goal, row.section, row.chapter, row.rcc_activity, row.notes)
     ] + [*row.activities, *row.responsible]
 
 

@@ -15,23 +15,43 @@ def cells(text):
     ("header", "expected"),
     [
         ("VAD? HUR? NÄR? VEM?", [("goal",), ("activities",), ("timeframe",), ("responsible",)]),
-        ("Målbild Planerade aktiviteter Ansvarig Status",
-         [("goal",), ("activities",), ("responsible",), ("status",)]),
-        ("Aktivitet Ansvarig Tidsplan Status",
-         [("activities",), ("responsible",), ("timeframe",), ("status",)]),
+        (
+            "Målbild Planerade aktiviteter Ansvarig Status",
+            [("goal",), ("activities",), ("responsible",), ("status",)],
+        ),
+        (
+            "Aktivitet Ansvarig Tidsplan Status",
+            [("activities",), ("responsible",), ("timeframe",), ("status",)],
+        ),
         # synonyms no sample uses
-        ("Delmål Åtgärder Ansvar Klart Uppföljning",
-         [("goal",), ("activities",), ("responsible",), ("timeframe",), ("status",)]),
-        ("INSATS ANSVARIG ENHET TIDPUNKT KOMMENTAR",
-         [("activities",), ("responsible",), ("timeframe",), ("notes",)]),
+        (
+            "Delmål Åtgärder Ansvar Klart Uppföljning",
+            [("goal",), ("activities",), ("responsible",), ("timeframe",), ("status",)],
+        ),
+        (
+            "INSATS ANSVARIG ENHET TIDPUNKT KOMMENTAR",
+            [("activities",), ("responsible",), ("timeframe",), ("notes",)],
+        ),
         # combined cells and a label's qualifiers
-        ("Område Uppdrag/Mål enligt RCC Norr Aktivitet från RCC Aktivitet i RN Ansvarig-Tidsram",
-         [("area",), ("goal",), ("rcc_activity",), ("activities",), ("responsible", "timeframe")]),
-        ("Målbild Planerade/pågående aktiviteter Status/förutsättningar/ansvar",
-         [("goal",), ("activities",), ("status", "notes", "responsible")]),
+        (
+            "Område Uppdrag/Mål enligt RCC Norr Aktivitet från RCC Aktivitet i RN Ansvarig-Tidsram",
+            [
+                ("area",),
+                ("goal",),
+                ("rcc_activity",),
+                ("activities",),
+                ("responsible", "timeframe"),
+            ],
+        ),
+        (
+            "Målbild Planerade/pågående aktiviteter Status/förutsättningar/ansvar",
+            [("goal",), ("activities",), ("status", "notes", "responsible")],
+        ),
         # the wrapped part of "Planerade aktiviteter" on a line of its own
-        ("Målbild Planerade Ansvarig Status",
-         [("goal",), ("activities",), ("responsible",), ("status",)]),
+        (
+            "Målbild Planerade Ansvarig Status",
+            [("goal",), ("activities",), ("responsible",), ("status",)],
+        ),
         # columns kept apart by runs of spaces (pdftotext -layout)
         ("Mål         Aktivitet        Ansvarig", [("goal",), ("activities",), ("responsible",)]),
     ],

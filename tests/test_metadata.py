@@ -14,14 +14,26 @@ def facts(text):
 @pytest.mark.parametrize(
     ("title", "region", "healthcare_region"),
     [
-        ("REGIONAL CANCERPLAN 2027: HANDLINGSPLAN REGION BLEKINGE", "Region Blekinge",
-         "Södra sjukvårdsregionen"),
-        ("Handlingsplan 2027 – region jönköpings län", "Region Jönköpings län",
-         "Sydöstra sjukvårdsregionen"),
-        ("Regional cancerplan 2027–2030, RCC Norr", "Norra sjukvårdsregionen",
-         "Norra sjukvårdsregionen"),
-        ("Cancerplan för Sjukvårdsregion Mellansverige 2027", "Sjukvårdsregion Mellansverige",
-         "Sjukvårdsregion Mellansverige"),
+        (
+            "REGIONAL CANCERPLAN 2027: HANDLINGSPLAN REGION BLEKINGE",
+            "Region Blekinge",
+            "Södra sjukvårdsregionen",
+        ),
+        (
+            "Handlingsplan 2027 – region jönköpings län",
+            "Region Jönköpings län",
+            "Sydöstra sjukvårdsregionen",
+        ),
+        (
+            "Regional cancerplan 2027–2030, RCC Norr",
+            "Norra sjukvårdsregionen",
+            "Norra sjukvårdsregionen",
+        ),
+        (
+            "Cancerplan för Sjukvårdsregion Mellansverige 2027",
+            "Sjukvårdsregion Mellansverige",
+            "Sjukvårdsregion Mellansverige",
+        ),
         ("Handlingsplan RCC Stockholm Gotland 2027", "Stockholm-Gotland", "Stockholm-Gotland"),
     ],
 )
