@@ -189,7 +189,10 @@ def parse_header_text(text: str) -> tuple[HeaderColumn, ...] | None:
     labels: list[str] = []
     for part in parts:
         words = part.split()
-        labels.extend(" ".join(words[i] for i in group) for group in group_words(words))
+        groups = [" ".join(words[i] for i in group) for group in group_words(words)]
+        if labels and groups and _modifier_cell(labels[-1].split()) in label_cells(groups[0]):
+            labels[-1] = f"{labels[-1]} {groups.pop(0)}"  # "Planerade" / "aktiviteter" wrapped
+        labels.extend(groups)
     columns = tuple(HeaderColumn(label, label_cells(label)) for label in labels)
     if not is_header(columns) or not _mostly_labels(text):
         return None
