@@ -32,6 +32,10 @@ def cells(text):
             "INSATS ANSVARIG ENHET TIDPUNKT KOMMENTAR",
             [("activities",), ("responsible",), ("timeframe",), ("notes",)],
         ),
+        (
+            "Syfte Åtgärd/aktivitet Huvudansvarig Tidsperiod Läge Kostnad",
+            [("goal",), ("activities",), ("responsible",), ("timeframe",), ("status",), ("notes",)],
+        ),
         # combined cells and a label's qualifiers
         (
             "Område Uppdrag/Mål enligt RCC Norr Aktivitet från RCC Aktivitet i RN Ansvarig-Tidsram",
