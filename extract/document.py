@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +53,14 @@ class Document:
         return self.sha256[:16]
 
 
+LIGATURES_RE = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: one glyph for two or three letters
+
+
+def unligature(text: str) -> str:
+    """Letters printed as one ligature glyph ("Kvaliﬁkation") written out as letters."""
+    return LIGATURES_RE.sub(lambda match: unicodedata.normalize("NFKC", match.group(0)), text)
+
+
 def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16 (with BOM) or, failing that, cp1252.
 
@@ -77,7 +87,7 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         raise BinaryDocument("the file is binary (too many control characters), not extracted text")
     if not text.strip():
         raise EmptyDocument("the file holds only white space")
-    return text, encoding, warnings
+    return unligature(text), encoding, warnings
 
 
 def split_lines(text: str) -> tuple[Line, ...]:

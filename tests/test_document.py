@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from extract.cells import to_blocks
-from extract.document import split_lines
+from extract.document import split_lines, unligature
 from extract.errors import BinaryDocument, EmptyDocument
 from extract.reader import document_from_bytes
 
@@ -103,3 +103,9 @@ def test_cell_breaks_are_put_back_in_text_without_blank_lines():
 def test_short_texts_are_left_as_they_are():
     document = document_from_bytes("Mål\n• a\n• b\n".encode(), Path("t.txt"))
     assert [line.text for line in document.lines] == ["Mål", "• a", "• b", ""]
+
+
+def test_ligature_glyphs_are_written_out_as_letters():
+    assert unligature("Kvaliﬁkation och ﬂöde") == "Kvalifikation och flöde"
+    document = document_from_bytes("Plan\n\nKvaliﬁkation ska ökas\n".encode(), Path("p.txt"))
+    assert "Kvalifikation ska ökas" in [line.text for line in document.lines]

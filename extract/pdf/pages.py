@@ -18,6 +18,7 @@ import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.columns import parse_header_text
+from extract.document import unligature
 from extract.errors import CorruptDocument, EncryptedDocument, ScannedDocument, TooLongDocument
 from extract.pdf.primitives import Page, Rule, TextLine, Word
 from extract.pdf.settings import SETTINGS, PdfSettings
@@ -68,7 +69,7 @@ def page_words(page: pdfplumber.page.Page) -> list[Word]:
     )
     return [
         Word(
-            w["text"],
+            unligature(w["text"]),
             w["x0"],
             w["x1"],
             w["top"],
