@@ -26,6 +26,7 @@ CELLS = (
     "notes",
     "area",
     "rcc_activity",
+    "number",
 )
 LEADING_CELLS = frozenset({"goal", "activities", "rcc_activity"})  # a table must have one
 MIN_HEADER_CELLS = 2  # distinct cells a header names at least

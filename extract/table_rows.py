@@ -135,7 +135,7 @@ def table_row(row: TableRow, spec: TableSpec) -> ParsedRow:
     """The parsed row of one table row."""
     cells = _split_combined(row)
     goal = cell_text(cells.get("goal", [])) or row.context.goal
-    goal_number = None
+    goal_number = cell_text(cells.get("number", [])).strip(" .") or None
     if spec.numbered_goals and goal and (match := GOAL_RE.match(goal)):
         goal_number, goal = match.group(1), goal[match.end() :]
     activities = _items(cells.get("activities", []))

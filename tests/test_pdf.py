@@ -198,6 +198,7 @@ GENERIC_GOALS = (
     [
         ("Åtgärd", "Ansvar", "Klart", "Uppföljning"),
         ("Insatser", "Ansvarig enhet", "Tidplan", "Status"),
+        ("Nr", "Aktivitet", "Huvudansvarig", "Tidsperiod", "Läge"),
     ],
 )
 @pytest.mark.parametrize("ruled", [True, False])
@@ -212,6 +213,7 @@ def test_a_plan_in_a_layout_no_sample_has(tmp_path, header, ruled):
                 "responsible": "Verksamhetschef\nProcessledare",
                 "timeframe": "2029",
                 "status": "Pågår" if i == 1 else "",
+                "number": str(i),
             }
             for i in (1, 2)
         )
@@ -230,3 +232,5 @@ def test_a_plan_in_a_layout_no_sample_has(tmp_path, header, ruled):
     assert all(row.responsible == ("Verksamhetschef", "Processledare") for row in rows)
     assert all(row.timeframe == ("2029",) for row in rows)
     assert [row.status for row in rows] == [("Pågår",), ()] * 3  # "avslutad" in text: no status
+    numbers = ["1", "2"] if "Nr" in header else [None, None]
+    assert [row.goal_number for row in rows] == numbers * 3
