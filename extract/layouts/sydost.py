@@ -417,9 +417,15 @@ def parse_action_table(
 # --- the whole document ----------------------------------------------------------------------
 
 
-def _table_end(lines: tuple[Line, ...], start: int) -> int:
+def _table_end(lines: tuple[Line, ...], start: int, area: int) -> int:
+    """Where the action tables under a page head of `area` end: at the next area's heading or
+    at a page head of another area (a plan of action tables only has no area headings)."""
     end = start + 1
-    while end < len(lines) and not AREA_HEADING_RE.match(lines[end].text):
+    while end < len(lines):
+        text = lines[end].text
+        head = PAGE_HEADER_RE.match(text)
+        if AREA_HEADING_RE.match(text) or (head and int(head.group(1)) != area):
+            break
         end += 1
     return end
 
@@ -458,7 +464,7 @@ def parse(document: Document) -> list[ParsedRow]:
             index += 1
         elif match := PAGE_HEADER_RE.match(text):
             area = int(match.group(1))
-            end = _table_end(lines, index)
+            end = _table_end(lines, index, area)
             rows.extend(parse_action_table(lines[index + 1 : end], area, None))
             index = end
         elif match := NATIONAL_GOAL_RE.match(text):
