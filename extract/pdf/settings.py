@@ -15,7 +15,6 @@ class PdfSettings:
     repeat_share: float = (
         0.5  # text in a margin band on at least this share of pages is a running head
     )
-    header_labels_share: float = 0.75  # share of a table's column labels a header line must show
     row_gap_lines: float = (
         0.9  # unruled tables: a gap in the key column this many line heights opens a row
     )
