@@ -243,3 +243,20 @@ def header_spans(lines: Sequence[Line]) -> dict[int, int]:
         else:
             index += 1
     return spans
+
+
+MAX_LABEL_LINE_WORDS = 4  # header labels a text tool prints together on one line
+
+
+def label_line(text: str) -> tuple[HeaderColumn, ...]:
+    """The columns a line names when it is nothing but header labels, which a reading-order
+    tool prints among a table's cells ("Tidsplan", "Status/förutsättningar/ansvar"); () for any
+    other line."""
+    words = fold(text)
+    if not words or len(words) > MAX_LABEL_LINE_WORDS:
+        return ()
+    if not all(word in vocabulary_words() for word in words) or not _has_label(text):
+        return ()
+    columns = tuple(HeaderColumn(word, label_cells(word)) for word in text.split())
+    return columns if all(column.cells for column in columns) else ()
+

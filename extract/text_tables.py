@@ -23,11 +23,9 @@ from extract.cells import (
 )
 from extract.columns import (
     HeaderColumn,
-    fold,
     header_spans,
-    label_cells,
+    label_line,
     parse_header_lines,
-    vocabulary_words,
 )
 from extract.document import Document, Line
 from extract.headings import is_upper_heading
@@ -232,21 +230,12 @@ def _split_cut_cells(blocks: list[Block]) -> None:
 OPEN_BLOCK_WINDOW = 6  # blocks before a page break that may still be open (a row's cells)
 
 
-def stray_labels(block: Block) -> tuple[HeaderColumn, ...]:
-    """The columns a block names when it is nothing but header labels that a reading-order tool
-    printed among the cells ("Tidsplan", "Tidsplan Status"); () for any other block. A status
-    word or a time entry ("Klart", "Pågående") is a cell, not a label."""
-    words = fold(block.text)
-    text = block.text
-    if not words or len(words) > MAX_STRAY_WORDS or is_status_cell(text) or time_prefix(text):
+def stray_labels(text: str) -> tuple[HeaderColumn, ...]:
+    """The columns a text names when it is nothing but header labels printed among the cells;
+    a status word or a time entry ("Klart", "Pågående") is a cell, not a label."""
+    if is_status_cell(text) or time_prefix(text):
         return ()
-    if not all(word in vocabulary_words() for word in words):
-        return ()
-    columns = tuple(HeaderColumn(word, label_cells(word)) for word in text.split())
-    return columns if all(column.cells for column in columns) else ()
-
-
-MAX_STRAY_WORDS = 4  # header labels printed together on one line
+    return label_line(text)
 
 
 @dataclass
@@ -260,7 +249,7 @@ def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRo
     blocks: list[Block] = []
     columns = list(table.columns)
     for block in cut_blocks(table.body, paragraph_marks):
-        if strays := stray_labels(block):
+        if strays := stray_labels(block.text):
             known = {column.cell for column in columns}
             columns += [column for column in strays if column.cell not in known]
         else:

@@ -89,7 +89,7 @@ def test_a_row_cut_by_a_page_break_is_joined_again():
     ],
 )
 def test_header_labels_printed_among_the_cells(text, cells):
-    assert [column.cell for column in stray_labels(block(text))] == cells
+    assert [column.cell for column in stray_labels(text)] == cells
 
 
 def test_the_generic_layout_reads_text():

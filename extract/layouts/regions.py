@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from extract.columns import header_spans
 from extract.document import Line
 from extract.headings import is_upper_heading
+from extract.text_tables import stray_labels
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def table_regions(lines: tuple[Line, ...]) -> list[TableRegion]:
             headings.append(heading)
             heading_status = rest or None
         elif body is not None:
-            body.append(line)
+            if not stray_labels(line.stripped):  # a header label printed among the cells
+                body.append(line)
         elif headings and not line.is_blank:
             headings = []  # prose between a heading and the next table: not a table heading
     if body is not None:
