@@ -51,8 +51,11 @@ def table_regions(lines: tuple[Line, ...]) -> list[TableRegion]:
             skip -= 1  # the lines a header wraps onto
             continue
         parts = heading_parts(line)
-        if index in spans:
-            skip = spans[index] - 1
+        resumes = body is None and bool(regions) and bool(headings)
+        if index in spans or (resumes and stray_labels(line.stripped)):
+            # a header, or under a heading part of one: a reading-order tool may print the
+            # labels of a table that goes on below a heading apart ("Målbild" alone)
+            skip = spans.get(index, 1) - 1
             if body is not None:
                 regions.append(TableRegion(chapter, section, tuple(body), status))
             if len(headings) >= 2:
