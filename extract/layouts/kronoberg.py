@@ -169,11 +169,27 @@ def _continue_goal(draft: _RowDraft, lines: tuple[Line, ...]) -> int:
     return end if end > index else 0
 
 
+NUMBER_AHEAD = 3  # a goal number may skip this many (a goal the text lost)
+NUMBER_BEHIND = 5  # or come back this many (a tool that prints a page's cells out of order)
+
+
+def _goal_number(line: Line, last: int, seen: set[int]) -> int | None:
+    """The number of a goal the line opens ("12. Text…"): numbering is evidence, not a lock, so
+    any number near the last one that has not been used yet counts."""
+    match = GOAL_RE.match(line.text)
+    if match is None:
+        return None
+    number = int(match.group(1))
+    near = last - NUMBER_BEHIND <= number <= last + NUMBER_AHEAD
+    return number if near and number not in seen else None
+
+
 def parse(document: Document) -> list[ParsedRow]:
     """Every numbered goal row of a Kronoberg action plan."""
     rows: list[ParsedRow] = []
     draft: _RowDraft | None = None
     last_number = 0
+    seen: set[int] = set()
     for region in table_regions(document.lines):
         index = 0
         lines = region.lines
@@ -181,19 +197,23 @@ def parse(document: Document) -> list[ParsedRow]:
             index = _continue_goal(draft, lines)
         while index < len(lines):
             line = lines[index]
-            match = GOAL_RE.match(line.text)
-            if match and int(match.group(1)) == last_number + 1:
+            number = _goal_number(line, last_number, seen)
+            if number is not None:
                 if draft:
                     rows.append(_row(draft))
                 end = index + 1
                 while (
-                    end < len(lines) and not lines[end].is_blank and not is_bullet(lines[end].text)
+                    end < len(lines)
+                    and not lines[end].is_blank
+                    and not is_bullet(lines[end].text)
+                    and _goal_number(lines[end], number, seen | {number}) is None
                 ):
                     end += 1
                 draft = _RowDraft(
-                    match.group(1), region.chapter, region.section, list(lines[index:end])
+                    str(number), region.chapter, region.section, list(lines[index:end])
                 )
-                last_number += 1
+                last_number = max(last_number, number)
+                seen.add(number)
                 index = end
                 continue
             if draft is not None:
