@@ -259,4 +259,3 @@ def label_line(text: str) -> tuple[HeaderColumn, ...]:
         return ()
     columns = tuple(HeaderColumn(word, label_cells(word)) for word in text.split())
     return columns if all(column.cells for column in columns) else ()
-
