@@ -120,13 +120,14 @@ def marks_paragraph_ends(lines: tuple[Line, ...]) -> bool:
 
 def paragraph_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """A blank line after every line that ends a paragraph (no trailing space, and the next line
-    does not go on in lower case: a full line may lose its space): a table's cells end their
-    paragraphs, so the cell breaks come back from the text itself."""
+    does not go on in lower case after an unfinished sentence: a full line may lose its space): a
+    table's cells end their paragraphs, so the cell breaks come back from the text itself."""
     result: list[Line] = []
     for line, following in zip(lines, (*lines[1:], None), strict=True):
         result.append(line)
         ends = line.text.strip() and line.text == line.text.rstrip()
-        goes_on = following is not None and following.stripped[:1].islower()
+        sentence_end = line.text.endswith(SENTENCE_ENDS)
+        goes_on = following is not None and following.stripped[:1].islower() and not sentence_end
         if ends and not goes_on:
             result.append(Line(line.number, line.page, ""))
     return tuple(result)
