@@ -249,12 +249,12 @@ MAX_LABEL_LINE_WORDS = 4  # header labels a text tool prints together on one lin
 
 
 def label_line(text: str) -> tuple[HeaderColumn, ...]:
-    """The columns a line names when it is nothing but header labels, which a reading-order
-    tool prints among a table's cells ("Tidsplan", "Status/förutsättningar/ansvar"); () for any
-    other line."""
+    """The columns a line names when it is nothing but capitalised header labels, which a
+    reading-order tool prints among a table's cells ("Tidsplan", "Status/förutsättningar/ansvar");
+    () for any other line."""
     words = fold(text)
-    if not words or len(words) > MAX_LABEL_LINE_WORDS:
-        return ()
+    if not words or len(words) > MAX_LABEL_LINE_WORDS or not text.strip()[:1].isupper():
+        return ()  # a header prints its labels capitalised; "åtgärder" is a wrapped word
     if not all(word in vocabulary_words() for word in words) or not _has_label(text):
         return ()
     columns = tuple(HeaderColumn(word, label_cells(word)) for word in text.split())
