@@ -86,6 +86,7 @@ def test_a_row_cut_by_a_page_break_is_joined_again():
         ("Pågår", []),
         ("Klart", []),
         ("Verksamhetschef", []),
+        ("åtgärder", []),  # a cell's wrapped word, not a label
     ],
 )
 def test_header_labels_printed_among_the_cells(text, cells):
