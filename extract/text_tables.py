@@ -325,6 +325,8 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             continue
         area = spec.area_pattern.match(line.text) if spec.area_pattern else None
         stated = stated_goal(line.text)
+        if table is not None and any("goal" in column.cells for column in table.columns):
+            stated = None  # "Mål: …" inside a goal cell, not the next table's goal
         heading = is_upper_heading(line.stripped)
         if area or stated is not None or heading:
             if table is not None:
