@@ -109,3 +109,26 @@ def test_ligature_glyphs_are_written_out_as_letters():
     assert unligature("Kvaliﬁkation och ﬂöde") == "Kvalifikation och flöde"
     document = document_from_bytes("Plan\n\nKvaliﬁkation ska ökas\n".encode(), Path("p.txt"))
     assert "Kvalifikation ska ökas" in [line.text for line in document.lines]
+
+
+def test_pypdf_paragraph_marks_give_the_cell_breaks():
+    """pypdf ends a wrapped line with a space and a paragraph's last line without one; a line
+    that lost its space goes on when the next starts in lower case after an unfinished sentence."""
+    lines = [
+        "Målbild Planerade aktiviteter Ansvarig Status",
+        "Fler rökfria ",
+        "patienter före ",
+        "operation",
+        "Erbjuda stöd till alla som",
+        "röker inför operation.",
+        "kommunernas elevhälsa",
+        "Pågår",
+    ] * 4
+    document = document_from_bytes("\n".join(lines).encode(), Path("p.txt"))
+    blocks = [block.text for block in to_blocks(document.lines)][:4]
+    assert blocks == [
+        "Målbild Planerade aktiviteter Ansvarig Status",
+        "Fler rökfria\npatienter före\noperation",
+        "Erbjuda stöd till alla som\nröker inför operation.",
+        "kommunernas elevhälsa",
+    ]

@@ -1,6 +1,7 @@
 """Each layout parser on a small hand-written plan in its layout (tests/fixtures/*_small.txt)."""
 
 from extract.layouts import LAYOUTS
+from tests.conftest import text_document
 
 
 def rows_of(fixture_document, layout: str, name: str):
@@ -135,3 +136,31 @@ def test_arsrapport_bullet_lists(fixture_document):
     ]
     assert flat(rows[0].activities[0]) == "Hälsoskattning används på de flesta kliniker."
     assert all(row.kind == "report_item" for row in rows)
+
+
+def test_kronoberg_numbering_is_a_hint_not_a_lock():
+    """Two goals a tool set on adjacent lines, and a list number inside a cell: every goal after
+    them is still read."""
+    text = (
+        "SCREENING\nMålbild Planerade/pågående aktiviteter Status/förutsättningar/ansvar\n\n"
+        "1. Screening erbjuds alla.\n2. Resultat följs upp.\n\n• Kallelser skickas. Pågår.\n\n"
+        "3. Alla får svar i tid.\n\n• 60. 10 % av svaren dröjer.\n\n4. Nya rutiner införs.\n\n"
+        "• Rutinen skrivs. Planeras.\n"
+    )
+    rows = LAYOUTS["region_kronoberg"].parse(text_document(text))
+    assert [row.goal_number for row in rows] == ["1", "2", "3", "4"]
+    assert flat(rows[1].goal) == "Resultat följs upp."
+
+
+def test_sydost_tables_end_at_another_areas_page_head():
+    """A plan of action tables only: no 'MÅLOMRÅDE N' headings, just page heads."""
+    text = (
+        "Handlingsplan 2027 – Målområde 1\n\nVAD? HUR? NÄR? VEM?\n\nFler rökfria\n\n"
+        "• Erbjuda stöd\n\n2027\n\nProcessledare\n\nHandlingsplan 2027 – Målområde 4\n\n"
+        "VAD? HUR? NÄR? VEM?\n\nFler sjuksköterskor\n\n• Utbilda fler\n\n2028\n\nHR-chef\n"
+    )
+    rows = LAYOUTS["rcc_sydost"].parse(text_document(text))
+    assert [(row.area_number, flat(row.goal)) for row in rows] == [
+        (1, "Fler rökfria"),
+        (4, "Fler sjuksköterskor"),
+    ]
