@@ -36,6 +36,9 @@ from extract.layout import (
     make_row,
 )
 from extract.layouts.regions import TableRegion, table_regions
+from extract.spacing import marks_paragraph_ends
+from extract.table_rows import table_row
+from extract.text_tables import read_text_tables
 
 CELL_GAP = "  "  # two spaces inside a line separate two cells
 
@@ -219,8 +222,20 @@ def _region_rows(region: TableRegion, goal: list[Line]) -> tuple[list[ParsedRow]
     return rows, goal
 
 
+SPEC = TableSpec(
+    header=("Målbild", "Planerade aktiviteter", "Ansvarig", "Status"),
+    key="activities",
+    merged=frozenset({"goal"}),
+)
+
+
 def parse(document: Document) -> list[ParsedRow]:
-    """Every activity row of a Skåne action plan; a goal carries over to the rows it spans."""
+    """Every activity row of a Skåne action plan; a goal carries over to the rows it spans.
+    Text whose tool marks paragraph ends (pypdf) goes through the shared header-driven reader,
+    which reads this layout's cells from those marks; the samples' own text through the cell
+    logic below."""
+    if marks_paragraph_ends(document.lines):
+        return [table_row(row, SPEC) for row in read_text_tables(document, SPEC)]
     rows: list[ParsedRow] = []
     goal: list[Line] = []
     section: str | None = None
@@ -245,14 +260,5 @@ LAYOUT = Layout(
         ),
     ),
     parse=parse,
-    table=TableSpec(
-        header=(
-            "Målbild",
-            "Planerade aktiviteter",
-            "Ansvarig",
-            "Status",
-        ),
-        key="activities",
-        merged=frozenset({"goal"}),
-    ),
+    table=SPEC,
 )
