@@ -13,7 +13,7 @@ from collections import Counter
 from functools import reduce
 from math import gcd
 
-from extract.cells import is_bullet, runs_on, starts_with_actor, time_prefix
+from extract.cells import is_bullet, is_status_cell, runs_on, starts_with_actor, time_prefix
 from extract.document import Line
 
 MIN_GAPS_TO_JUDGE = 20  # a text needs this many line pairs before its spacing is judged
@@ -127,7 +127,12 @@ def paragraph_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
         result.append(line)
         ends = line.text.strip() and line.text == line.text.rstrip()
         sentence_end = line.text.endswith(SENTENCE_ENDS)
-        goes_on = following is not None and following.stripped[:1].islower() and not sentence_end
+        goes_on = (
+            following is not None
+            and following.stripped[:1].islower()
+            and not sentence_end
+            and not is_status_cell(following.stripped)  # "pågår" is a cell of its own
+        )
         if ends and not goes_on:
             result.append(Line(line.number, line.page, ""))
     return tuple(result)
