@@ -207,18 +207,17 @@ def cut_blocks(lines: Sequence[Line], paragraph_marks: bool) -> list[Block]:
 
 def _split_cut_cells(blocks: list[Block]) -> None:
     """Before a page break, a cell cut by the break ends open and the next cell follows on the
-    next line without a break: split a block after an open line that the next cell (an actor, a
-    time entry, a status) follows."""
+    next line without a break: split a block after an open line that a capitalised next cell
+    (an actor, a time entry, a status) follows."""
     start = max(0, len(blocks) - OPEN_BLOCK_WINDOW)
     result: list[Block] = []
     for block in blocks[start:]:
         part: list[Line] = []
         for line, following in zip(block.lines, (*block.lines[1:], None), strict=True):
             part.append(line)
-            opens_cell = following is not None and (
-                starts_with_actor(following.stripped)
-                or time_prefix(following.stripped) is not None
-                or is_status_cell(following.stripped)
+            text = following.stripped if following is not None else ""
+            opens_cell = text[:1].isupper() and (
+                starts_with_actor(text) or time_prefix(text) is not None or is_status_cell(text)
             )
             if line.text != line.text.rstrip() and opens_cell:
                 result.append(Block(tuple(part), True))
