@@ -11,6 +11,7 @@ it. Stray header labels that a reading-order tool prints among the cells are dro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -34,6 +35,7 @@ from extract.spacing import marks_paragraph_ends
 from extract.table_rows import Context, TableRow, stated_goal
 
 INFEASIBLE = 1e6
+ENUMERATOR_RE = re.compile(r"^\d{1,2}\.(?:[a-z]\.?)?\)\s")  # "2.) …", "3.a) …", "4.c.) …"
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class PathCosts:
     max_actor_words: int = 10  # an actor's name is short
     short_actor_words: int = 4  # a name this short may put its actor term anywhere
     max_time_words: int = 5  # a time entry is short
+    max_label_words: int = 6  # a numbered area or section label ("2.) Patientmedverkan") is short
 
 
 COSTS = PathCosts()
@@ -99,8 +102,12 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
     if cell == "activities":
         return 0.2 if bullet else (1.5 if actor else 0.5)
     if cell in ("goal", "rcc_activity"):
+        if words <= costs.max_label_words and ENUMERATOR_RE.match(text):
+            return 1.5  # a numbered label: an area's or section's name
         return 3.0 if bullet else (2.0 if actor else 0.5)
     if cell == "area":
+        if words <= costs.max_label_words and ENUMERATOR_RE.match(text):
+            return 0.0  # "2.) Patientmedverkan", "3.a) Cancerprevention"
         return 1.0 if words <= 8 else 3.0
     return 1.0  # notes
 

@@ -125,3 +125,21 @@ def test_the_generic_plan_as_text(form, floor):
     """The plan in no sample's layout, as two tools print its text (measured 0.919 and 0.868)."""
     scores = [s for s in evaluate_rendered(VARIANTS, form) if "generic" in s.name]
     assert scores and all(s.layout == "generic" and s.f1 >= floor for s in scores)
+
+
+def test_a_numbered_label_is_an_area_cell():
+    """ "2.) Patientmedverkan" in an Område column, not a goal."""
+    columns = parse_header_text("Område Mål Aktivitet Ansvarig")
+    blocks = [
+        block("2.) Patientmedverkan"),
+        block("Stöd till patienter och närstående under hela vårdförloppet"),
+        block("Utbilda kontaktsjuksköterskor i samtal"),
+        block("Verksamhetschef"),
+    ]
+    path = assign_columns(blocks, columns, "activities", frozenset({"area", "goal"}))
+    assert [columns[index].cell for index, _ in path] == [
+        "area",
+        "goal",
+        "activities",
+        "responsible",
+    ]
