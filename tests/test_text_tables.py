@@ -133,7 +133,7 @@ def test_a_numbered_label_is_an_area_cell():
     blocks = [
         block("2.) Patientmedverkan"),
         block("Stöd till patienter och närstående under hela vårdförloppet"),
-        block("Utbilda kontaktsjuksköterskor i samtal"),
+        block("Erbjuda utbildning i samtal om levnadsvanor till all personal"),
         block("Verksamhetschef"),
     ]
     path = assign_columns(blocks, columns, "activities", frozenset({"area", "goal"}))
