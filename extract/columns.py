@@ -34,6 +34,7 @@ MAX_HEADER_WORDS = 24  # a header is short; a line with more words is text
 MAX_HEADER_LINES = 12  # lines a text tool may spread one header over (blank lines included)
 UNKNOWN_WORDS_PER_LABEL_WORD = 2  # a header's words are mostly labels
 MAX_WRAP_WORDS = 4  # a line a header wraps onto holds a label or a label's part
+MIN_COMPOUND_HEAD = 5  # a label this long may head a compound label ("mål" may not: "målgrupp")
 FOLD_SPLIT_RE = re.compile(r"[\s/\-–]+")
 FOLD_DROP_RE = re.compile(r"[^\w\s/\-–]")
 
@@ -89,11 +90,25 @@ def vocabulary_words() -> frozenset[str]:
 
 
 def _term_at(words: Sequence[str], index: int) -> Term | None:
-    """The longest term that starts at `words[index]`."""
+    """The longest term that starts at `words[index]`; else a one-word label the word is a
+    compound of ("Aktivitetsbeskrivning", "Tidsplanering": Swedish writes compounds as one
+    word), for labels of MIN_COMPOUND_HEAD letters or more."""
     for term in vocabulary():
         if tuple(words[index : index + len(term.words)]) == term.words:
             return term
-    return None
+    if index >= len(words):
+        return None
+    return next(
+        (
+            term
+            for term in vocabulary()
+            if term.kind == "label"
+            and len(term.words) == 1
+            and len(term.words[0]) >= MIN_COMPOUND_HEAD
+            and words[index].startswith(term.words[0])
+        ),
+        None,
+    )
 
 
 def label_cells(label: str) -> tuple[str, ...]:
@@ -223,7 +238,9 @@ def _mostly_labels(text: str) -> bool:
     """At most half as many words outside the vocabulary as words in it ("Uppdrag/Mål enligt RCC
     Mellansverige" is a label; "Mål: minskad dödlighet i …" is a sentence)."""
     words = fold(text)
-    known = sum(1 for word in words if word in vocabulary_words())
+    known = sum(
+        1 for i, word in enumerate(words) if word in vocabulary_words() or _term_at(words, i)
+    )
     return known >= UNKNOWN_WORDS_PER_LABEL_WORD * (len(words) - known)
 
 

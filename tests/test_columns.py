@@ -36,6 +36,11 @@ def cells(text):
             "Syfte Åtgärd/aktivitet Huvudansvarig Tidsperiod Läge Kostnad",
             [("goal",), ("activities",), ("responsible",), ("timeframe",), ("status",), ("notes",)],
         ),
+        # Swedish compounds headed by a label of five letters or more
+        (
+            "Aktivitetsbeskrivning Ansvarsfördelning Tidsplanering Statusrapport",
+            [("activities",), ("responsible",), ("timeframe",), ("status",)],
+        ),
         # combined cells and a label's qualifiers
         (
             "Område Uppdrag/Mål enligt RCC Norr Aktivitet från RCC Aktivitet i RN Ansvarig-Tidsram",
@@ -71,6 +76,7 @@ def test_headers_are_read_by_the_vocabulary(header, expected):
         "Ansvarig: Verksamhetschef, status pågår",  # two labels, neither goal nor activity
         "regionala uppdrag för Enhetschef",  # a cell's line, not capitalised as a header
         "Status",  # one label alone
+        "Målgrupp Aktivitet",  # "mål" is too short to head a compound: "Målgrupp" is no goal
         "Aktiviteten genomförs av ansvarig enhet när resurser finns och status följs upp",
     ],
 )
