@@ -5,7 +5,7 @@ import pytest
 from extract.columns import parse_header_text
 from extract.document import Line
 from extract.text_tables import PAGE_BREAK, Block, assign_columns, cut_blocks, stray_labels
-from pipelines.evaluate import evaluate_rendered
+from pipelines.evaluate import score_rendered
 from pipelines.ingest import parse_document
 from tests.conftest import FIXTURES, VARIANTS, text_document
 
@@ -120,11 +120,15 @@ def test_the_generic_layout_reads_text():
     ]
 
 
-@pytest.mark.parametrize(("form", "floor"), [("pypdf", 0.90), ("pdftotext", 0.85)])
-def test_the_generic_plan_as_text(form, floor):
-    """The plan in no sample's layout, as two tools print its text (measured 0.919 and 0.868)."""
-    scores = [s for s in evaluate_rendered(VARIANTS, form) if "generic" in s.name]
-    assert scores and all(s.layout == "generic" and s.f1 >= floor for s in scores)
+@pytest.mark.parametrize(("suffix", "floor"), [(".txt", 0.90), (".pdftotext.txt", 0.85)])
+def test_the_generic_plan_as_text(suffix, floor):
+    """The plan in no sample's layout, as pypdf and pdftotext print its text (measured 0.910 and
+    0.882)."""
+    golds = sorted(VARIANTS.glob("*generic*.gold.jsonl"))
+    assert golds
+    for gold in golds:
+        score = score_rendered(gold, gold.with_name(gold.name.replace(".gold.jsonl", suffix)))
+        assert score.layout == "generic" and score.f1 >= floor
 
 
 def test_a_numbered_label_is_an_area_cell():
