@@ -4,7 +4,7 @@ import pandas as pd
 from click.testing import CliRunner
 
 from pipelines.cli import main
-from tests.conftest import FIXTURES, GOLD, RAW
+from tests.conftest import FIXTURES, GOLD, RAW, VARIANTS
 
 
 def run(*args: str):
@@ -68,11 +68,14 @@ def test_inspect_unknown_layout_fails_clearly():
 
 
 def test_evaluate_prints_the_report_and_passes_its_check():
-    result = run("evaluate", "--gold", str(GOLD), "--raw", str(RAW), "--check")
+    args = ("--gold", str(GOLD), "--raw", str(RAW), "--rendered", str(VARIANTS), "--form", "pdf")
+    result = run("evaluate", *args, "--check")
     assert result.exit_code == 0, result.output
     assert "| 004.jsonl |" in result.output
     assert "| all gold | 260 |" in result.output
     assert "cross-validated by document" in result.output
+    assert "rendered plans, pdf:" in result.output and "(generic) |" in result.output
+    assert "rendered plans, pypdf:" not in result.output  # --form chooses the forms
 
 
 def test_layout_can_be_named_for_ingest_and_inspect(tmp_path):
