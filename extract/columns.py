@@ -244,18 +244,24 @@ def _mostly_labels(text: str) -> bool:
     return known >= UNKNOWN_WORDS_PER_LABEL_WORD * (len(words) - known)
 
 
-def header_spans(lines: Sequence[Line]) -> dict[int, int]:
-    """The table headers of a text, found by the column vocabulary (extract/columns.py): the
-    index of each header's first line -> how many lines it takes (a text tool may print a
-    header over several lines)."""
+@dataclass(frozen=True)
+class HeaderSpan:
+    """A header found in a text: its columns and how many lines it takes (a text tool may print
+    a header over several lines)."""
+
+    columns: tuple[HeaderColumn, ...]
+    n_lines: int
+
+
+def header_spans(lines: Sequence[Line]) -> dict[int, HeaderSpan]:
+    """The table headers of a text, found by the column vocabulary: the index of each header's
+    first line -> the header."""
     texts = [line.text for line in lines]
-    spans: dict[int, int] = {}
+    spans: dict[int, HeaderSpan] = {}
     index = 0
     while index < len(texts):
-        if texts[index].strip() and (
-            found := parse_header_lines(texts[index : index + MAX_HEADER_LINES])
-        ):
-            spans[index] = found[1]
+        if found := parse_header_lines(texts[index : index + MAX_HEADER_LINES]):
+            spans[index] = HeaderSpan(*found)
             index += found[1]
         else:
             index += 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.columns import MAX_HEADER_LINES, HeaderColumn, parse_header_lines
+from extract.columns import HeaderColumn, header_spans
 from extract.document import Document
 from extract.errors import UnknownLayout
 from extract.layouts import GENERIC, LAYOUTS, Layout
@@ -55,18 +55,11 @@ class FoundHeader:
 
 
 def find_headers(document: Document) -> list[FoundHeader]:
-    """Every line of the document that the column vocabulary reads as a table header."""
-    texts = [line.text for line in document.lines]
-    found: list[FoundHeader] = []
-    index = 0
-    while index < len(texts):
-        header = parse_header_lines(texts[index : index + MAX_HEADER_LINES])
-        if header is None:
-            index += 1
-            continue
-        found.append(FoundHeader(document.lines[index].number, header[0]))
-        index += header[1]
-    return found
+    """Every header of a table that the column vocabulary reads in the document."""
+    return [
+        FoundHeader(document.lines[index].number, span.columns)
+        for index, span in header_spans(document.lines).items()
+    ]
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -30,6 +30,11 @@ class Line:
     def is_blank(self) -> bool:
         return not self.text.strip()
 
+    @property
+    def ends_open(self) -> bool:
+        """Ends with white space: where a tool marks paragraph ends (pypdf), a wrapped line."""
+        return self.text != self.text.rstrip()
+
 
 @dataclass(frozen=True)
 class Document:

@@ -112,8 +112,8 @@ def infer_cell_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
 def marks_paragraph_ends(lines: tuple[Line, ...]) -> bool:
     """True for a text whose tool marks where a paragraph goes on: a line that wraps inside a
     paragraph ends with a space, the paragraph's last line does not (pypdf prints a PDF so)."""
-    texts = [line.text for line in lines if line.text.strip()]
-    wrapped = sum(1 for text in texts if text != text.rstrip())
+    texts = [line for line in lines if not line.is_blank]
+    wrapped = sum(1 for line in texts if line.ends_open)
     share = wrapped / len(texts) if texts else 0.0
     return PARAGRAPH_MARKS <= share <= 1 - PARAGRAPH_MARKS
 
@@ -125,7 +125,7 @@ def paragraph_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     result: list[Line] = []
     for line, following in zip(lines, (*lines[1:], None), strict=True):
         result.append(line)
-        ends = line.text.strip() and line.text == line.text.rstrip()
+        ends = not line.is_blank and not line.ends_open
         sentence_end = line.text.endswith(SENTENCE_ENDS)
         goes_on = (
             following is not None

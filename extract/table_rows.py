@@ -10,7 +10,9 @@ that names status, or in the cells the layout declares (`TableSpec.status_in`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from extract.cells import (
     GOAL_RE,
@@ -28,6 +30,14 @@ from extract.columns import label_cells
 from extract.document import Line
 from extract.layout import ParsedRow, TableSpec, cell_text, item_text, make_row
 from extract.time_words import MONTH_NAME, SEASON, TERM
+
+
+class ColumnCells(Protocol):
+    """A table column, from a PDF or a text header: the cells it fills."""
+
+    @property
+    def cells(self) -> tuple[str, ...]: ...
+
 
 LABELLED_RE = re.compile(r"^\s*(\w+(?:\s\w+)?)\s*:\s*(.*)$")  # "Mål: …", "Nationellt mål: …"
 
@@ -63,6 +73,12 @@ def stated_goal(text: str) -> str | None:
     if match and label_cells(match.group(1)) == ("goal",) and match.group(2).strip():
         return match.group(2).strip()
     return None
+
+
+def fills_goal(columns: Iterable[ColumnCells]) -> bool:
+    """True when one of a table's columns fills the goal cell (a "Mål: …" line in it is then the
+    cell's text, not the next table's goal)."""
+    return any("goal" in column.cells for column in columns)
 
 
 INCOMPLETE_TIME_RE = re.compile(  # a time entry waiting for its year on the next line

@@ -26,13 +26,12 @@ from extract.columns import (
     HeaderColumn,
     header_spans,
     label_line,
-    parse_header_lines,
 )
 from extract.document import Document, Line
 from extract.headings import is_upper_heading
 from extract.layout import TableSpec
 from extract.spacing import marks_paragraph_ends
-from extract.table_rows import Context, TableRow, stated_goal
+from extract.table_rows import Context, TableRow, fills_goal, stated_goal
 
 INFEASIBLE = 1e6
 ENUMERATOR_RE = re.compile(r"^\d{1,2}\.(?:[a-z]\.?)?\)\s")  # "2.) …", "3.a) …", "4.c.) …"
@@ -182,9 +181,7 @@ def cut_blocks(lines: Sequence[Line], paragraph_marks: bool) -> list[Block]:
     def close() -> None:
         if not current:
             return
-        block = Block(
-            tuple(current), paragraph_marks and current[-1].text != current[-1].text.rstrip()
-        )
+        block = Block(tuple(current), paragraph_marks and current[-1].ends_open)
         nonlocal broken
         if waiting and not is_bullet(current[0].text):
             target = waiting.pop(0)
@@ -226,7 +223,7 @@ def _split_cut_cells(blocks: list[Block]) -> None:
             opens_cell = text[:1].isupper() and (
                 starts_with_actor(text) or time_prefix(text) is not None or is_status_cell(text)
             )
-            if line.text != line.text.rstrip() and opens_cell:
+            if line.ends_open and opens_cell:
                 result.append(Block(tuple(part), True))
                 part = []
         result.append(Block(tuple(part), block.open))
@@ -251,16 +248,23 @@ class _Table:
     body: list[Line]
 
 
+def _with_columns(
+    columns: tuple[HeaderColumn, ...], more: Sequence[HeaderColumn]
+) -> tuple[HeaderColumn, ...]:
+    """The columns and, after them, those of `more` whose cells they lack."""
+    known = {column.cell for column in columns}
+    return columns + tuple(column for column in more if column.cell not in known)
+
+
 def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRow]:
     blocks: list[Block] = []
-    columns = list(table.columns)
+    columns = table.columns
     for block in cut_blocks(table.body, paragraph_marks):
         if strays := stray_labels(block.text):
-            known = {column.cell for column in columns}
-            columns += [column for column in strays if column.cell not in known]
+            columns = _with_columns(columns, strays)  # the header's labels printed further down
         else:
             blocks.append(block)
-    table = replace(table, columns=tuple(columns))  # the header's labels printed further down
+    table = replace(table, columns=columns)
     groups: list[list[tuple[Block, HeaderColumn]]] = []
     key = spec.key_for({column.cell for column in table.columns})
     path = assign_columns(blocks, table.columns, key, spec.merged)
@@ -313,15 +317,12 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             skip -= 1
             continue
         if index in spans:
-            skip = spans[index] - 1
-            found = parse_header_lines([ln.text for ln in lines[index : index + spans[index]]])
-            columns = found[0] if found else ()
+            skip = spans[index].n_lines - 1
+            columns = spans[index].columns
             if table is not None and table.body:
                 # a header right below a table's rows, with no heading or goal between: the
                 # same table on a new page (a text tool may print fewer or more of its labels)
-                known = {column.cell for column in table.columns}
-                extra = tuple(column for column in columns if column.cell not in known)
-                table.columns = table.columns + extra
+                table.columns = _with_columns(table.columns, columns)
                 table.body.append(PAGE_BREAK)
                 continue
             if table is not None:
@@ -331,7 +332,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             continue
         area = spec.area_pattern.match(line.text) if spec.area_pattern else None
         stated = stated_goal(line.text)
-        if table is not None and any("goal" in column.cells for column in table.columns):
+        if table is not None and fills_goal(table.columns):
             stated = None  # "Mål: …" inside a goal cell, not the next table's goal
         heading = is_upper_heading(line.stripped)
         if area or stated is not None or heading:

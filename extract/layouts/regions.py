@@ -55,7 +55,7 @@ def table_regions(lines: tuple[Line, ...]) -> list[TableRegion]:
         if index in spans or (resumes and stray_labels(line.stripped)):
             # a header, or under a heading part of one: a reading-order tool may print the
             # labels of a table that goes on below a heading apart ("Målbild" alone)
-            skip = spans.get(index, 1) - 1
+            skip = spans[index].n_lines - 1 if index in spans else 0
             if body is not None:
                 regions.append(TableRegion(chapter, section, tuple(body), status))
             if len(headings) >= 2:

@@ -24,7 +24,7 @@ from extract.pdf.tables import (
     page_rows,
     split_cells,
 )
-from extract.table_rows import Context, TableRow, stated_goal
+from extract.table_rows import Context, TableRow, fills_goal, stated_goal
 
 
 @dataclass(frozen=True)
@@ -304,8 +304,7 @@ def read_pdf(
 
 def _states_next_goal(line: TextLine, table: _Table) -> bool:
     """A "Mål: …" line below a table without a goal column states the next table's goal."""
-    has_goal = any("goal" in column.cells for column in table.columns)
-    return not has_goal and stated_goal(line.text) is not None
+    return not fills_goal(table.columns) and stated_goal(line.text) is not None
 
 
 def _same_columns(a: tuple[ColumnBox, ...], b: tuple[ColumnBox, ...]) -> bool:
