@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from extract.cells import is_bullet, is_status_cell, starts_with_actor, time_prefix
 from extract.data_tables import read_tsv
 from extract.document import Line
 
@@ -37,6 +38,7 @@ MAX_WRAP_WORDS = 4  # a line a header wraps onto holds a label or a label's part
 MIN_COMPOUND_HEAD = 5  # a label this long may head a compound label ("mål" may not: "målgrupp")
 FOLD_SPLIT_RE = re.compile(r"[\s/\-–]+")
 FOLD_DROP_RE = re.compile(r"[^\w\s/\-–]")
+LABELLED_LINE_RE = re.compile(r"^\w+:\s")  # "Mål: …", "Ansvar: …"
 
 
 @dataclass(frozen=True)
@@ -218,7 +220,9 @@ def parse_header_text(text: str) -> tuple[HeaderColumn, ...] | None:
 def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], int] | None:
     """The header that starts at `texts[0]` when a text tool printed it over several lines (one
     label or label part a line, blank lines between), and how many lines it takes; None when the
-    first line opens no header. A line of more than MAX_WRAP_WORDS words ends the header."""
+    first line opens no header. A line of more than MAX_WRAP_WORDS words, or one that ends a
+    sentence, ends the header; a line that adds no column (a qualifier such as "enligt RCC", or a
+    cell naming a label) belongs to it only when a label line after it does."""
     if not texts or not texts[0].strip() or not _opens_header(texts[0].split()[0]):
         return None
     best: tuple[tuple[HeaderColumn, ...], int] | None = None
@@ -226,12 +230,35 @@ def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], 
     for count, text in enumerate(texts[:MAX_HEADER_LINES], 1):
         if not text.strip():
             continue
-        if count > 1 and (len(text.split()) > MAX_WRAP_WORDS or not _mostly_labels(text)):
+        labels = _mostly_labels(text)
+        if count > 1 and (len(text.split()) > MAX_WRAP_WORDS or not labels and _is_cell_text(text)):
             break
-        joined.append(text.strip())
-        if (columns := parse_header_text("  ".join(joined))) is not None:
-            best = (columns, count)
+        if joined and joined[-1].endswith("-"):
+            joined[-1] += text.strip()  # "Ansvarig-" / "Tidsram": one combined label
+        else:
+            joined.append(text.strip())
+        if not labels:
+            continue  # a label's qualifier ("enligt RCC", "Mellansverige"): it cannot end a header
+        columns = parse_header_text(" ".join(joined))
+        if columns is None:
+            continue
+        if best is None or (len(columns) > len(best[0]) and text.strip()[:1].isupper()):
+            best = (columns, count)  # a header grows by labels printed capitalised
     return best
+
+
+def _is_cell_text(text: str) -> bool:
+    """A line a table's cell prints, never a header's: it ends a sentence, is a bullet or a
+    labelled line ("Mål: …"), or reads as an actor, a time entry or a status."""
+    stripped = text.strip()
+    return (
+        stripped.endswith((".", ";"))
+        or is_bullet(stripped)
+        or LABELLED_LINE_RE.match(stripped) is not None
+        or starts_with_actor(stripped)
+        or time_prefix(stripped) is not None
+        or is_status_cell(stripped)
+    )
 
 
 def _mostly_labels(text: str) -> bool:

@@ -12,6 +12,13 @@ from extract.document import Document, Line
 
 KINDS = ("action_row", "national_goal", "regional_insats", "report_item")
 
+# The orders a text tool prints tables in (extract/text_order.py recognises them)
+LINE_ORDER = "lines"  # a header on one line, each cell's lines together (the samples' tool)
+PARAGRAPH_MARKED = "paragraph-marked"  # pypdf: a wrapped line ends with a space
+READING_ORDER = "reading-order"  # pdftotext: a header's labels on lines of their own
+NO_TABLES = "no-tables"  # no table header found
+TEXT_ORDERS = frozenset({LINE_ORDER, PARAGRAPH_MARKED, READING_ORDER, NO_TABLES})
+
 
 @dataclass(frozen=True)
 class ParsedRow:
@@ -130,3 +137,5 @@ class Layout:
     # parses the document's text (for a PDF: the text outside its tables)
     parse: Callable[[Document], list[ParsedRow]]
     table: TableSpec | None = None  # the action table, when the layout has one
+    # the text orders `parse` reads; text in another order is read by the shared reader
+    text_orders: frozenset[str] = TEXT_ORDERS

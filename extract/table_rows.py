@@ -65,6 +65,7 @@ class TableRow:
     line_start: int
     line_end: int
     bbox: tuple[float, float, float, float] | None = None  # a PDF's x0, top, x1, bottom
+    sure: bool = True  # False when a text reader was unsure where the row's cells are cut
 
 
 def stated_goal(text: str) -> str | None:

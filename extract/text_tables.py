@@ -54,6 +54,7 @@ class PathCosts:
 
 
 COSTS = PathCosts()
+UNSURE_EMISSION = 1.5  # a block this unlike its column's content makes its row's cut unsure
 LIST_CELLS = frozenset({"activities", "responsible", "notes", "timeframe", "status"})
 
 
@@ -273,6 +274,13 @@ def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRo
         if (opens and not goes_on) or not groups:
             groups.append([])
         groups[-1].append((block, table.columns[index]))
+
+    def sure(group: list[tuple[Block, HeaderColumn]]) -> bool:
+        """The row has its key cell and every block looks like its column's content."""
+        return any(column.cell == key for _, column in group) and all(
+            emission(block, column.cell) < UNSURE_EMISSION for block, column in group
+        )
+
     fills = {column.cell: column.cells or (column.cell,) for column in table.columns}
     rows: list[TableRow] = []
     previous: dict[str, tuple[str, ...]] = {}
@@ -297,6 +305,7 @@ def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRo
                 max(line.page for line in lines),
                 min(line.number for line in lines),
                 max(line.number for line in lines),
+                sure=sure(group),
             )
         )
     return rows

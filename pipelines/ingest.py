@@ -18,6 +18,7 @@ from extract.layout import ParsedRow
 from extract.pdf.plan import file_sha256, is_pdf, read_pdf_plan
 from extract.pdf.settings import PdfSettings
 from extract.reader import read_document
+from extract.text_order import TextReading, read_text_rows
 from normalize.actors import document_glossary
 from normalize.metadata import DocumentFacts, document_facts
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
@@ -49,6 +50,7 @@ class ParsedDocument:
     rows: tuple[ParsedRow, ...]
     records: tuple[ActivityRecord, ...]
     warnings: tuple[str, ...]
+    text_order: str  # the order the text's tables were read in ("pdf" for a PDF's cells)
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,11 @@ def _row_texts(row: ParsedRow) -> list[str]:
     ] + [*row.activities, *row.responsible]
 
 
-def _normalised(document: Document, detection: Detection, rows: list[ParsedRow]) -> ParsedDocument:
+def _normalised(
+    document: Document, detection: Detection, rows: list[ParsedRow], reading: TextReading | None
+) -> ParsedDocument:
+    """Records, facts and warnings of a parsed document (`reading`: how a text was read; None
+    for a PDF, whose cells come from its geometry)."""
     layout = detection.layout
     facts = document_facts(document, layout.document_type)
     glossary = document_glossary(document)
@@ -118,14 +124,23 @@ def _normalised(document: Document, detection: Detection, rows: list[ParsedRow])
     )
     records = document_records(rows, source)
     warnings = [*detection.warnings, *facts.warnings, *_warnings(document, rows, records)]
-    return ParsedDocument(document, detection, facts, tuple(rows), tuple(records), tuple(warnings))
+    if reading is not None and reading.shared_reader:
+        warnings.append(
+            f"text in {reading.order} order: read by the shared header-driven reader, "
+            f"which was unsure where the cells are cut in {reading.unsure} of {len(rows)} rows"
+        )
+    order = reading.order if reading is not None else "pdf"
+    return ParsedDocument(
+        document, detection, facts, tuple(rows), tuple(records), tuple(warnings), order
+    )
 
 
 def parse_document(document: Document, layout: str | None = None) -> ParsedDocument:
     """Detect the layout of a read text document (or take the one named), parse its rows and
     normalise them."""
     detection = detect_layout(document, layout)
-    return _normalised(document, detection, detection.layout.parse(document))
+    reading = read_text_rows(document, detection.layout)
+    return _normalised(document, detection, reading.rows, reading)
 
 
 def parse_file(path: Path, settings: IngestSettings | None = None) -> ParsedDocument:
@@ -133,7 +148,7 @@ def parse_file(path: Path, settings: IngestSettings | None = None) -> ParsedDocu
     settings = settings or IngestSettings()
     if is_pdf(path):
         limits = PdfSettings(max_pages=settings.max_pages)
-        return _normalised(*read_pdf_plan(path, limits, settings.layout))
+        return _normalised(*read_pdf_plan(path, limits, settings.layout), None)
     return parse_document(read_document(path), settings.layout)
 
 
@@ -157,6 +172,7 @@ def document_row(parsed: ParsedDocument) -> dict[str, Any]:
         "n_rows": len(parsed.rows),
         "n_activities": sum(1 for record in parsed.records if record.activity is not None),
         "n_pages": document.pages,
+        "text_order": parsed.text_order,
         "warnings": list(parsed.warnings),
         "ingested_at": datetime.now(UTC),
         "superseded_by": None,

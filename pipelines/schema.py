@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 METADATA = {b"cancerplans.schema_version": SCHEMA_VERSION.encode()}
 
 _strings = pa.list_(pa.string())
@@ -70,6 +70,7 @@ DOCUMENTS = pa.schema(
         pa.field("n_rows", pa.int32(), nullable=False),
         pa.field("n_activities", pa.int32(), nullable=False),
         pa.field("n_pages", pa.int32()),
+        pa.field("text_order", pa.string()),
         pa.field("warnings", _strings),
         pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
         pa.field("superseded_by", pa.string()),

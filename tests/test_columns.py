@@ -94,3 +94,51 @@ def test_a_header_spread_over_lines_by_a_text_tool():
 def test_label_cells_match_case_and_punctuation_insensitively():
     assert label_cells("NÄR?") == label_cells("när") == ("timeframe",)
     assert label_cells("Ansvarig-\nTidsram") == ("responsible", "timeframe")
+
+
+def test_a_header_wrapped_over_qualifier_lines():
+    """pypdf prints a six-column header cell by cell: qualifiers of a label ("enligt RCC …") on
+    lines of their own, a combined label broken at its hyphen; the body's first cells follow."""
+    lines = [
+        "Område Uppdrag/Mål ",
+        "enligt RCC ",
+        "Norrland",
+        "Aktivitet från ",
+        "RCC",
+        "Aktivitet i RV Ansvarig-",
+        "Tidsram",
+        "Status",
+        "2.) ",
+        "Patientmedverkan",
+    ]
+    columns, used = parse_header_lines(lines)
+    assert [column.cells for column in columns] == [
+        ("area",),
+        ("goal",),
+        ("rcc_activity",),
+        ("activities",),
+        ("responsible", "timeframe"),
+        ("status",),
+    ]
+    assert columns[1].label == "Uppdrag/Mål enligt RCC Norrland"
+    assert used == 8
+
+
+def test_cells_printed_among_a_headers_labels_end_it():
+    """In reading order a cell may come between two labels: an actor, a bullet or a "Mål:" line
+    is a cell, so the header ends before it and the labels after it are strays."""
+    lines = ["Aktivitet", "", "Ansvarig", "", "• Utbildning", "Verksamhetschef", "Tidsplan"]
+    columns, used = parse_header_lines(lines)
+    assert [column.cell for column in columns] == ["activities", "responsible"]
+    assert used == 3
+    lines = ["Aktivitet", "Ansvarig", "Verksamhetschef", "Tidsplan", "Status"]
+    assert parse_header_lines(lines)[1] == 2
+
+
+def test_a_header_does_not_grow_by_a_lower_case_line():
+    """A cell's rest under a repeated header may hold a label word ("åtgärder"); labels of a
+    header print capitalised."""
+    lines = ["Aktivitet Ansvarig Tidsplan Status", "implementeringen ", "för beslutade åtgärder"]
+    columns, used = parse_header_lines(lines)
+    assert len(columns) == 4
+    assert used == 1

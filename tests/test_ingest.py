@@ -8,7 +8,7 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
-from extract.layout import KINDS
+from extract.layout import KINDS, LINE_ORDER, NO_TABLES
 from normalize.areas import AREA_SOURCES
 from normalize.status import STATUSES
 from normalize.time import PRECISIONS
@@ -34,6 +34,9 @@ def test_every_sample_is_stored(store):
     assert set(activities["doc_id"]) == set(documents["doc_id"])
     assert activities["area_id"].between(1, 10).all()
     assert (documents["n_activities"] > 0).all()
+    orders = dict(zip(documents["layout"], documents["text_order"], strict=True))
+    assert orders["rcc_arsrapport"] == NO_TABLES
+    assert orders["region_skane"] == LINE_ORDER
 
 
 def test_columns_hold_only_their_documented_values(store):

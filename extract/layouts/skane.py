@@ -27,6 +27,7 @@ from extract.cells import (
 )
 from extract.document import Document, Line
 from extract.layout import (
+    LINE_ORDER,
     Layout,
     ParsedRow,
     Signature,
@@ -36,9 +37,6 @@ from extract.layout import (
     make_row,
 )
 from extract.layouts.regions import TableRegion, table_regions
-from extract.spacing import marks_paragraph_ends
-from extract.table_rows import table_row
-from extract.text_tables import read_text_tables
 
 CELL_GAP = "  "  # two spaces inside a line separate two cells
 
@@ -230,12 +228,8 @@ SPEC = TableSpec(
 
 
 def parse(document: Document) -> list[ParsedRow]:
-    """Every activity row of a Skåne action plan; a goal carries over to the rows it spans.
-    Text whose tool marks paragraph ends (pypdf) goes through the shared header-driven reader,
-    which reads this layout's cells from those marks; the samples' own text through the cell
-    logic below."""
-    if marks_paragraph_ends(document.lines):
-        return [table_row(row, SPEC) for row in read_text_tables(document, SPEC)]
+    """Every activity row of a Skåne action plan in the samples' text order; a goal carries over
+    to the rows it spans."""
     rows: list[ParsedRow] = []
     goal: list[Line] = []
     section: str | None = None
@@ -261,4 +255,5 @@ LAYOUT = Layout(
     ),
     parse=parse,
     table=SPEC,
+    text_orders=frozenset({LINE_ORDER}),
 )

@@ -30,6 +30,7 @@ from extract.cells import (
 from extract.document import Document, Line
 from extract.headings import URL_RE
 from extract.layout import (
+    LINE_ORDER,
     Layout,
     ParsedRow,
     Signature,
@@ -303,4 +304,5 @@ LAYOUT = Layout(
         merged=frozenset({"area", "goal"}),
         chapter_pattern=CHAPTER_RE,
     ),
+    text_orders=frozenset({LINE_ORDER}),
 )

@@ -1,0 +1,50 @@
+"""The order a text tool printed a plan's tables in, and the reader that reads it."""
+
+import pytest
+
+from extract.layout import LINE_ORDER, NO_TABLES, PARAGRAPH_MARKED, READING_ORDER
+from extract.layouts import LAYOUTS
+from extract.reader import read_document
+from extract.text_order import read_text_rows, text_order
+from tests.conftest import RAW, VARIANTS
+
+VASTMANLAND = "d04-vastmanland-uppsala"
+
+
+@pytest.mark.parametrize(
+    ("path", "order"),
+    [
+        (VARIANTS / f"{VASTMANLAND}.txt", PARAGRAPH_MARKED),
+        (VARIANTS / f"{VASTMANLAND}.pdftotext.txt", READING_ORDER),
+        (RAW / "001_5c8ae417ba2d801a.txt", LINE_ORDER),
+    ],
+)
+def test_the_text_order_is_recognised(path, order):
+    assert text_order(read_document(path).lines) == order
+
+
+def test_text_without_a_table_header():
+    """The annual report's tables have no column header: its text has no table order."""
+    document = read_document(RAW / "003_4dc689b29ba172f3.txt")
+    assert text_order(document.lines) == NO_TABLES
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdftotext.txt"])
+def test_an_order_the_layout_does_not_read_goes_to_the_shared_reader(suffix):
+    """Västmanland's own parser reads the samples' order; pypdf's and pdftotext's text of the
+    same layout is read by the shared reader over the layout's declared table."""
+    layout = LAYOUTS["region_vastmanland"]
+    reading = read_text_rows(read_document(VARIANTS / f"{VASTMANLAND}{suffix}"), layout)
+    assert reading.shared_reader
+    assert reading.order not in layout.text_orders
+    assert len(reading.rows) >= 20
+    assert all(row.rcc_activity for row in reading.rows)
+    assert 0 <= reading.unsure <= len(reading.rows)
+
+
+def test_the_samples_order_goes_to_the_layouts_own_parser():
+    layout = LAYOUTS["region_vastmanland"]
+    reading = read_text_rows(read_document(RAW / "001_5c8ae417ba2d801a.txt"), layout)
+    assert not reading.shared_reader
+    assert reading.order == LINE_ORDER
+    assert reading.unsure == 0
