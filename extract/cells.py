@@ -345,6 +345,26 @@ def ends_with_status(text: str) -> bool:
     return bool(matches) and matches[-1].end() == len(text.rstrip(" ."))
 
 
+STATUS_GAP_RE = re.compile(r"^[\s,/&]*(?:och)?[\s,/&]*$")  # between status words of one cell
+
+
+def status_tail(text: str) -> tuple[str, str] | None:
+    """A line that ends with status words after other words, split in two (the other words,
+    the status): where a tool prints two cells of one row on one line ("Kvinnokliniken pågår",
+    "Sjukhusledning Planering pågår"); None when the line does not end so."""
+    stripped = text.rstrip(" .")
+    matches = list(_status_re().finditer(stripped))
+    if not matches or matches[-1].end() != len(stripped):
+        return None
+    start = matches[-1].start()
+    for match in reversed(matches[:-1]):  # status words in a row: "planeras, pågår"
+        if not STATUS_GAP_RE.match(stripped[match.end() : start]):
+            break
+        start = match.start()
+    head = stripped[:start].rstrip(" ,")
+    return (head, text[start:].strip()) if head else None
+
+
 # A status word followed by a time describes a plan ("planeras under 2024", "ska vara klart
 # 2024-02-01"); it is not the activity's status.
 FOLLOWED_BY_TIME_RE = re.compile(

@@ -220,9 +220,9 @@ def parse_header_text(text: str) -> tuple[HeaderColumn, ...] | None:
 def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], int] | None:
     """The header that starts at `texts[0]` when a text tool printed it over several lines (one
     label or label part a line, blank lines between), and how many lines it takes; None when the
-    first line opens no header. A line of more than MAX_WRAP_WORDS words, or one that ends a
-    sentence, ends the header; a line that adds no column (a qualifier such as "enligt RCC", or a
-    cell naming a label) belongs to it only when a label line after it does."""
+    first line opens no header. A line of more than MAX_WRAP_WORDS words, or a cell's or a
+    heading's line, ends the header; a line that adds no column (a qualifier such as "enligt
+    RCC") belongs to it only when a capitalised label line after it does."""
     if not texts or not texts[0].strip() or not _opens_header(texts[0].split()[0]):
         return None
     best: tuple[tuple[HeaderColumn, ...], int] | None = None
@@ -231,7 +231,9 @@ def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], 
         if not text.strip():
             continue
         labels = _mostly_labels(text)
-        if count > 1 and (len(text.split()) > MAX_WRAP_WORDS or not labels and _is_cell_text(text)):
+        if not labels and _is_cell_text(text):
+            break
+        if count > 1 and len(text.split()) > MAX_WRAP_WORDS:
             break
         if joined and joined[-1].endswith("-"):
             joined[-1] += text.strip()  # "Ansvarig-" / "Tidsram": one combined label
@@ -248,11 +250,13 @@ def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], 
 
 
 def _is_cell_text(text: str) -> bool:
-    """A line a table's cell prints, never a header's: it ends a sentence, is a bullet or a
-    labelled line ("Mål: …"), or reads as an actor, a time entry or a status."""
+    """A line a table's cell or a heading prints, never a header's: it ends a sentence, is a
+    bullet, a labelled line ("Ansvar: …") or an upper-case heading, or reads as an actor, a time
+    entry or a status."""
     stripped = text.strip()
     return (
         stripped.endswith((".", ";"))
+        or (len(stripped.split()) > 1 and stripped.isupper())
         or is_bullet(stripped)
         or LABELLED_LINE_RE.match(stripped) is not None
         or starts_with_actor(stripped)

@@ -20,6 +20,7 @@ from extract.cells import (
     is_status_cell,
     names_actor,
     starts_with_actor,
+    status_tail,
     time_prefix,
 )
 from extract.columns import (
@@ -257,12 +258,27 @@ def _with_columns(
     return columns + tuple(column for column in more if column.cell not in known)
 
 
+def split_status_tail(block: Block, costs: PathCosts = COSTS) -> list[Block]:
+    """A one-line block of an actor and a status (an unruled table's two cells on one baseline:
+    "Kvinnokliniken pågår") as two blocks; a sentence with a status word ("… vård pågår.")
+    stays whole."""
+    split = status_tail(block.text) if len(block.lines) == 1 else None
+    if split is None or not _looks_like_actor(split[0], costs):
+        return [block]
+    line = block.lines[0]
+    first = Block((replace(line, text=split[0]),), False, block.after_break)
+    return [first, Block((replace(line, text=split[1]),), block.open)]
+
+
 def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRow]:
     blocks: list[Block] = []
     columns = table.columns
+    has_status = any("status" in column.cells for column in columns)
     for block in cut_blocks(table.body, paragraph_marks):
         if strays := stray_labels(block.text):
             columns = _with_columns(columns, strays)  # the header's labels printed further down
+        elif has_status:
+            blocks.extend(split_status_tail(block))
         else:
             blocks.append(block)
     table = replace(table, columns=columns)

@@ -142,3 +142,11 @@ def test_a_header_does_not_grow_by_a_lower_case_line():
     columns, used = parse_header_lines(lines)
     assert len(columns) == 4
     assert used == 1
+
+
+def test_a_labelled_cell_or_a_heading_is_no_header():
+    """ "Ansvar: …" closes a cell, and an upper-case heading opens a section; neither starts or
+    extends the header below them."""
+    lines = ["Ansvar: Kirurgkliniken", "PROSTATACANCERTESTNING", "Målbild Aktiviteter Ansvar"]
+    assert parse_header_lines(lines) is None
+    assert parse_header_lines(lines[2:])[1] == 1

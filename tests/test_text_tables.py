@@ -4,7 +4,14 @@ import pytest
 
 from extract.columns import parse_header_text
 from extract.document import Line
-from extract.text_tables import PAGE_BREAK, Block, assign_columns, cut_blocks, stray_labels
+from extract.text_tables import (
+    PAGE_BREAK,
+    Block,
+    assign_columns,
+    cut_blocks,
+    split_status_tail,
+    stray_labels,
+)
 from pipelines.evaluate import score_rendered
 from pipelines.ingest import parse_document
 from tests.conftest import FIXTURES, VARIANTS, text_document
@@ -147,3 +154,23 @@ def test_a_numbered_label_is_an_area_cell():
         "activities",
         "responsible",
     ]
+
+
+def test_an_actor_and_a_status_on_one_line_are_two_cells():
+    """An unruled table prints a row's actor and status on one baseline."""
+    parts = split_status_tail(block("Kvinnokliniken pågår"))
+    assert [part.text for part in parts] == ["Kvinnokliniken", "pågår"]
+    parts = split_status_tail(block("Sjukhusledning Planering pågår"))
+    assert [part.text for part in parts] == ["Sjukhusledning", "Planering pågår"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Implementering av vårdprogrammet pågår.",),  # a sentence, not an actor
+        ("• Implementering av", "palliativ vård pågår"),  # the end of a longer cell
+        ("Pågår",),  # a status alone
+    ],
+)
+def test_status_words_inside_a_cell_stay_in_it(lines):
+    assert split_status_tail(block(*lines)) == [block(*lines)]
