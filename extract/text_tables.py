@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.cells import (
+    GOAL_RE,
+    RESPONSIBLE_RE,
     is_bullet,
     is_status_cell,
     names_actor,
@@ -52,6 +54,11 @@ class PathCosts:
     short_actor_words: int = 4  # a name this short may put its actor term anywhere
     max_time_words: int = 5  # a time entry is short
     max_label_words: int = 6  # a numbered area or section label ("2.) Patientmedverkan") is short
+    numbered_elsewhere: float = 3.0  # where goals are numbered, a numbered block outside a goal
+    unnumbered_goal: float = 1.0  # where goals are numbered, a goal block without its number
+    unbulleted_in_bullets: float = 1.0  # a capitalised block without a bullet in a bullet column
+    bullet_style_share: float = 0.6  # a column whose blocks open with bullets this often
+    min_style_blocks: int = 3  # blocks a column needs before its style is judged
 
 
 COSTS = PathCosts()
@@ -95,8 +102,8 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
     if cell == "timeframe":
         return 0.0 if time else INFEASIBLE
     if cell == "responsible":
-        if actor:
-            return 0.0
+        if actor or RESPONSIBLE_RE.match(text):
+            return 0.0  # an actor, or actors labelled "Ansvar: …"
         return 1.5 if words <= 6 and not bullet and not status and not time else 5.0
     if status or time:
         return 3.0
@@ -113,16 +120,45 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
     return 1.0  # notes
 
 
+@dataclass(frozen=True)
+class TableModel:
+    """What the best path knows of a table: its columns, the key cell every row has, the merged
+    cells that stand in the first of their rows only, whether goals are numbered ("12. …"), and
+    the cells the document prints as bullets."""
+
+    columns: tuple[HeaderColumn, ...]
+    key: str
+    merged: frozenset[str] = frozenset()
+    numbered: bool = False
+    bulleted: frozenset[str] = frozenset()
+
+
+def column_emission(block: Block, model: TableModel, index: int, costs: PathCosts = COSTS) -> float:
+    """How unlike a block is to what column `index` holds: the likeliest of the cells it fills
+    (a combined column "Status/förutsättningar/ansvar" holds any of them). Where goals are
+    numbered, a numbered block is a goal and a goal without a number is less likely (its rest
+    after a page break has none); in a column of bullets, a capitalised block without one is
+    less likely (it is the next cell)."""
+    column = model.columns[index]
+    cells = column.cells or ("notes",)
+    cost = min(emission(block, cell, costs) for cell in cells)
+    text = block.text
+    if column.cell in model.bulleted and not is_bullet(text) and text[:1].isupper():
+        cost += costs.unbulleted_in_bullets
+    if not model.numbered:
+        return cost
+    if GOAL_RE.match(text):
+        return 0.0 if "goal" in cells else cost + costs.numbered_elsewhere
+    return cost + costs.unnumbered_goal if "goal" in cells else cost
+
+
 def assign_columns(
-    blocks: Sequence[Block],
-    columns: Sequence[HeaderColumn],
-    key: str,
-    merged: frozenset[str] = frozenset(),
-    costs: PathCosts = COSTS,
+    blocks: Sequence[Block], model: TableModel, costs: PathCosts = COSTS
 ) -> list[tuple[int, bool]]:
     """The best column for every block, and whether the block opens a row (Viterbi over the
     column order of a row: a block stays in its cell, moves right, or opens the next row). Every
     row has its key cell; a merged cell stands in the first of the rows it spans only."""
+    columns, key, merged = model.columns, model.key, model.merged
     n = len(columns)
     cells = [column.cell for column in columns]
     if not blocks:
@@ -139,7 +175,10 @@ def assign_columns(
 
     # cost[i]: the best path's cost with the latest block in column i;
     # back[t][i]: the column before and whether block t opens a row
-    cost = [skip(0, i) + emission(blocks[0], cells[i], costs) for i in range(n)]
+    def fits(block: Block, index: int) -> float:
+        return column_emission(block, model, index, costs)
+
+    cost = [skip(0, i) + fits(blocks[0], i) for i in range(n)]
     back: list[list[tuple[int, bool]]] = [[(-1, True)] * n]
     for block in blocks[1:]:
         new_cost, pointers = [], []
@@ -154,7 +193,7 @@ def assign_columns(
                 ends_row = skip(i + 1, n) + costs.new_row + skip(0, j)
                 options.append((cost[i] + ends_row, i, True))
             best = min(options)
-            new_cost.append(best[0] + emission(block, cells[j], costs))
+            new_cost.append(best[0] + fits(block, j))
             pointers.append((best[1], best[2]))
         cost = new_cost
         back.append(pointers)
@@ -270,7 +309,16 @@ def split_status_tail(block: Block, costs: PathCosts = COSTS) -> list[Block]:
     return [first, Block((replace(line, text=split[1]),), block.open)]
 
 
-def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRow]:
+@dataclass(frozen=True)
+class _Cut:
+    """A table's blocks and the columns they go to (its header's, and any stray labels')."""
+
+    blocks: tuple[Block, ...]
+    columns: tuple[HeaderColumn, ...]
+    context: Context
+
+
+def _cut(table: _Table, paragraph_marks: bool) -> _Cut:
     blocks: list[Block] = []
     columns = table.columns
     has_status = any("status" in column.cells for column in columns)
@@ -281,23 +329,56 @@ def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRo
             blocks.extend(split_status_tail(block))
         else:
             blocks.append(block)
-    table = replace(table, columns=columns)
+    return _Cut(tuple(blocks), columns, table.context)
+
+
+def _model(cut: _Cut, spec: TableSpec, bulleted: frozenset[str] = frozenset()) -> TableModel:
+    key = spec.key_for({column.cell for column in cut.columns})
+    return TableModel(cut.columns, key, spec.merged, spec.numbered_goals, bulleted)
+
+
+def bulleted_cells(
+    placed: Sequence[tuple[Block, HeaderColumn]], costs: PathCosts = COSTS
+) -> frozenset[str]:
+    """The cells most of whose blocks open with a bullet, over a document's tables: the style
+    its tables print that cell's items in."""
+    counts: dict[str, list[int]] = {}
+    for block, column in placed:
+        count = counts.setdefault(column.cell, [0, 0])
+        count[0] += is_bullet(block.text)
+        count[1] += 1
+    return frozenset(
+        cell
+        for cell, (bullets, total) in counts.items()
+        if total >= costs.min_style_blocks and bullets >= costs.bullet_style_share * total
+    )
+
+
+def _placed(cut: _Cut, model: TableModel) -> list[tuple[Block, HeaderColumn, bool]]:
+    """Every block of a cut with its column and whether it opens a row."""
+    path = assign_columns(cut.blocks, model)
+    return [
+        (block, cut.columns[index], opens)
+        for block, (index, opens) in zip(cut.blocks, path, strict=True)
+    ]
+
+
+def _rows(cut: _Cut, model: TableModel, spec: TableSpec) -> list[TableRow]:
     groups: list[list[tuple[Block, HeaderColumn]]] = []
-    key = spec.key_for({column.cell for column in table.columns})
-    path = assign_columns(blocks, table.columns, key, spec.merged)
-    for block, (index, opens) in zip(blocks, path, strict=True):
+    for block, column, opens in _placed(cut, model):
         goes_on = block.after_break and block.text[:1].islower()  # a cell's rest on a new page
         if (opens and not goes_on) or not groups:
             groups.append([])
-        groups[-1].append((block, table.columns[index]))
+        groups[-1].append((block, column))
 
     def sure(group: list[tuple[Block, HeaderColumn]]) -> bool:
         """The row has its key cell and every block looks like its column's content."""
-        return any(column.cell == key for _, column in group) and all(
-            emission(block, column.cell) < UNSURE_EMISSION for block, column in group
+        return any(column.cell == model.key for _, column in group) and all(
+            column_emission(block, model, cut.columns.index(column)) < UNSURE_EMISSION
+            for block, column in group
         )
 
-    fills = {column.cell: column.cells or (column.cell,) for column in table.columns}
+    fills = {column.cell: column.cells or (column.cell,) for column in cut.columns}
     rows: list[TableRow] = []
     previous: dict[str, tuple[str, ...]] = {}
     for group in groups:
@@ -316,7 +397,7 @@ def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRo
             TableRow(
                 texts,
                 fills,
-                table.context,
+                cut.context,
                 min(line.page for line in lines),
                 max(line.page for line in lines),
                 min(line.number for line in lines),
@@ -327,12 +408,22 @@ def _rows(table: _Table, spec: TableSpec, paragraph_marks: bool) -> list[TableRo
     return rows
 
 
+def _read_cuts(cuts: Sequence[_Cut], spec: TableSpec) -> list[TableRow]:
+    """The rows of a document's tables: a first path through each, then — knowing which cells
+    the document prints as bullets — the path again."""
+    placed = [
+        (block, column) for cut in cuts for block, column, _ in _placed(cut, _model(cut, spec))
+    ]
+    bulleted = bulleted_cells(placed)
+    return [row for cut in cuts for row in _rows(cut, _model(cut, spec, bulleted), spec)]
+
+
 def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     """Every action table of a text document, read by its header, as table rows."""
     lines = document.lines
     spans = header_spans(lines)
     paragraph_marks = marks_paragraph_ends(lines)
-    rows: list[TableRow] = []
+    cuts: list[_Cut] = []
     context = Context()
     goal: list[str] = []
     table: _Table | None = None
@@ -351,7 +442,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
                 table.body.append(PAGE_BREAK)
                 continue
             if table is not None:
-                rows.extend(_rows(table, spec, paragraph_marks))
+                cuts.append(_cut(table, paragraph_marks))
             table = _Table(tuple(columns), replace(context, goal=" ".join(goal) or None), [])
             goal = []
             continue
@@ -362,7 +453,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         heading = is_upper_heading(line.stripped)
         if area or stated is not None or heading:
             if table is not None:
-                rows.extend(_rows(table, spec, paragraph_marks))
+                cuts.append(_cut(table, paragraph_marks))
                 table = None
             if area:
                 context, goal = Context(int(area.group(1))), []
@@ -376,5 +467,5 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         elif goal and not line.is_blank:
             goal.append(line.stripped)
     if table is not None:
-        rows.extend(_rows(table, spec, paragraph_marks))
-    return rows
+        cuts.append(_cut(table, paragraph_marks))
+    return _read_cuts(cuts, spec)

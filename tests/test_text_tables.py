@@ -7,7 +7,9 @@ from extract.document import Line
 from extract.text_tables import (
     PAGE_BREAK,
     Block,
+    TableModel,
     assign_columns,
+    bulleted_cells,
     cut_blocks,
     split_status_tail,
     stray_labels,
@@ -33,7 +35,7 @@ def test_blocks_go_to_the_columns_they_look_like():
         block("Utbilda personal i samtal om levnadsvanor"),
         block("HR-chef"),
     ]
-    path = assign_columns(blocks, COLUMNS, "activities")
+    path = assign_columns(blocks, TableModel(COLUMNS, "activities"))
     cells = [(COLUMNS[index].cell, opens) for index, opens in path]
     assert cells == [
         ("activities", True),
@@ -55,7 +57,7 @@ def test_a_merged_goal_stands_in_its_first_row_only():
         block("Utbilda personal i samtal om levnadsvanor"),
         block("HR-chef"),
     ]
-    path = assign_columns(blocks, columns, "activities", frozenset({"goal"}))
+    path = assign_columns(blocks, TableModel(columns, "activities", frozenset({"goal"})))
     assert [columns[index].cell for index, _ in path] == [
         "goal",
         "activities",
@@ -147,7 +149,8 @@ def test_a_numbered_label_is_an_area_cell():
         block("Erbjuda utbildning i samtal om levnadsvanor till all personal"),
         block("Verksamhetschef"),
     ]
-    path = assign_columns(blocks, columns, "activities", frozenset({"area", "goal"}))
+    model = TableModel(columns, "activities", frozenset({"area", "goal"}))
+    path = assign_columns(blocks, model)
     assert [columns[index].cell for index, _ in path] == [
         "area",
         "goal",
@@ -174,3 +177,63 @@ def test_an_actor_and_a_status_on_one_line_are_two_cells():
 )
 def test_status_words_inside_a_cell_stay_in_it(lines):
     assert split_status_tail(block(*lines)) == [block(*lines)]
+
+
+KRONOBERG_LIKE = parse_header_text("Målbild Planerade aktiviteter Status/förutsättningar/ansvar")
+
+
+def test_a_combined_column_holds_any_of_its_cells():
+    """ "Status/förutsättningar/ansvar" holds notes and "Ansvar: …" lines, not only statuses."""
+    blocks = [
+        block("1. Minskad rökning bland patienter i regionen."),
+        block("• Erbjuda rökavvänjning före operation. Pågår."),
+        block("Ansvar: Verksamhetschef"),
+    ]
+    path = assign_columns(blocks, TableModel(KRONOBERG_LIKE, "goal"))
+    assert [KRONOBERG_LIKE[index].cells[0] for index, _ in path] == [
+        "goal",
+        "activities",
+        "status",
+    ]
+
+
+def test_numbered_goals_open_rows():
+    """Where goals are numbered, "2. …" is the next row's goal even after an activity."""
+    blocks = [
+        block("1. Minskad rökning bland patienter i regionen."),
+        block("Erbjuda rökavvänjning före operation."),
+        block("2. Fler patienter har en kontaktsjuksköterska."),
+        block("Utbilda kontaktsjuksköterskor."),
+    ]
+    model = TableModel(KRONOBERG_LIKE, "goal", numbered=True)
+    path = assign_columns(blocks, model)
+    assert [(KRONOBERG_LIKE[index].cell, opens) for index, opens in path] == [
+        ("goal", True),
+        ("activities", False),
+        ("goal", True),
+        ("activities", False),
+    ]
+
+
+def test_a_cell_printed_as_bullets_ends_at_a_block_without_one():
+    """Where a document prints a cell's items as bullets, a capitalised block without a bullet
+    after them is the next cell (a note), not one more item."""
+    blocks = [
+        block("1. Minskad rökning bland patienter i regionen."),
+        block("• Erbjuda rökavvänjning före operation."),
+        block("Täckningsgrad 2023 i regionen 68 %."),
+        block("Ansvar: Verksamhetschef"),
+    ]
+    plain = assign_columns(blocks, TableModel(KRONOBERG_LIKE, "goal"))
+    styled = assign_columns(
+        blocks, TableModel(KRONOBERG_LIKE, "goal", bulleted=frozenset({"activities"}))
+    )
+    assert KRONOBERG_LIKE[plain[2][0]].cell == "activities"
+    assert KRONOBERG_LIKE[styled[2][0]].cell == "status"
+
+
+def test_the_bullet_style_of_a_cell_is_judged_over_the_document():
+    columns = KRONOBERG_LIKE
+    placed = [(block("• Utbilda"), columns[1])] * 3 + [(block("Mål"), columns[0])] * 3
+    assert bulleted_cells(placed) == {"activities"}
+    assert bulleted_cells(placed[:2]) == frozenset()  # too few blocks to judge

@@ -27,6 +27,7 @@ from extract.cells import (
 )
 from extract.document import Document, Line
 from extract.layout import (
+    LINE_ORDER,
     Layout,
     ParsedRow,
     Signature,
@@ -245,4 +246,5 @@ LAYOUT = Layout(
         numbered_goals=True,
         status_in=("activities",),  # "… Pågår." closes an activity; the status column is combined
     ),
+    text_orders=frozenset({LINE_ORDER}),
 )
