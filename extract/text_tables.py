@@ -11,9 +11,11 @@ it. Stray header labels that a reading-order tool prints among the cells are dro
 
 from __future__ import annotations
 
+import math
 import re
+import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from extract.cells import (
     GOAL_RE,
@@ -27,6 +29,7 @@ from extract.cells import (
 )
 from extract.columns import (
     HeaderColumn,
+    fold,
     header_spans,
     label_line,
 )
@@ -58,7 +61,9 @@ class PathCosts:
     unnumbered_goal: float = 1.0  # where goals are numbered, a goal block without its number
     unbulleted_in_bullets: float = 1.0  # a capitalised block without a bullet in a bullet column
     bullet_style_share: float = 0.6  # a column whose blocks open with bullets this often
-    min_style_blocks: int = 3  # blocks a column needs before its style is judged
+    min_style_blocks: int = 3  # blocks a cell needs before its style is judged
+    length_misfit: float = 0.5  # per doubling of a block's length beyond the tolerance
+    length_tolerance: float = 1.0  # doublings from a cell's usual length that cost nothing
 
 
 COSTS = PathCosts()
@@ -121,16 +126,37 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
 
 
 @dataclass(frozen=True)
+class CellStyle:
+    """How a document prints its cells, judged over all its tables: the cells whose items open
+    with bullets, and the usual length (median words) of each cell's blocks."""
+
+    bulleted: frozenset[str] = frozenset()
+    words: dict[str, float] = field(default_factory=dict)
+
+    def misfit(self, block: Block, cell: str, costs: PathCosts = COSTS) -> float:
+        """The cost of a block unlike the cell's style: without a bullet (and capitalised) in a
+        bulleted cell; more than LENGTH_TOLERANCE times shorter or longer than its blocks."""
+        text = block.text
+        cost = 0.0
+        if cell in self.bulleted and not is_bullet(text) and text[:1].isupper():
+            cost += costs.unbulleted_in_bullets
+        if cell in self.words:
+            ratio = abs(math.log2(len(text.split()) / self.words[cell]))
+            cost += costs.length_misfit * max(0.0, ratio - costs.length_tolerance)
+        return cost
+
+
+@dataclass(frozen=True)
 class TableModel:
     """What the best path knows of a table: its columns, the key cell every row has, the merged
     cells that stand in the first of their rows only, whether goals are numbered ("12. …"), and
-    the cells the document prints as bullets."""
+    the style the document prints each cell in."""
 
     columns: tuple[HeaderColumn, ...]
     key: str
     merged: frozenset[str] = frozenset()
     numbered: bool = False
-    bulleted: frozenset[str] = frozenset()
+    style: CellStyle = field(default_factory=lambda: CellStyle())
 
 
 def column_emission(block: Block, model: TableModel, index: int, costs: PathCosts = COSTS) -> float:
@@ -142,9 +168,8 @@ def column_emission(block: Block, model: TableModel, index: int, costs: PathCost
     column = model.columns[index]
     cells = column.cells or ("notes",)
     cost = min(emission(block, cell, costs) for cell in cells)
+    cost += model.style.misfit(block, column.cell, costs)
     text = block.text
-    if column.cell in model.bulleted and not is_bullet(text) and text[:1].isupper():
-        cost += costs.unbulleted_in_bullets
     if not model.numbered:
         return cost
     if GOAL_RE.match(text):
@@ -282,6 +307,16 @@ def stray_labels(text: str) -> tuple[HeaderColumn, ...]:
     return label_line(text)
 
 
+def repeats_label(text: str, columns: Sequence[HeaderColumn]) -> bool:
+    """True when a text is one of the table's own labels, or the first part of one that a
+    repeated header wraps ("Aktivitet i RV", "Aktivitet från" of "Aktivitet från RCC"), printed
+    among the cells by a reading-order tool."""
+    words = fold(text)
+    if not words or not text.strip()[:1].isupper() or is_status_cell(text):
+        return False
+    return any(fold(column.label)[: len(words)] == words for column in columns)
+
+
 @dataclass
 class _Table:
     columns: tuple[HeaderColumn, ...]
@@ -325,6 +360,8 @@ def _cut(table: _Table, paragraph_marks: bool) -> _Cut:
     for block in cut_blocks(table.body, paragraph_marks):
         if strays := stray_labels(block.text):
             columns = _with_columns(columns, strays)  # the header's labels printed further down
+        elif repeats_label(block.text, columns):
+            continue
         elif has_status:
             blocks.extend(split_status_tail(block))
         else:
@@ -332,52 +369,62 @@ def _cut(table: _Table, paragraph_marks: bool) -> _Cut:
     return _Cut(tuple(blocks), columns, table.context)
 
 
-def _model(cut: _Cut, spec: TableSpec, bulleted: frozenset[str] = frozenset()) -> TableModel:
+def _model(cut: _Cut, spec: TableSpec, style: CellStyle | None = None) -> TableModel:
     key = spec.key_for({column.cell for column in cut.columns})
-    return TableModel(cut.columns, key, spec.merged, spec.numbered_goals, bulleted)
+    return TableModel(cut.columns, key, spec.merged, spec.numbered_goals, style or CellStyle())
 
 
-def bulleted_cells(
-    placed: Sequence[tuple[Block, HeaderColumn]], costs: PathCosts = COSTS
-) -> frozenset[str]:
-    """The cells most of whose blocks open with a bullet, over a document's tables: the style
-    its tables print that cell's items in."""
-    counts: dict[str, list[int]] = {}
+def cell_style(placed: Sequence[tuple[Block, HeaderColumn]], costs: PathCosts = COSTS) -> CellStyle:
+    """The style of a document's cells from a first path through its tables: cells most of
+    whose blocks open with a bullet, and each cell's median block length, for cells with
+    enough blocks to judge."""
+    blocks: dict[str, list[Block]] = {}
+    combined: set[str] = set()
     for block, column in placed:
-        count = counts.setdefault(column.cell, [0, 0])
-        count[0] += is_bullet(block.text)
-        count[1] += 1
-    return frozenset(
-        cell
-        for cell, (bullets, total) in counts.items()
-        if total >= costs.min_style_blocks and bullets >= costs.bullet_style_share * total
+        blocks.setdefault(column.cell, []).append(block)
+        if len(column.cells) > 1:
+            combined.add(column.cell)
+    judged = {cell: items for cell, items in blocks.items() if len(items) >= costs.min_style_blocks}
+    return CellStyle(
+        frozenset(
+            cell
+            for cell, items in judged.items()
+            if sum(is_bullet(block.text) for block in items)
+            >= costs.bullet_style_share * len(items)
+        ),
+        {
+            cell: statistics.median(len(block.text.split()) for block in items)
+            for cell, items in judged.items()
+            if cell not in combined  # a combined column's blocks are of different cells
+        },
     )
 
 
-def _placed(cut: _Cut, model: TableModel) -> list[tuple[Block, HeaderColumn, bool]]:
-    """Every block of a cut with its column and whether it opens a row."""
+Group = list[tuple[Block, HeaderColumn]]  # the blocks of one row, each with its column
+
+
+def _groups(cut: _Cut, model: TableModel) -> list[Group]:
+    """A cut's blocks grouped into rows along the best path."""
+    groups: list[Group] = []
     path = assign_columns(cut.blocks, model)
-    return [
-        (block, cut.columns[index], opens)
-        for block, (index, opens) in zip(cut.blocks, path, strict=True)
-    ]
-
-
-def _rows(cut: _Cut, model: TableModel, spec: TableSpec) -> list[TableRow]:
-    groups: list[list[tuple[Block, HeaderColumn]]] = []
-    for block, column, opens in _placed(cut, model):
+    for block, (index, opens) in zip(cut.blocks, path, strict=True):
         goes_on = block.after_break and block.text[:1].islower()  # a cell's rest on a new page
         if (opens and not goes_on) or not groups:
             groups.append([])
-        groups[-1].append((block, column))
+        groups[-1].append((block, cut.columns[index]))
+    return groups
 
-    def sure(group: list[tuple[Block, HeaderColumn]]) -> bool:
-        """The row has its key cell and every block looks like its column's content."""
-        return any(column.cell == model.key for _, column in group) and all(
-            column_emission(block, model, cut.columns.index(column)) < UNSURE_EMISSION
-            for block, column in group
-        )
 
+def _sure(group: Group, model: TableModel) -> bool:
+    """The row has its key cell and every block looks like its column's content."""
+    return any(column.cell == model.key for _, column in group) and all(
+        column_emission(block, model, model.columns.index(column)) < UNSURE_EMISSION
+        for block, column in group
+    )
+
+
+def _rows(cut: _Cut, model: TableModel, spec: TableSpec) -> list[TableRow]:
+    groups = _groups(cut, model)
     fills = {column.cell: column.cells or (column.cell,) for column in cut.columns}
     rows: list[TableRow] = []
     previous: dict[str, tuple[str, ...]] = {}
@@ -402,20 +449,24 @@ def _rows(cut: _Cut, model: TableModel, spec: TableSpec) -> list[TableRow]:
                 max(line.page for line in lines),
                 min(line.number for line in lines),
                 max(line.number for line in lines),
-                sure=sure(group),
+                sure=_sure(group, model),
             )
         )
     return rows
 
 
 def _read_cuts(cuts: Sequence[_Cut], spec: TableSpec) -> list[TableRow]:
-    """The rows of a document's tables: a first path through each, then — knowing which cells
-    the document prints as bullets — the path again."""
-    placed = [
-        (block, column) for cut in cuts for block, column, _ in _placed(cut, _model(cut, spec))
-    ]
-    bulleted = bulleted_cells(placed)
-    return [row for cut in cuts for row in _rows(cut, _model(cut, spec, bulleted), spec)]
+    """The rows of a document's tables: a first path through each, then — knowing the style
+    the document prints its cells in, judged from the rows the first path was sure of — the
+    path again."""
+    placed: Group = []
+    for cut in cuts:
+        model = _model(cut, spec)
+        placed.extend(
+            pair for group in _groups(cut, model) if _sure(group, model) for pair in group
+        )
+    style = cell_style(placed)
+    return [row for cut in cuts for row in _rows(cut, _model(cut, spec, style), spec)]
 
 
 def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
@@ -451,6 +502,13 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         if table is not None and fills_goal(table.columns):
             stated = None  # "Mål: …" inside a goal cell, not the next table's goal
         heading = is_upper_heading(line.stripped)
+        chapter = spec.chapter_pattern.match(line.text) if spec.chapter_pattern else None
+        if chapter:
+            context, goal = Context(context.area, chapter.group(1)), []
+            if table is not None:  # the table goes on in the new chapter, its header unprinted
+                cuts.append(_cut(table, paragraph_marks))
+                table = _Table(table.columns, context, [])
+            continue
         if area or stated is not None or heading:
             if table is not None:
                 cuts.append(_cut(table, paragraph_marks))

@@ -7,10 +7,12 @@ from extract.document import Line
 from extract.text_tables import (
     PAGE_BREAK,
     Block,
+    CellStyle,
     TableModel,
     assign_columns,
-    bulleted_cells,
+    cell_style,
     cut_blocks,
+    repeats_label,
     split_status_tail,
     stray_labels,
 )
@@ -225,15 +227,35 @@ def test_a_cell_printed_as_bullets_ends_at_a_block_without_one():
         block("Ansvar: Verksamhetschef"),
     ]
     plain = assign_columns(blocks, TableModel(KRONOBERG_LIKE, "goal"))
-    styled = assign_columns(
-        blocks, TableModel(KRONOBERG_LIKE, "goal", bulleted=frozenset({"activities"}))
-    )
+    style = CellStyle(bulleted=frozenset({"activities"}))
+    styled = assign_columns(blocks, TableModel(KRONOBERG_LIKE, "goal", style=style))
     assert KRONOBERG_LIKE[plain[2][0]].cell == "activities"
     assert KRONOBERG_LIKE[styled[2][0]].cell == "status"
 
 
-def test_the_bullet_style_of_a_cell_is_judged_over_the_document():
+def test_the_style_of_a_cell_is_judged_over_the_document():
     columns = KRONOBERG_LIKE
-    placed = [(block("• Utbilda"), columns[1])] * 3 + [(block("Mål"), columns[0])] * 3
-    assert bulleted_cells(placed) == {"activities"}
-    assert bulleted_cells(placed[:2]) == frozenset()  # too few blocks to judge
+    placed = [(block("• Utbilda all personal"), columns[1])] * 3
+    placed += [(block("Minskad rökning"), columns[0])] * 3
+    placed += [(block("Ansvar: HR"), columns[2])] * 3
+    style = cell_style(placed)
+    assert style.bulleted == {"activities"}
+    assert style.words == {"activities": 4, "goal": 2}  # a combined column has no one length
+    assert cell_style(placed[:2]) == CellStyle()  # too few blocks to judge
+
+
+def test_a_block_far_from_its_cells_usual_length_is_unlikely():
+    """Two words are a likely actor where actors are two words long, an unlikely goal where
+    goals run to thirty."""
+    style = CellStyle(words={"goal": 30, "responsible": 2})
+    short = block("Nära vård")
+    assert style.misfit(short, "responsible") == 0
+    assert style.misfit(short, "goal") > 1
+
+
+def test_a_tables_own_label_repeated_among_its_cells_is_dropped():
+    columns = parse_header_text("Område Mål Aktivitet från RCC Aktivitet i RV Ansvarig")
+    assert repeats_label("Aktivitet i RV", columns)
+    assert repeats_label("Aktivitet från", columns)  # the first part of a wrapped label
+    assert not repeats_label("RCC", columns)  # a label's rest may be a cell (an actor)
+    assert not repeats_label("Aktivitet i skolan", columns)
