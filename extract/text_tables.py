@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -59,8 +60,8 @@ class PathCosts:
     max_label_words: int = 6  # a numbered area or section label ("2.) Patientmedverkan") is short
     numbered_elsewhere: float = 3.0  # where goals are numbered, a numbered block outside a goal
     unnumbered_goal: float = 1.0  # where goals are numbered, a goal block without its number
-    unbulleted_in_bullets: float = 1.0  # a capitalised block without a bullet in a bullet column
-    bullet_style_share: float = 0.6  # a column whose blocks open with bullets this often
+    unmarked: float = 1.0  # a capitalised block without the marker its cell's blocks open with
+    marker_share: float = 0.6  # a cell whose blocks open with one marker this often has it
     min_style_blocks: int = 3  # blocks a cell needs before its style is judged
     length_misfit: float = 0.5  # per doubling of a block's length beyond the tolerance
     length_tolerance: float = 1.0  # doublings from a cell's usual length that cost nothing
@@ -109,7 +110,7 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
     if cell == "responsible":
         if actor or RESPONSIBLE_RE.match(text):
             return 0.0  # an actor, or actors labelled "Ansvar: …"
-        return 1.5 if words <= 6 and not bullet and not status and not time else 5.0
+        return 1.0 if words <= 6 and not bullet and not status and not time else 5.0
     if status or time:
         return 3.0
     if cell == "activities":
@@ -125,21 +126,32 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
     return 1.0  # notes
 
 
+def marker(text: str) -> str | None:
+    """What a block opens with: "bullet" ("• …"), "number" ("3.a) …", "12. …") or None."""
+    if is_bullet(text):
+        return "bullet"
+    if ENUMERATOR_RE.match(text) or GOAL_RE.match(text):
+        return "number"
+    return None
+
+
 @dataclass(frozen=True)
 class CellStyle:
-    """How a document prints its cells, judged over all its tables: the cells whose items open
-    with bullets, and the usual length (median words) of each cell's blocks."""
+    """How a document prints its cells, judged over all its tables: the marker most blocks of
+    a cell open with (bullets for activities, numbers for areas), and the usual length (median
+    words) of each cell's blocks."""
 
-    bulleted: frozenset[str] = frozenset()
+    markers: dict[str, str] = field(default_factory=dict)
     words: dict[str, float] = field(default_factory=dict)
 
     def misfit(self, block: Block, cell: str, costs: PathCosts = COSTS) -> float:
-        """The cost of a block unlike the cell's style: without a bullet (and capitalised) in a
-        bulleted cell; more than LENGTH_TOLERANCE times shorter or longer than its blocks."""
+        """The cost of a block unlike the cell's style: capitalised and without the marker the
+        cell's blocks open with; more than `length_tolerance` doublings shorter or longer than
+        its blocks."""
         text = block.text
         cost = 0.0
-        if cell in self.bulleted and not is_bullet(text) and text[:1].isupper():
-            cost += costs.unbulleted_in_bullets
+        if cell in self.markers and marker(text) != self.markers[cell] and text[:1].isupper():
+            cost += costs.unmarked
         if cell in self.words:
             ratio = abs(math.log2(len(text.split()) / self.words[cell]))
             cost += costs.length_misfit * max(0.0, ratio - costs.length_tolerance)
@@ -247,7 +259,7 @@ def cut_blocks(lines: Sequence[Line], paragraph_marks: bool) -> list[Block]:
     def close() -> None:
         if not current:
             return
-        block = Block(tuple(current), paragraph_marks and current[-1].ends_open)
+        block = Block(tuple(current), paragraph_marks and _goes_on(current[-1]))
         nonlocal broken
         if waiting and not is_bullet(current[0].text):
             target = waiting.pop(0)
@@ -273,6 +285,13 @@ def cut_blocks(lines: Sequence[Line], paragraph_marks: bool) -> list[Block]:
             current.append(line)
     close()
     return blocks
+
+
+def _goes_on(line: Line) -> bool:
+    """A block's last line leaves its paragraph open: it ends with a space (where the tool marks
+    paragraph ends) or with a word broken at a hyphen ("patient-")."""
+    text = line.text.rstrip()
+    return line.ends_open or (text.endswith("-") and text[-2:-1].isalpha())
 
 
 def _split_cut_cells(blocks: list[Block]) -> None:
@@ -375,27 +394,27 @@ def _model(cut: _Cut, spec: TableSpec, style: CellStyle | None = None) -> TableM
 
 
 def cell_style(placed: Sequence[tuple[Block, HeaderColumn]], costs: PathCosts = COSTS) -> CellStyle:
-    """The style of a document's cells from a first path through its tables: cells most of
-    whose blocks open with a bullet, and each cell's median block length, for cells with
-    enough blocks to judge."""
+    """The style of a document's cells from a first path through its tables: the marker most
+    of a cell's blocks open with, and each cell's median block length, for cells with enough
+    blocks to judge."""
     blocks: dict[str, list[Block]] = {}
-    combined: set[str] = set()
+    combined: set[str] = set()  # main cells of columns that also hold notes
     for block, column in placed:
         blocks.setdefault(column.cell, []).append(block)
-        if len(column.cells) > 1:
+        if "notes" in column.cells[1:]:
             combined.add(column.cell)
     judged = {cell: items for cell, items in blocks.items() if len(items) >= costs.min_style_blocks}
+    markers: dict[str, str] = {}
+    for cell, items in judged.items():
+        kind, count = Counter(marker(block.text) for block in items).most_common(1)[0]
+        if kind is not None and count >= costs.marker_share * len(items):
+            markers[cell] = kind
     return CellStyle(
-        frozenset(
-            cell
-            for cell, items in judged.items()
-            if sum(is_bullet(block.text) for block in items)
-            >= costs.bullet_style_share * len(items)
-        ),
+        markers,
         {
             cell: statistics.median(len(block.text.split()) for block in items)
             for cell, items in judged.items()
-            if cell not in combined  # a combined column's blocks are of different cells
+            if cell not in combined  # notes in a combined column have no usual length
         },
     )
 

@@ -227,7 +227,7 @@ def test_a_cell_printed_as_bullets_ends_at_a_block_without_one():
         block("Ansvar: Verksamhetschef"),
     ]
     plain = assign_columns(blocks, TableModel(KRONOBERG_LIKE, "goal"))
-    style = CellStyle(bulleted=frozenset({"activities"}))
+    style = CellStyle(markers={"activities": "bullet"})
     styled = assign_columns(blocks, TableModel(KRONOBERG_LIKE, "goal", style=style))
     assert KRONOBERG_LIKE[plain[2][0]].cell == "activities"
     assert KRONOBERG_LIKE[styled[2][0]].cell == "status"
@@ -239,7 +239,7 @@ def test_the_style_of_a_cell_is_judged_over_the_document():
     placed += [(block("Minskad rökning"), columns[0])] * 3
     placed += [(block("Ansvar: HR"), columns[2])] * 3
     style = cell_style(placed)
-    assert style.bulleted == {"activities"}
+    assert style.markers == {"activities": "bullet"}
     assert style.words == {"activities": 4, "goal": 2}  # a combined column has no one length
     assert cell_style(placed[:2]) == CellStyle()  # too few blocks to judge
 
@@ -259,3 +259,30 @@ def test_a_tables_own_label_repeated_among_its_cells_is_dropped():
     assert repeats_label("Aktivitet från", columns)  # the first part of a wrapped label
     assert not repeats_label("RCC", columns)  # a label's rest may be a cell (an actor)
     assert not repeats_label("Aktivitet i skolan", columns)
+
+
+def test_a_cell_of_numbered_labels_ends_at_a_block_without_a_number():
+    """Where area cells are numbered ("2.) Patientmedverkan"), a short capitalised block without
+    a number is no area: it is the previous row's last actor."""
+    style = CellStyle(markers={"area": "number"})
+    assert style.misfit(block("Nära vård"), "area") > 0
+    assert style.misfit(block("3.a) Cancerprevention"), "area") == 0
+
+
+def test_a_word_broken_at_a_hyphen_leaves_its_cell_open_across_a_page_break():
+    lines = [
+        Line(1, 1, "Stödja arbetet i "),
+        Line(2, 1, "lokalt råd. "),
+        Line(3, 1, ""),
+        Line(4, 1, "Projektgruppen för"),
+        Line(5, 1, "projektet patient-"),
+        PAGE_BREAK,
+        Line(6, 2, "Representation i LPO"),
+        Line(7, 2, ""),
+        Line(8, 2, "och- närstående"),
+    ]
+    blocks = cut_blocks(lines, paragraph_marks=True)
+    assert [b.text for b in blocks] == [
+        "Stödja arbetet i lokalt råd. Representation i LPO",
+        "Projektgruppen för projektet patient- och- närstående",
+    ]
