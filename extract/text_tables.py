@@ -65,6 +65,8 @@ class PathCosts:
     min_style_blocks: int = 3  # blocks a cell needs before its style is judged
     length_misfit: float = 0.5  # per doubling of a block's length beyond the tolerance
     length_tolerance: float = 1.0  # doublings from a cell's usual length that cost nothing
+    unsplit: float = 0.5  # a line read as one cell across a capitalised word inside it
+    min_word_before_split: int = 4  # letters of the word before a cell boundary inside a line
 
 
 COSTS = PathCosts()
@@ -79,6 +81,7 @@ class Block:
     lines: tuple[Line, ...]
     open: bool = False  # its paragraph goes on (a page break cut it; pypdf marks it so)
     after_break: bool = False  # the first block after a page break
+    joined: bool = False  # its first line is the rest of the previous block's last line
 
     @property
     def text(self) -> str:
@@ -224,11 +227,12 @@ def assign_columns(
             for i in range(n):
                 if j == i:
                     same = costs.same_cell if cells[j] in LIST_CELLS else costs.same_text_cell
-                    options.append((cost[i] + same, i, False))
+                    options.append((cost[i] + (costs.unsplit if block.joined else same), i, False))
                 if j > i:
                     options.append((cost[i] + skip(i + 1, j), i, False))
-                ends_row = skip(i + 1, n) + costs.new_row + skip(0, j)
-                options.append((cost[i] + ends_row, i, True))
+                if not block.joined:  # one line is one row
+                    ends_row = skip(i + 1, n) + costs.new_row + skip(0, j)
+                    options.append((cost[i] + ends_row, i, True))
             best = min(options)
             new_cost.append(best[0] + fits(block, j))
             pointers.append((best[1], best[2]))
@@ -351,6 +355,44 @@ def _with_columns(
     return columns + tuple(column for column in more if column.cell not in known)
 
 
+INNER_CAPITAL_RE = re.compile(r"(?<=[^\W\d_]) ([A-ZÅÄÖ][a-zåäö]+)\b")  # "vårdplan Införande"
+
+
+def split_joined_cells(
+    block: Block, common: frozenset[str], costs: PathCosts = COSTS
+) -> list[Block]:
+    """A block whose first line may hold two cells (pypdf prints the first lines of a row's
+    cells on one line when they share a baseline: "En sammanhållen vårdplan Införande av …"),
+    cut before each capitalised word that the document writes in lower case elsewhere (a common
+    word, not a name: "Region", "Rcc" stay) after a word of `min_word_before_split` letters or
+    more. A bullet item is not cut. The parts after the first are `joined`: the best path reads
+    them as one cell again at the cost `unsplit`, or as the next cells of the same row."""
+    first, rest = block.lines[0], block.lines[1:]
+    text = first.stripped
+    if is_bullet(text):
+        return [block]
+    cuts = [
+        match.start()
+        for match in INNER_CAPITAL_RE.finditer(text)
+        if match.group(1).lower() in common
+        and len(text[: match.start()].split()[-1]) >= costs.min_word_before_split
+    ]
+    if not cuts:
+        return [block]
+    pieces = [text[start:end].strip() for start, end in zip([0, *cuts], [*cuts, None], strict=True)]
+    parts = [replace(first, text=piece) for piece in pieces]
+    blocks = [Block((parts[0],), False, block.after_break)]
+    blocks += [Block((part,), False, False, True) for part in parts[1:]]
+    last = blocks[-1]
+    blocks[-1] = replace(last, lines=(*last.lines, *rest), open=block.open)
+    return blocks
+
+
+def lower_case_words(lines: Sequence[Line]) -> frozenset[str]:
+    """The words a text writes in lower case somewhere: common words, not names."""
+    return frozenset(word for line in lines for word in re.findall(r"\b[a-zåäö]+\b", line.text))
+
+
 def split_status_tail(block: Block, costs: PathCosts = COSTS) -> list[Block]:
     """A one-line block of an actor and a status (an unruled table's two cells on one baseline:
     "Kvinnokliniken pågår") as two blocks; a sentence with a status word ("… vård pågår.")
@@ -372,7 +414,9 @@ class _Cut:
     context: Context
 
 
-def _cut(table: _Table, paragraph_marks: bool) -> _Cut:
+def _cut(table: _Table, paragraph_marks: bool, common: frozenset[str]) -> _Cut:
+    """A table's blocks; with `common` (the document's lower-case words, given for text whose
+    tool marks paragraphs), first lines that may hold two cells are cut."""
     blocks: list[Block] = []
     columns = table.columns
     has_status = any("status" in column.cells for column in columns)
@@ -381,10 +425,13 @@ def _cut(table: _Table, paragraph_marks: bool) -> _Cut:
             columns = _with_columns(columns, strays)  # the header's labels printed further down
         elif repeats_label(block.text, columns):
             continue
-        elif has_status:
-            blocks.extend(split_status_tail(block))
         else:
-            blocks.append(block)
+            parts = split_joined_cells(block, common) if common else [block]
+            blocks.extend(
+                piece
+                for part in parts
+                for piece in (split_status_tail(part) if has_status else [part])
+            )
     return _Cut(tuple(blocks), columns, table.context)
 
 
@@ -449,10 +496,16 @@ def _rows(cut: _Cut, model: TableModel, spec: TableSpec) -> list[TableRow]:
     previous: dict[str, tuple[str, ...]] = {}
     for group in groups:
         cells: dict[str, list[str]] = {}
+        last: str | None = None  # the cell of the group's last block
         for block, column in group:
-            if column.cell in cells:
-                cells[column.cell].append("")  # a paragraph break inside the cell
-            cells.setdefault(column.cell, []).extend(line.stripped for line in block.lines)
+            texts_so_far = cells.setdefault(column.cell, [])
+            lines = [line.stripped for line in block.lines]
+            if block.joined and last == column.cell and texts_so_far:
+                texts_so_far[-1] = f"{texts_so_far[-1]} {lines.pop(0)}"  # one line, one cell
+            elif texts_so_far:
+                texts_so_far.append("")  # a paragraph break inside the cell
+            texts_so_far.extend(lines)
+            last = column.cell
         texts = {cell: tuple(lines) for cell, lines in cells.items()}
         for cell in spec.merged:
             if cell not in texts and cell in previous:
@@ -493,6 +546,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     lines = document.lines
     spans = header_spans(lines)
     paragraph_marks = marks_paragraph_ends(lines)
+    common = lower_case_words(lines) if paragraph_marks else frozenset()
     cuts: list[_Cut] = []
     context = Context()
     goal: list[str] = []
@@ -512,7 +566,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
                 table.body.append(PAGE_BREAK)
                 continue
             if table is not None:
-                cuts.append(_cut(table, paragraph_marks))
+                cuts.append(_cut(table, paragraph_marks, common))
             table = _Table(tuple(columns), replace(context, goal=" ".join(goal) or None), [])
             goal = []
             continue
@@ -525,12 +579,12 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         if chapter:
             context, goal = Context(context.area, chapter.group(1)), []
             if table is not None:  # the table goes on in the new chapter, its header unprinted
-                cuts.append(_cut(table, paragraph_marks))
+                cuts.append(_cut(table, paragraph_marks, common))
                 table = _Table(table.columns, context, [])
             continue
         if area or stated is not None or heading:
             if table is not None:
-                cuts.append(_cut(table, paragraph_marks))
+                cuts.append(_cut(table, paragraph_marks, common))
                 table = None
             if area:
                 context, goal = Context(int(area.group(1))), []
@@ -544,5 +598,5 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         elif goal and not line.is_blank:
             goal.append(line.stripped)
     if table is not None:
-        cuts.append(_cut(table, paragraph_marks))
+        cuts.append(_cut(table, paragraph_marks, common))
     return _read_cuts(cuts, spec)

@@ -4,6 +4,7 @@ import pytest
 
 from extract.columns import parse_header_text
 from extract.document import Line
+from extract.layouts import LAYOUTS
 from extract.text_tables import (
     PAGE_BREAK,
     Block,
@@ -12,7 +13,9 @@ from extract.text_tables import (
     assign_columns,
     cell_style,
     cut_blocks,
+    read_text_tables,
     repeats_label,
+    split_joined_cells,
     split_status_tail,
     stray_labels,
 )
@@ -286,3 +289,82 @@ def test_a_word_broken_at_a_hyphen_leaves_its_cell_open_across_a_page_break():
         "Stödja arbetet i lokalt råd. Representation i LPO",
         "Projektgruppen för projektet patient- och- närstående",
     ]
+
+
+COMMON = frozenset({"införande", "av", "min", "region"})
+
+
+def test_two_cells_on_one_line_are_cut_before_a_capitalised_common_word():
+    """pypdf prints a one-line goal and the first line of its activity on one line."""
+    line_block = block("En sammanhållen vårdplan Införande av Min vårdplan", "cancer på 1177.se")
+    parts = split_joined_cells(line_block, COMMON)
+    assert [part.text for part in parts] == [
+        "En sammanhållen vårdplan",
+        "Införande av Min vårdplan cancer på 1177.se",  # "av Min": the word before is short
+    ]
+    assert [part.joined for part in parts] == [False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samverkan med Region Skåne",  # a name: the document writes "region" in lower case,
+        "• Utbildning för personal Införande av rutiner",  # but a bullet item is not cut
+        "Rapportering till RgK varje år",  # an acronym, not a common word
+    ],
+)
+def test_lines_that_are_not_cut(text):
+    common = COMMON - {"region"} if "Region" in text else COMMON
+    assert len(split_joined_cells(block(text), common)) == 1
+
+
+def test_a_joined_part_reads_as_its_own_cell_or_as_the_line_it_came_from():
+    columns = parse_header_text("Målbild Planerade aktiviteter Ansvarig Status")
+    model = TableModel(columns, "activities", frozenset({"goal"}))
+    split = split_joined_cells(block("En sammanhållen vårdplan Införande av rutiner"), COMMON)
+    path = assign_columns([*split, block("Verksamhetschef")], model)
+    assert [(columns[index].cell, opens) for index, opens in path] == [
+        ("goal", True),
+        ("activities", False),
+        ("responsible", False),
+    ]
+    names = split_joined_cells(block("Rutiner för vårdplan Införande av rutiner"), COMMON)
+    path = assign_columns([block("Minskad väntetid"), *names, block("Verksamhetschef")], model)
+    assert [columns[index].cell for index, _ in path] == [
+        "goal",
+        "activities",
+        "activities",  # read as one cell again: an activity needs no second goal
+        "responsible",
+    ]
+
+
+def test_a_pypdf_line_holding_a_goal_and_an_activity_is_read_as_two_cells():
+    """pypdf text with its paragraph ends made blank lines (as the reader does for a whole
+    document); "införande" is a common word there, so "Införande" inside a line opens a cell."""
+    text = "\n".join(
+        [
+            "Målbild Planerade aktiviteter Ansvarig Status",
+            "Kortare väntetider för patienter ",
+            "med cancer.",
+            "",
+            "Rutiner för införande ",
+            "av remisser.",
+            "",
+            "Verksamhetschef",
+            "",
+            "Pågår",
+            "",
+            "En sammanhållen vårdplan Införande av Min vårdplan ",
+            "på 1177.se för alla.",
+            "",
+            "Projektledare",
+            "",
+            "Planeras",
+        ]
+    )
+    rows = read_text_tables(text_document(text), LAYOUTS["region_skane"].table)
+    assert [row.cells["goal"] for row in rows] == [
+        ("Kortare väntetider för patienter", "med cancer."),
+        ("En sammanhållen vårdplan",),
+    ]
+    assert rows[1].cells["activities"] == ("Införande av Min vårdplan", "på 1177.se för alla.")
