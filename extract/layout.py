@@ -11,6 +11,7 @@ from extract.columns import HeaderColumn, label_cells
 from extract.document import Document, Line
 
 KINDS = ("action_row", "national_goal", "regional_insats", "report_item")
+TABLE_ROW_KIND = "action_row"  # the kind of a row read from an action table
 
 # The orders a text tool prints tables in (extract/text_order.py recognises them)
 LINE_ORDER = "lines"  # a header on one line, each cell's lines together (the samples' tool)

@@ -28,7 +28,14 @@ from extract.cells import (
 )
 from extract.columns import label_cells
 from extract.document import Line
-from extract.layout import ParsedRow, TableSpec, cell_text, item_text, make_row
+from extract.layout import (
+    TABLE_ROW_KIND,
+    ParsedRow,
+    TableSpec,
+    cell_text,
+    item_text,
+    make_row,
+)
 from extract.time_words import MONTH_NAME, SEASON, TERM
 
 
@@ -163,7 +170,7 @@ def table_row(row: TableRow, spec: TableSpec) -> ParsedRow:
     section = cell_text(cells.get("area", [])) or row.context.section
     span = [Line(row.line_start, row.page_start, "x"), Line(row.line_end, row.page_end, "x")]
     return make_row(
-        "action_row",
+        TABLE_ROW_KIND,
         span,
         goal=goal,
         goal_number=goal_number,

@@ -20,6 +20,7 @@ from extract.layout import (
     NO_TABLES,
     PARAGRAPH_MARKED,
     READING_ORDER,
+    TABLE_ROW_KIND,
     Layout,
     ParsedRow,
 )
@@ -53,10 +54,14 @@ class TextReading:
 
 def read_text_rows(document: Document, layout: Layout) -> TextReading:
     """The rows of a text document in `layout`: by the layout's own parser when it reads the
-    text's order, else by the shared reader over the layout's table declaration."""
+    text's order, else its tables by the shared reader over the layout's table declaration and
+    the rows outside its tables (goal blocks) by the layout's parser."""
     order = text_order(document.lines)
     if layout.table is None or order in layout.text_orders:
         return TextReading(layout.parse(document), order, False)
     table_rows = read_text_tables(document, layout.table)
     rows = [table_row(row, layout.table) for row in table_rows]
+    # rows the layout reads outside its tables (Sydöst's goal blocks) still come from its parser
+    rows += [row for row in layout.parse(document) if row.kind != TABLE_ROW_KIND]
+    rows.sort(key=lambda row: (row.line_start, row.line_end))
     return TextReading(rows, order, True, sum(1 for row in table_rows if not row.sure))

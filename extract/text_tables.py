@@ -66,6 +66,7 @@ class PathCosts:
     length_misfit: float = 0.5  # per doubling of a block's length beyond the tolerance
     length_tolerance: float = 1.0  # doublings from a cell's usual length that cost nothing
     unsplit: float = 0.5  # a line read as one cell across a capitalised word inside it
+    resume_row: float = 0.3  # after a page break that cut a row, going back to an earlier cell
     min_word_before_split: int = 4  # letters of the word before a cell boundary inside a line
 
 
@@ -82,6 +83,7 @@ class Block:
     open: bool = False  # its paragraph goes on (a page break cut it; pypdf marks it so)
     after_break: bool = False  # the first block after a page break
     joined: bool = False  # its first line is the rest of the previous block's last line
+    resumes: bool = False  # a bullet first after a page break that cut a row: one more item
 
     @property
     def text(self) -> str:
@@ -230,6 +232,8 @@ def assign_columns(
                     options.append((cost[i] + (costs.unsplit if block.joined else same), i, False))
                 if j > i:
                     options.append((cost[i] + skip(i + 1, j), i, False))
+                elif block.resumes:  # the rest of a cell of the row the page break cut
+                    options.append((cost[i] + costs.resume_row, i, False))
                 if not block.joined:  # one line is one row
                     ends_row = skip(i + 1, n) + costs.new_row + skip(0, j)
                     options.append((cost[i] + ends_row, i, True))
@@ -264,24 +268,26 @@ def cut_blocks(lines: Sequence[Line], paragraph_marks: bool) -> list[Block]:
         if not current:
             return
         block = Block(tuple(current), paragraph_marks and _goes_on(current[-1]))
-        nonlocal broken
+        nonlocal broken, cut_row
         if waiting and not is_bullet(current[0].text):
             target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
         else:
             waiting.clear()
-            blocks.append(replace(block, after_break=broken))
-        broken = False
+            resumes = broken and cut_row and is_bullet(current[0].text)
+            blocks.append(replace(block, after_break=broken, resumes=resumes))
+            broken = cut_row = False
         current.clear()
 
-    broken = False  # a page break came since the last block
+    broken = False  # a page break came since the last block appended
+    cut_row = False  # and it cut a row: some blocks before it were open
     for line in lines:
         if line is PAGE_BREAK:
             close()
-            broken = True
             _split_cut_cells(blocks)
             window = range(max(0, len(blocks) - OPEN_BLOCK_WINDOW), len(blocks))
             waiting[:] = [index for index in window if blocks[index].open]
+            broken, cut_row = True, bool(waiting)
             continue
         if line.is_blank or (is_bullet(line.text) and current):
             close()

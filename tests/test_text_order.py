@@ -1,8 +1,10 @@
 """The order a text tool printed a plan's tables in, and the reader that reads it."""
 
+from dataclasses import replace
+
 import pytest
 
-from extract.layout import LINE_ORDER, NO_TABLES, PARAGRAPH_MARKED, READING_ORDER
+from extract.layout import LINE_ORDER, NO_TABLES, PARAGRAPH_MARKED, READING_ORDER, TABLE_ROW_KIND
 from extract.layouts import LAYOUTS
 from extract.reader import read_document
 from extract.text_order import read_text_rows, text_order
@@ -48,3 +50,18 @@ def test_the_samples_order_goes_to_the_layouts_own_parser():
     assert not reading.shared_reader
     assert reading.order == LINE_ORDER
     assert reading.unsure == 0
+
+
+def test_goal_blocks_outside_tables_still_come_from_the_layouts_parser():
+    """Sydöst's parser reads its "Nationellt mål:" blocks; where the shared reader reads its
+    tables (here: a Sydöst layout declared to read no order itself), the goal blocks still come
+    from its own parser, in document order with the table rows."""
+    layout = replace(LAYOUTS["rcc_sydost"], text_orders=frozenset())
+    document = read_document(RAW / "000_d3f034d6b03700c9.txt")
+    own = [row for row in layout.parse(document) if row.kind != TABLE_ROW_KIND]
+    reading = read_text_rows(document, layout)
+    assert reading.shared_reader
+    assert own and [row for row in reading.rows if row.kind != TABLE_ROW_KIND] == own
+    assert any(row.kind == TABLE_ROW_KIND for row in reading.rows)
+    starts = [row.line_start for row in reading.rows]
+    assert starts == sorted(starts)

@@ -368,3 +368,30 @@ def test_a_pypdf_line_holding_a_goal_and_an_activity_is_read_as_two_cells():
         ("En sammanhållen vårdplan",),
     ]
     assert rows[1].cells["activities"] == ("Införande av Min vårdplan", "på 1177.se för alla.")
+
+
+def test_a_bullet_after_a_page_break_that_cut_a_row_is_one_more_item_of_that_row():
+    """pypdf prints a cut row's first parts, the repeated header, then the rests: the goal's rest
+    joins the goal, and a bullet after it is one more activity of the same row, not a new row."""
+    lines = [
+        Line(1, 1, "Ökad forskning och "),
+        Line(2, 1, ""),
+        Line(3, 1, "• Delta i studier. Pågår."),
+        Line(4, 1, ""),
+        Line(5, 1, "Pågår"),
+        PAGE_BREAK,
+        Line(6, 2, "inklusion i studier."),
+        Line(7, 2, ""),
+        Line(8, 2, "• Delta i utbildningar."),
+    ]
+    blocks = cut_blocks(lines, paragraph_marks=True)
+    assert [b.text for b in blocks][0] == "Ökad forskning och inklusion i studier."
+    assert blocks[-1].resumes
+    columns = parse_header_text("Målbild Planerade aktiviteter Ansvarig Status")
+    path = assign_columns(blocks, TableModel(columns, "activities", frozenset({"goal"})))
+    assert [(columns[index].cell, opens) for index, opens in path] == [
+        ("goal", True),
+        ("activities", False),
+        ("status", False),
+        ("activities", False),
+    ]

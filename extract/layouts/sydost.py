@@ -33,6 +33,7 @@ from extract.cells import (
 from extract.document import Document, Line
 from extract.headings import URL_RE, is_isolated, looks_like_title
 from extract.layout import (
+    LINE_ORDER,
     Layout,
     ParsedRow,
     Signature,
@@ -515,4 +516,5 @@ LAYOUT = Layout(
             r"^\s*(?:MÅLOMRÅDE|Handlingsplan\s+20\d\d\s*[–-]\s*Målområde)\s+(\d{1,2})", re.I
         ),
     ),
+    text_orders=frozenset({LINE_ORDER}),
 )
