@@ -51,6 +51,7 @@ class PathCosts:
     new_row: float = 1.0  # a row starts
     skipped_cell: float = 0.15  # an empty cell passed over
     skipped_merged: float = 0.05  # a merged cell's place in the rows after its first
+    skipped_nested: float = 1.0  # a merged cell left empty right after a merged cell opened anew
     missing_key: float = 2.5  # a row without its key cell (every row has one)
     same_cell: float = 0.4  # one more block in a list-like cell (activities, responsible, notes)
     same_text_cell: float = 1.2  # one more block in a goal or another text cell
@@ -215,6 +216,17 @@ def assign_columns(
         """The cost of leaving the cells start..stop-1 of a row empty."""
         return sum(passed(cells[k]) for k in range(start, stop))
 
+    def move(i: int, j: int) -> float:
+        """The cost of going on from column i to column j > i in one row: merged cells nest, so
+        a merged cell that opens a new value (an area) opens new values in the merged cells
+        right of it (its goal) too."""
+        if cells[i] not in merged:
+            return skip(i + 1, j)
+        return sum(
+            costs.skipped_nested if cells[k] in merged else passed(cells[k])
+            for k in range(i + 1, j)
+        )
+
     # cost[i]: the best path's cost with the latest block in column i;
     # back[t][i]: the column before and whether block t opens a row
     def fits(block: Block, index: int) -> float:
@@ -231,7 +243,7 @@ def assign_columns(
                     same = costs.same_cell if cells[j] in LIST_CELLS else costs.same_text_cell
                     options.append((cost[i] + (costs.unsplit if block.joined else same), i, False))
                 if j > i:
-                    options.append((cost[i] + skip(i + 1, j), i, False))
+                    options.append((cost[i] + move(i, j), i, False))
                 elif block.resumes:  # the rest of a cell of the row the page break cut
                     options.append((cost[i] + costs.resume_row, i, False))
                 if not block.joined:  # one line is one row

@@ -395,3 +395,23 @@ def test_a_bullet_after_a_page_break_that_cut_a_row_is_one_more_item_of_that_row
         ("status", False),
         ("activities", False),
     ]
+
+
+def test_a_new_area_opens_a_new_goal():
+    """Merged cells nest: a row that opens a new area (merged) opens a new goal (merged, right
+    of it) too, so the long text after the area label is its goal, not the key cell."""
+    columns = parse_header_text("Område Mål Aktivitet från RCC Aktivitet i RV Ansvarig")
+    model = TableModel(columns, "rcc_activity", frozenset({"area", "goal"}))
+    blocks = [
+        block("3.d.) Prostatacancertestning"),
+        block("Det övergripande målet är minskad sjuklighet och dödlighet i prostatacancer"),
+        block("Bidra till att utveckla organiserad testning i regionerna"),
+        block("Regionerna"),
+    ]
+    path = assign_columns(blocks, model)
+    assert [columns[index].cell for index, _ in path] == [
+        "area",
+        "goal",
+        "rcc_activity",
+        "responsible",
+    ]
