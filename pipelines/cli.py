@@ -23,7 +23,7 @@ from normalize.classify import read_area_examples
 from normalize.records import PIPELINE_VERSION, ActivityRecord
 from pipelines.area_examples import area_examples, write_area_examples
 from pipelines.evaluate import (
-    FORMS,
+    ALL_FORMS,
     PER_FILE,
     POOLED,
     RENDERED,
@@ -350,9 +350,10 @@ def _short(text: str, width: int) -> str:
 @click.option(
     "--form",
     "forms",
-    type=click.Choice(list(FORMS)),
+    type=click.Choice(list(ALL_FORMS)),
     multiple=True,
-    help="Score the rendered plans in these forms only (default: all).",
+    help="Score the rendered plans in these forms only (default: all). pdfminer and pdfplumber: "
+    "text those tools extract from each plan's PDF now.",
 )
 @click.option("--check", is_flag=True, help="Exit 1 if a document is below the thresholds.")
 @click.option("--missed", is_flag=True, help="List the gold rows that were not found.")
@@ -366,14 +367,15 @@ def evaluate_command(
     missed: bool,
 ) -> None:
     """Print row precision/recall/F1 and per-field accuracy against the gold annotations of the
-    sample documents, then of the rendered plans (PDF, pypdf text, pdftotext text)."""
+    sample documents, then of the rendered plans (PDF, pypdf text, pdftotext text, and the text
+    pdfminer and pdfplumber extract from the PDF)."""
     scores = evaluate(gold, raw_dir, variant)
     click.echo(format_report(scores, cross_validate_areas(gold, read_area_examples())))
     failures = [failure for score in scores for failure in score.failures(PER_FILE)]
     failures += pooled(scores).failures(POOLED)
     shown = list(scores)
     if rendered.is_dir():
-        for form in forms or FORMS:
+        for form in forms or ALL_FORMS:
             form_scores = evaluate_rendered(rendered, form)
             click.echo(f"\nrendered plans, {form}:")
             click.echo(format_report(form_scores, title=f"{form} file (layout)"))

@@ -10,6 +10,7 @@ compare by the period and recurrence they mean ("Under 2024" = "2024"), other se
 from __future__ import annotations
 
 import json
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from normalize.records import ActivityRecord
 from normalize.text import match_key
 from normalize.time import parse_time
 from pipelines.ingest import ParsedDocument, parse_document, parse_file
+from pipelines.text_tools import TEXT_TOOLS
 
 MATCH_THRESHOLD = 0.90
 
@@ -372,6 +374,7 @@ def _scored(
 
 # The text forms of a rendered plan (tests/data/variants): how each file of a plan is named.
 FORMS = {"pdf": ".pdf", "pypdf": ".txt", "pdftotext": ".pdftotext.txt"}
+ALL_FORMS = (*FORMS, *TEXT_TOOLS)  # and the tools whose text is extracted from the PDF
 ROW_KINDS = frozenset({"action_row", "national_goal", "regional_insats"})  # what the gold annotates
 RENDERED = Thresholds(  # plans rendered from Word, read from their PDFs (issue #9)
     row_f1=0.97, area_accuracy=0.97, responsible_f1=0.95, status_f1=0.90
@@ -401,12 +404,23 @@ def score_rendered(gold_path: Path, source: Path) -> FileScore:
 
 
 def evaluate_rendered(variants_dir: Path, form: str) -> list[FileScore]:
-    """Score every rendered plan of `variants_dir` read in `form` (one of FORMS)."""
+    """Score every rendered plan of `variants_dir` read in `form`: one of FORMS (a stored file),
+    or one of TEXT_TOOLS (its text extracted from the plan's PDF now, into a scratch folder)."""
     suffix = ".gold.jsonl"
-    return [
-        score_rendered(gold, gold.with_name(gold.name[: -len(suffix)] + FORMS[form]))
-        for gold in sorted(variants_dir.glob(f"*{suffix}"))
-    ]
+    golds = sorted(variants_dir.glob(f"*{suffix}"))
+    if form in FORMS:
+        return [
+            score_rendered(gold, gold.with_name(gold.name[: -len(suffix)] + FORMS[form]))
+            for gold in golds
+        ]
+    scores = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for gold in golds:
+            stem = gold.name[: -len(suffix)]
+            text = Path(scratch) / f"{stem}.{form}.txt"
+            text.write_text(TEXT_TOOLS[form](gold.with_name(f"{stem}.pdf")), encoding="utf-8")
+            scores.append(score_rendered(gold, text))
+    return scores
 
 
 def evaluate(gold_dir: Path, raw_dir: Path, variant: str = "as_written") -> list[FileScore]:

@@ -1,5 +1,7 @@
 """The parsers and normalisers must keep their accuracy on the hand-made gold (tests/data/gold)."""
 
+import shutil
+
 import pytest
 
 from normalize.classify import read_area_examples
@@ -80,3 +82,15 @@ def test_rendered_plans_as_text_hold_their_level(form, floor):
     total = pooled(evaluate_rendered(VARIANTS, form), "all files")
     assert total.f1 >= floor
     assert total.accuracy("area") >= 0.94
+
+
+def test_text_extracted_by_an_installed_tool_is_scored_from_the_pdf(tmp_path):
+    """`evaluate --form pdfminer` extracts each plan's text from its PDF now and scores it."""
+    stem = "d05-generic-norrbotten"
+    for suffix in (".pdf", ".gold.jsonl"):
+        shutil.copy(VARIANTS / f"{stem}{suffix}", tmp_path)
+    (score,) = evaluate_rendered(tmp_path, "pdfminer")
+    assert score.name == f"{stem}.pdfminer.txt"
+    assert score.layout == "generic"
+    assert score.predicted > 0 and score.f1 > 0.5
+    assert list(tmp_path.iterdir()) and not list(tmp_path.glob("*.txt"))  # nothing left behind
