@@ -172,7 +172,7 @@ def is_header(columns: Sequence[HeaderColumn]) -> bool:
     """A table header: two or more different cells, one of them goal- or activity-like, two or
     more columns named by a label (not by a modifier alone), and every column but one named."""
     cells = {column.cell for column in columns if column.cells}
-    labelled = sum(1 for column in columns if _has_label(column.label))
+    labelled = sum(1 for column in columns if has_label(column.label))
     unnamed = sum(1 for column in columns if not column.cells)
     return (
         len(cells) >= MIN_HEADER_CELLS
@@ -182,7 +182,8 @@ def is_header(columns: Sequence[HeaderColumn]) -> bool:
     )
 
 
-def _has_label(label: str) -> bool:
+def has_label(label: str) -> bool:
+    """True when a text holds a column label (not only modifiers or qualifiers)."""
     words = fold(label)
     return any(
         (term := _term_at(words, index)) is not None and term.kind == "label"
@@ -309,7 +310,7 @@ def label_line(text: str) -> tuple[HeaderColumn, ...]:
     words = fold(text)
     if not words or len(words) > MAX_LABEL_LINE_WORDS or not text.strip()[:1].isupper():
         return ()  # a header prints its labels capitalised; "åtgärder" is a wrapped word
-    if not all(word in vocabulary_words() for word in words) or not _has_label(text):
+    if not all(word in vocabulary_words() for word in words) or not has_label(text):
         return ()
     columns = tuple(HeaderColumn(word, label_cells(word)) for word in text.split())
     return columns if all(column.cells for column in columns) else ()

@@ -31,6 +31,7 @@ from extract.cells import (
 from extract.columns import (
     HeaderColumn,
     fold,
+    has_label,
     header_spans,
     label_line,
 )
@@ -349,13 +350,21 @@ def stray_labels(text: str) -> tuple[HeaderColumn, ...]:
 
 
 def repeats_label(text: str, columns: Sequence[HeaderColumn]) -> bool:
-    """True when a text is one of the table's own labels, or the first part of one that a
-    repeated header wraps ("Aktivitet i RV", "Aktivitet från" of "Aktivitet från RCC"), printed
-    among the cells by a reading-order tool."""
+    """True when a text is one of the table's own labels, or a part of one that a wrapped
+    header prints apart, printed among the cells by a reading-order tool: its first part
+    ("Aktivitet i RV", "Aktivitet från" of "Aktivitet från RCC"), or a later part that holds a
+    label word ("aktiviteter" of "Planerade aktiviteter"; not "RCC", which may be an actor)."""
     words = fold(text)
-    if not words or not text.strip()[:1].isupper() or is_status_cell(text):
+    if not words or is_status_cell(text):
         return False
-    return any(fold(column.label)[: len(words)] == words for column in columns)
+    labels = [fold(column.label) for column in columns]
+    if text.strip()[:1].isupper() and any(label[: len(words)] == words for label in labels):
+        return True
+    return has_label(text) and any(
+        label[start : start + len(words)] == words
+        for label in labels
+        for start in range(1, len(label) - len(words) + 1)
+    )
 
 
 @dataclass

@@ -262,6 +262,8 @@ def test_a_tables_own_label_repeated_among_its_cells_is_dropped():
     assert repeats_label("Aktivitet från", columns)  # the first part of a wrapped label
     assert not repeats_label("RCC", columns)  # a label's rest may be a cell (an actor)
     assert not repeats_label("Aktivitet i skolan", columns)
+    wrapped = parse_header_text("Målbild Planerade aktiviteter Ansvarig Status")
+    assert repeats_label("aktiviteter", wrapped)  # the wrapped part of "Planerade aktiviteter"
 
 
 def test_a_cell_of_numbered_labels_ends_at_a_block_without_a_number():
