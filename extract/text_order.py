@@ -1,67 +1,30 @@
-"""Which order a PDF-to-text tool printed a plan's tables in, and which reader reads that order.
+"""Which order a PDF-to-text tool printed a plan's tables in.
 
 Tools print the same table differently: the samples' tool keeps a header on one line and each
 cell's lines together; pypdf marks paragraph ends (a wrapped line ends with a space, a paragraph's
-last line without); pdftotext's reading order prints a header's labels on lines of their own. A
-regional layout's own text parser was written for the samples' order; a layout declares the
-orders it reads (`Layout.text_orders`) and every other order goes through the shared
-header-driven reader (extract/text_tables.py) with the layout's table declaration.
+last line without); pdftotext's reading order prints a header's labels on lines of their own and
+a row's cells in the order it reads the page. The order decides who reads a text (see
+extract/text_reading.py) and how the shared reader cuts and places its blocks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from extract.columns import header_spans
-from extract.document import Document, Line
-from extract.layout import (
-    LINE_ORDER,
-    NO_TABLES,
-    PARAGRAPH_MARKED,
-    READING_ORDER,
-    TABLE_ROW_KIND,
-    Layout,
-    ParsedRow,
-)
+from extract.document import Line
+from extract.layout import LINE_ORDER, NO_TABLES, PARAGRAPH_MARKED, READING_ORDER
 from extract.spacing import marks_paragraph_ends
-from extract.table_rows import table_row
-from extract.text_tables import read_text_tables
 
 WRAPPED_HEADER_SHARE = 0.5  # more of a text's headers than this spread over lines: reading order
 
 
 def text_order(lines: Sequence[Line]) -> str:
     """The order a text's tables are printed in (one of the `*_ORDER` names of extract.layout)."""
-    if marks_paragraph_ends(lines):
+    if marks_paragraph_ends(tuple(lines)):
         return PARAGRAPH_MARKED
     spans = header_spans(lines)
     if not spans:
         return NO_TABLES
     wrapped = sum(1 for span in spans.values() if span.n_lines > 1)
     return READING_ORDER if wrapped > WRAPPED_HEADER_SHARE * len(spans) else LINE_ORDER
-
-
-@dataclass(frozen=True)
-class TextReading:
-    """A text document's rows, the order they were read in, and how sure their cut was."""
-
-    rows: list[ParsedRow]
-    order: str
-    shared_reader: bool  # read by the shared header-driven reader, not the layout's own parser
-    unsure: int = 0  # rows whose cut between cells the shared reader was unsure of
-
-
-def read_text_rows(document: Document, layout: Layout) -> TextReading:
-    """The rows of a text document in `layout`: by the layout's own parser when it reads the
-    text's order, else its tables by the shared reader over the layout's table declaration and
-    the rows outside its tables (goal blocks) by the layout's parser."""
-    order = text_order(document.lines)
-    if layout.table is None or order in layout.text_orders:
-        return TextReading(layout.parse(document), order, False)
-    table_rows = read_text_tables(document, layout.table)
-    rows = [table_row(row, layout.table) for row in table_rows]
-    # rows the layout reads outside its tables (Sydöst's goal blocks) still come from its parser
-    rows += [row for row in layout.parse(document) if row.kind != TABLE_ROW_KIND]
-    rows.sort(key=lambda row: (row.line_start, row.line_end))
-    return TextReading(rows, order, True, sum(1 for row in table_rows if not row.sure))

@@ -37,9 +37,9 @@ from extract.columns import (
 )
 from extract.document import Document, Line
 from extract.headings import is_upper_heading
-from extract.layout import TableSpec
-from extract.spacing import marks_paragraph_ends
+from extract.layout import PARAGRAPH_MARKED, READING_ORDER, TableSpec
 from extract.table_rows import Context, TableRow, fills_goal, stated_goal
+from extract.text_order import text_order
 
 INFEASIBLE = 1e6
 ENUMERATOR_RE = re.compile(r"^\d{1,2}\.(?:[a-z]\.?)?\)\s")  # "2.) …", "3.a) …", "4.c.) …"
@@ -68,7 +68,8 @@ class PathCosts:
     length_misfit: float = 0.5  # per doubling of a block's length beyond the tolerance
     length_tolerance: float = 1.0  # doublings from a cell's usual length that cost nothing
     unsplit: float = 0.5  # a line read as one cell across a capitalised word inside it
-    resume_row: float = 0.3  # after a page break that cut a row, going back to an earlier cell
+    resume_row: float = 0.3
+    back_to_marked: float = 0.8  # in reading order, a bullet going back to its bulleted cell
     min_word_before_split: int = 4  # letters of the word before a cell boundary inside a line
 
 
@@ -175,6 +176,7 @@ class TableModel:
     key: str
     merged: frozenset[str] = frozenset()
     numbered: bool = False
+    reading_order: bool = False  # cells of a row may come in any order (pdftotext)
     style: CellStyle = field(default_factory=lambda: CellStyle())
 
 
@@ -237,6 +239,7 @@ def assign_columns(
     back: list[list[tuple[int, bool]]] = [[(-1, True)] * n]
     for block in blocks[1:]:
         new_cost, pointers = [], []
+        marked = marker(block.text)
         for j in range(n):
             options: list[tuple[float, int, bool]] = []
             for i in range(n):
@@ -247,6 +250,13 @@ def assign_columns(
                     options.append((cost[i] + move(i, j), i, False))
                 elif block.resumes:  # the rest of a cell of the row the page break cut
                     options.append((cost[i] + costs.resume_row, i, False))
+                elif (
+                    model.reading_order
+                    and marked == "bullet"
+                    and cells[j] != key
+                    and model.style.markers.get(cells[j]) == marked
+                ):
+                    options.append((cost[i] + costs.back_to_marked, i, False))
                 if not block.joined:  # one line is one row
                     ends_row = skip(i + 1, n) + costs.new_row + skip(0, j)
                     options.append((cost[i] + ends_row, i, True))
@@ -439,11 +449,26 @@ class _Cut:
     blocks: tuple[Block, ...]
     columns: tuple[HeaderColumn, ...]
     context: Context
+    reading_order: bool  # the text's tool printed the cells of a row in reading order
 
 
-def _cut(table: _Table, paragraph_marks: bool, common: frozenset[str]) -> _Cut:
-    """A table's blocks; with `common` (the document's lower-case words, given for text whose
-    tool marks paragraphs), first lines that may hold two cells are cut."""
+@dataclass(frozen=True)
+class _TextFacts:
+    """What the reader knows of a whole text: the order its tool printed tables in, and the
+    words it writes in lower case (common words, not names)."""
+
+    order: str
+    common: frozenset[str]
+
+    @property
+    def paragraph_marks(self) -> bool:
+        return self.order == PARAGRAPH_MARKED
+
+
+def _cut(table: _Table, facts: _TextFacts) -> _Cut:
+    """A table's blocks; in text whose tool marks paragraphs, first lines that may hold two
+    cells are cut."""
+    paragraph_marks = facts.paragraph_marks
     blocks: list[Block] = []
     columns = table.columns
     has_status = any("status" in column.cells for column in columns)
@@ -453,18 +478,20 @@ def _cut(table: _Table, paragraph_marks: bool, common: frozenset[str]) -> _Cut:
         elif repeats_label(block.text, columns):
             continue
         else:
-            parts = split_joined_cells(block, common) if common else [block]
+            parts = split_joined_cells(block, facts.common) if paragraph_marks else [block]
             blocks.extend(
                 piece
                 for part in parts
                 for piece in (split_status_tail(part) if has_status else [part])
             )
-    return _Cut(tuple(blocks), columns, table.context)
+    return _Cut(tuple(blocks), columns, table.context, facts.order == READING_ORDER)
 
 
 def _model(cut: _Cut, spec: TableSpec, style: CellStyle | None = None) -> TableModel:
     key = spec.key_for({column.cell for column in cut.columns})
-    return TableModel(cut.columns, key, spec.merged, spec.numbered_goals, style or CellStyle())
+    return TableModel(
+        cut.columns, key, spec.merged, spec.numbered_goals, cut.reading_order, style or CellStyle()
+    )
 
 
 def cell_style(placed: Sequence[tuple[Block, HeaderColumn]], costs: PathCosts = COSTS) -> CellStyle:
@@ -572,8 +599,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     """Every action table of a text document, read by its header, as table rows."""
     lines = document.lines
     spans = header_spans(lines)
-    paragraph_marks = marks_paragraph_ends(lines)
-    common = lower_case_words(lines) if paragraph_marks else frozenset()
+    facts = _TextFacts(text_order(lines), lower_case_words(lines))
     cuts: list[_Cut] = []
     context = Context()
     goal: list[str] = []
@@ -593,7 +619,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
                 table.body.append(PAGE_BREAK)
                 continue
             if table is not None:
-                cuts.append(_cut(table, paragraph_marks, common))
+                cuts.append(_cut(table, facts))
             table = _Table(tuple(columns), replace(context, goal=" ".join(goal) or None), [])
             goal = []
             continue
@@ -606,12 +632,12 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         if chapter:
             context, goal = Context(context.area, chapter.group(1)), []
             if table is not None:  # the table goes on in the new chapter, its header unprinted
-                cuts.append(_cut(table, paragraph_marks, common))
+                cuts.append(_cut(table, facts))
                 table = _Table(table.columns, context, [])
             continue
         if area or stated is not None or heading:
             if table is not None:
-                cuts.append(_cut(table, paragraph_marks, common))
+                cuts.append(_cut(table, facts))
                 table = None
             if area:
                 context, goal = Context(int(area.group(1))), []
@@ -625,5 +651,5 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         elif goal and not line.is_blank:
             goal.append(line.stripped)
     if table is not None:
-        cuts.append(_cut(table, paragraph_marks, common))
+        cuts.append(_cut(table, facts))
     return _read_cuts(cuts, spec)

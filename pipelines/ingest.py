@@ -18,7 +18,7 @@ from extract.layout import ParsedRow
 from extract.pdf.plan import file_sha256, is_pdf, read_pdf_plan
 from extract.pdf.settings import PdfSettings
 from extract.reader import read_document
-from extract.text_order import TextReading, read_text_rows
+from extract.text_reading import TextReading, read_text_rows
 from normalize.actors import document_glossary
 from normalize.metadata import DocumentFacts, document_facts
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records

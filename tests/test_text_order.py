@@ -7,7 +7,8 @@ import pytest
 from extract.layout import LINE_ORDER, NO_TABLES, PARAGRAPH_MARKED, READING_ORDER, TABLE_ROW_KIND
 from extract.layouts import LAYOUTS
 from extract.reader import read_document
-from extract.text_order import read_text_rows, text_order
+from extract.text_order import text_order
+from extract.text_reading import read_text_rows
 from tests.conftest import RAW, VARIANTS
 
 VASTMANLAND = "d04-vastmanland-uppsala"

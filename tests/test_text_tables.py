@@ -1,5 +1,7 @@
 """Tables read from text by their headers (extract/text_tables.py), whichever tool printed it."""
 
+from dataclasses import replace
+
 import pytest
 
 from extract.columns import parse_header_text
@@ -416,4 +418,31 @@ def test_a_new_area_opens_a_new_goal():
         "goal",
         "rcc_activity",
         "responsible",
+    ]
+
+
+def test_in_reading_order_a_bullet_goes_back_to_its_bulleted_cell():
+    """pdftotext may print a row's second bullet after the next column's cell ("• A", "Ansvar:
+    X", "• B"): where the document's activities are bulleted, the bullet goes back to them
+    instead of opening a row without its goal."""
+    columns = KRONOBERG_LIKE
+    blocks = [
+        block("1. Minskad rökning bland patienter i regionen."),
+        block("• Erbjuda rökavvänjning före operation."),
+        block("Ansvar: Verksamhetschef"),
+        block("• Utbilda personal i samtal om levnadsvanor."),
+        block("2. Fler patienter har en kontaktsjuksköterska."),
+    ]
+    style = CellStyle(markers={"activities": "bullet", "goal": "number"})
+    sequential = TableModel(columns, "goal", numbered=True, style=style)
+    reading = replace(sequential, reading_order=True)
+    fourth, _ = assign_columns(blocks, sequential)[3]
+    assert columns[fourth].cell != "activities"  # read in column order, it cannot go back
+    path = assign_columns(blocks, reading)
+    assert [(columns[index].cell, opens) for index, opens in path] == [
+        ("goal", True),
+        ("activities", False),
+        ("status", False),
+        ("activities", False),
+        ("goal", True),
     ]

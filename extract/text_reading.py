@@ -1,0 +1,41 @@
+"""Read a text document's rows in its layout, by the reader that reads the text's order.
+
+A regional layout's own text parser was written for the samples' order; a layout declares the
+orders it reads (`Layout.text_orders`) and every other order goes through the shared
+header-driven reader (extract/text_tables.py) with the layout's table declaration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.document import Document
+from extract.layout import TABLE_ROW_KIND, Layout, ParsedRow
+from extract.table_rows import table_row
+from extract.text_order import text_order
+from extract.text_tables import read_text_tables
+
+
+@dataclass(frozen=True)
+class TextReading:
+    """A text document's rows, the order they were read in, and how sure their cut was."""
+
+    rows: list[ParsedRow]
+    order: str
+    shared_reader: bool  # read by the shared header-driven reader, not the layout's own parser
+    unsure: int = 0  # rows whose cut between cells the shared reader was unsure of
+
+
+def read_text_rows(document: Document, layout: Layout) -> TextReading:
+    """The rows of a text document in `layout`: by the layout's own parser when it reads the
+    text's order, else its tables by the shared reader over the layout's table declaration and
+    the rows outside its tables (goal blocks) by the layout's parser."""
+    order = text_order(document.lines)
+    if layout.table is None or order in layout.text_orders:
+        return TextReading(layout.parse(document), order, False)
+    table_rows = read_text_tables(document, layout.table)
+    rows = [table_row(row, layout.table) for row in table_rows]
+    # rows the layout reads outside its tables (Sydöst's goal blocks) still come from its parser
+    rows += [row for row in layout.parse(document) if row.kind != TABLE_ROW_KIND]
+    rows.sort(key=lambda row: (row.line_start, row.line_end))
+    return TextReading(rows, order, True, sum(1 for row in table_rows if not row.sure))
