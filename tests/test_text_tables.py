@@ -32,6 +32,18 @@ def block(*texts):
     return Block(tuple(Line(i, 1, text) for i, text in enumerate(texts, 1)))
 
 
+def across_break(before, after):
+    """Lines of two pages with a page break between them (a repeated header)."""
+    first = [Line(number, 1, text) for number, text in enumerate(before, 1)]
+    second = [Line(number, 2, text) for number, text in enumerate(after, len(before) + 1)]
+    return [*first, PAGE_BREAK, *second]
+
+
+def placed(blocks, model):
+    """Each block's cell and whether it opens a row, along the best path."""
+    return [(model.columns[index].cell, opens) for index, opens in assign_columns(blocks, model)]
+
+
 def test_blocks_go_to_the_columns_they_look_like():
     blocks = [
         block("Erbjuda rökavvänjning till alla patienter före operation"),
@@ -42,9 +54,7 @@ def test_blocks_go_to_the_columns_they_look_like():
         block("Utbilda personal i samtal om levnadsvanor"),
         block("HR-chef"),
     ]
-    path = assign_columns(blocks, TableModel(COLUMNS, "activities"))
-    cells = [(COLUMNS[index].cell, opens) for index, opens in path]
-    assert cells == [
+    assert placed(blocks, TableModel(COLUMNS, "activities")) == [
         ("activities", True),
         ("responsible", False),
         ("responsible", False),
@@ -78,15 +88,10 @@ def test_a_merged_goal_stands_in_its_first_row_only():
 def test_a_row_cut_by_a_page_break_is_joined_again():
     """pypdf prints each cell's first part, the repeated header, then each cell's rest; a
     wrapped line ends with a space, a paragraph's last line does not."""
-    lines = [
-        Line(1, 1, "Screening erbjuds alla "),
-        Line(2, 1, "kvinnor mellan 60 och 74 års "),
-        Line(3, 1, "Verksamhetschef"),
-        Line(4, 1, ""),
-        PAGE_BREAK,
-        Line(5, 2, "ålder."),
-        Line(6, 2, ""),
-    ]
+    lines = across_break(
+        ["Screening erbjuds alla ", "kvinnor mellan 60 och 74 års ", "Verksamhetschef", ""],
+        ["ålder.", ""],
+    )
     blocks = cut_blocks(lines, paragraph_marks=True)
     assert [b.text for b in blocks] == [
         "Screening erbjuds alla kvinnor mellan 60 och 74 års ålder.",
@@ -157,8 +162,7 @@ def test_a_numbered_label_is_an_area_cell():
         block("Verksamhetschef"),
     ]
     model = TableModel(columns, "activities", frozenset({"area", "goal"}))
-    path = assign_columns(blocks, model)
-    assert [columns[index].cell for index, _ in path] == [
+    assert [cell for cell, _ in placed(blocks, model)] == [
         "area",
         "goal",
         "activities",
@@ -213,8 +217,7 @@ def test_numbered_goals_open_rows():
         block("Utbilda kontaktsjuksköterskor."),
     ]
     model = TableModel(KRONOBERG_LIKE, "goal", numbered=True)
-    path = assign_columns(blocks, model)
-    assert [(KRONOBERG_LIKE[index].cell, opens) for index, opens in path] == [
+    assert placed(blocks, model) == [
         ("goal", True),
         ("activities", False),
         ("goal", True),
@@ -277,17 +280,10 @@ def test_a_cell_of_numbered_labels_ends_at_a_block_without_a_number():
 
 
 def test_a_word_broken_at_a_hyphen_leaves_its_cell_open_across_a_page_break():
-    lines = [
-        Line(1, 1, "Stödja arbetet i "),
-        Line(2, 1, "lokalt råd. "),
-        Line(3, 1, ""),
-        Line(4, 1, "Projektgruppen för"),
-        Line(5, 1, "projektet patient-"),
-        PAGE_BREAK,
-        Line(6, 2, "Representation i LPO"),
-        Line(7, 2, ""),
-        Line(8, 2, "och- närstående"),
-    ]
+    lines = across_break(
+        ["Stödja arbetet i ", "lokalt råd. ", "", "Projektgruppen för", "projektet patient-"],
+        ["Representation i LPO", "", "och- närstående"],
+    )
     blocks = cut_blocks(lines, paragraph_marks=True)
     assert [b.text for b in blocks] == [
         "Stödja arbetet i lokalt råd. Representation i LPO",
@@ -326,8 +322,7 @@ def test_a_joined_part_reads_as_its_own_cell_or_as_the_line_it_came_from():
     columns = parse_header_text("Målbild Planerade aktiviteter Ansvarig Status")
     model = TableModel(columns, "activities", frozenset({"goal"}))
     split = split_joined_cells(block("En sammanhållen vårdplan Införande av rutiner"), COMMON)
-    path = assign_columns([*split, block("Verksamhetschef")], model)
-    assert [(columns[index].cell, opens) for index, opens in path] == [
+    assert placed([*split, block("Verksamhetschef")], model) == [
         ("goal", True),
         ("activities", False),
         ("responsible", False),
@@ -377,23 +372,15 @@ def test_a_pypdf_line_holding_a_goal_and_an_activity_is_read_as_two_cells():
 def test_a_bullet_after_a_page_break_that_cut_a_row_is_one_more_item_of_that_row():
     """pypdf prints a cut row's first parts, the repeated header, then the rests: the goal's rest
     joins the goal, and a bullet after it is one more activity of the same row, not a new row."""
-    lines = [
-        Line(1, 1, "Ökad forskning och "),
-        Line(2, 1, ""),
-        Line(3, 1, "• Delta i studier. Pågår."),
-        Line(4, 1, ""),
-        Line(5, 1, "Pågår"),
-        PAGE_BREAK,
-        Line(6, 2, "inklusion i studier."),
-        Line(7, 2, ""),
-        Line(8, 2, "• Delta i utbildningar."),
-    ]
+    lines = across_break(
+        ["Ökad forskning och ", "", "• Delta i studier. Pågår.", "", "Pågår"],
+        ["inklusion i studier.", "", "• Delta i utbildningar."],
+    )
     blocks = cut_blocks(lines, paragraph_marks=True)
     assert [b.text for b in blocks][0] == "Ökad forskning och inklusion i studier."
     assert blocks[-1].resumes
     columns = parse_header_text("Målbild Planerade aktiviteter Ansvarig Status")
-    path = assign_columns(blocks, TableModel(columns, "activities", frozenset({"goal"})))
-    assert [(columns[index].cell, opens) for index, opens in path] == [
+    assert placed(blocks, TableModel(columns, "activities", frozenset({"goal"}))) == [
         ("goal", True),
         ("activities", False),
         ("status", False),
@@ -412,8 +399,7 @@ def test_a_new_area_opens_a_new_goal():
         block("Bidra till att utveckla organiserad testning i regionerna"),
         block("Regionerna"),
     ]
-    path = assign_columns(blocks, model)
-    assert [columns[index].cell for index, _ in path] == [
+    assert [cell for cell, _ in placed(blocks, model)] == [
         "area",
         "goal",
         "rcc_activity",
@@ -438,8 +424,7 @@ def test_in_reading_order_a_bullet_goes_back_to_its_bulleted_cell():
     reading = replace(sequential, reading_order=True)
     fourth, _ = assign_columns(blocks, sequential)[3]
     assert columns[fourth].cell != "activities"  # read in column order, it cannot go back
-    path = assign_columns(blocks, reading)
-    assert [(columns[index].cell, opens) for index, opens in path] == [
+    assert placed(blocks, reading) == [
         ("goal", True),
         ("activities", False),
         ("status", False),
