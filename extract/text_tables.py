@@ -442,6 +442,20 @@ def split_status_tail(block: Block, costs: PathCosts = COSTS) -> list[Block]:
     return [first, Block((replace(line, text=split[1]),), block.open)]
 
 
+def split_time_head(block: Block, costs: PathCosts = COSTS) -> list[Block]:
+    """A block that opens with a time entry and goes on with an actor (a row's time and actor
+    cells on one baseline: "2024-2025 Processledare prevention") as two blocks."""
+    first = block.lines[0]
+    time = time_prefix(first.stripped)
+    rest = first.stripped[len(time) :].strip() if time else ""
+    if not time or not rest:
+        return [block]
+    actor = Block((replace(first, text=rest), *block.lines[1:]), block.open)
+    if not _looks_like_actor(actor.text, costs):
+        return [block]
+    return [Block((replace(first, text=time),), False, block.after_break), actor]
+
+
 @dataclass(frozen=True)
 class _Cut:
     """A table's blocks and the columns they go to (its header's, and any stray labels')."""
@@ -472,6 +486,7 @@ def _cut(table: _Table, facts: _TextFacts) -> _Cut:
     blocks: list[Block] = []
     columns = table.columns
     has_status = any("status" in column.cells for column in columns)
+    has_time = any("timeframe" in column.cells for column in columns)
     for block in cut_blocks(table.body, paragraph_marks):
         if strays := stray_labels(block.text):
             columns = _with_columns(columns, strays)  # the header's labels printed further down
@@ -479,11 +494,13 @@ def _cut(table: _Table, facts: _TextFacts) -> _Cut:
             continue
         else:
             parts = split_joined_cells(block, facts.common) if paragraph_marks else [block]
-            blocks.extend(
-                piece
-                for part in parts
-                for piece in (split_status_tail(part) if has_status else [part])
-            )
+            for part in parts:
+                pieces = split_time_head(part) if has_time else [part]
+                blocks.extend(
+                    piece
+                    for whole in pieces
+                    for piece in (split_status_tail(whole) if has_status else [whole])
+                )
     return _Cut(tuple(blocks), columns, table.context, facts.order == READING_ORDER)
 
 

@@ -19,6 +19,7 @@ from extract.text_tables import (
     repeats_label,
     split_joined_cells,
     split_status_tail,
+    split_time_head,
     stray_labels,
 )
 from pipelines.evaluate import score_rendered
@@ -431,3 +432,11 @@ def test_in_reading_order_a_bullet_goes_back_to_its_bulleted_cell():
         ("activities", False),
         ("goal", True),
     ]
+
+
+def test_a_time_and_an_actor_on_one_line_are_two_cells():
+    """pypdf prints a row's time and actor cells on one line when they share a baseline."""
+    parts = split_time_head(block("2024-2025 Processledare", "prevention"))
+    assert [part.text for part in parts] == ["2024-2025", "Processledare prevention"]
+    sentence = block("2025 ska alla regioner ha infört screening för tjocktarmscancer.")
+    assert split_time_head(sentence) == [sentence]
