@@ -85,6 +85,15 @@ def vocabulary() -> tuple[Term, ...]:
     return tuple(sorted(terms, key=lambda term: -len(term.words)))
 
 
+def cell_labels(cell: str) -> tuple[str, ...]:
+    """The one-word labels of a cell ("område", "målområde", "fokusområde" for areas)."""
+    return tuple(
+        term.words[0]
+        for term in vocabulary()
+        if term.cell == cell and term.kind == "label" and len(term.words) == 1
+    )
+
+
 @cache
 def vocabulary_words() -> frozenset[str]:
     """Every folded word of every label and modifier."""

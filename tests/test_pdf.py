@@ -194,17 +194,18 @@ GENERIC_GOALS = (
 
 
 @pytest.mark.parametrize(
-    "header",
+    ("header", "area_label"),
     [
-        ("Åtgärd", "Ansvar", "Klart", "Uppföljning"),
-        ("Insatser", "Ansvarig enhet", "Tidplan", "Status"),
-        ("Nr", "Aktivitet", "Huvudansvarig", "Tidsperiod", "Läge"),
+        (("Åtgärd", "Ansvar", "Klart", "Uppföljning"), "Målområde"),
+        (("Insatser", "Ansvarig enhet", "Tidplan", "Status"), "Fokusområde"),
+        (("Nr", "Aktivitet", "Huvudansvarig", "Tidsperiod", "Läge"), "Insatsområde"),
     ],
 )
 @pytest.mark.parametrize("ruled", [True, False])
-def test_a_plan_in_a_layout_no_sample_has(tmp_path, header, ruled):
-    """Headers of labels no sample uses, a "Mål: …" paragraph above each table, "Målområde N"
-    headings: read by the generic layout, status only from its column."""
+def test_a_plan_in_a_layout_no_sample_has(tmp_path, header, area_label, ruled):
+    """Headers of labels no sample uses, a "Mål: …" paragraph above each table, headings of an
+    area label of the vocabulary and a number ("Fokusområde 3 – …"): read by the generic layout,
+    the area from the headings, status only from its column."""
     tables = []
     for area, name, goal in GENERIC_GOALS:
         rows = tuple(
@@ -217,7 +218,7 @@ def test_a_plan_in_a_layout_no_sample_has(tmp_path, header, ruled):
             }
             for i in (1, 2)
         )
-        before = (Block(f"Målområde {area} – {name}", heading=True), Block(f"Mål: {goal}"))
+        before = (Block(f"{area_label} {area} – {name}", heading=True), Block(f"Mål: {goal}"))
         tables.append(FixtureTable(rows, before))
     plan = FixturePlan(
         "generic", "Handlingsplan 2029, Region Värmland", tuple(tables), ruled=ruled, header=header

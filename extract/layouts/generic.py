@@ -1,12 +1,14 @@
 """The generic layout: action tables found by the column vocabulary, in a plan no regional layout
 claims. Nothing is declared but the reading defaults: each row has its own activity, a goal may
 span rows, a table without a goal column takes the "Mål: …" paragraph above it (the reader does
-that for every layout), and "Målområde N"/"Område N" headings give the area."""
+that for every layout), and headings of an area label and a number ("Målområde N",
+"Fokusområde N") give the area."""
 
 from __future__ import annotations
 
 import re
 
+from extract.columns import cell_labels
 from extract.document import Document
 from extract.layout import Layout, ParsedRow, TableSpec
 from extract.table_rows import table_row
@@ -23,7 +25,8 @@ SPEC = TableSpec(
     header=(),
     key="activities",
     merged=frozenset({"goal", "area"}),
-    area_pattern=re.compile(r"^\s*(?:Mål)?område\s+(\d{1,2})\b", re.IGNORECASE),
+    # "Målområde 3", "Fokusområde 3 – …": any area label of the column vocabulary and a number
+    area_pattern=re.compile(rf"^\s*(?:{'|'.join(cell_labels('area'))})\s+(\d{{1,2}})\b", re.I),
 )
 
 
