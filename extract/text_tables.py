@@ -38,6 +38,7 @@ from extract.columns import (
 from extract.document import Document, Line
 from extract.headings import is_upper_heading
 from extract.layout import PARAGRAPH_MARKED, READING_ORDER, TableSpec
+from extract.page_numbers import page_number_lines
 from extract.table_rows import Context, TableRow, fills_goal, stated_goal
 from extract.text_order import text_order
 
@@ -622,10 +623,13 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     goal: list[str] = []
     table: _Table | None = None
     skip = 0
+    page_numbers = page_number_lines(lines)
     for index, line in enumerate(lines):
         if skip:
             skip -= 1
             continue
+        if line.number in page_numbers:
+            continue  # page furniture, not a cell
         if index in spans:
             skip = spans[index].n_lines - 1
             columns = spans[index].columns

@@ -20,13 +20,13 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extract.columns import parse_header_text
 from extract.document import unligature
 from extract.errors import CorruptDocument, EncryptedDocument, ScannedDocument, TooLongDocument
+from extract.page_numbers import PAGE_NUMBER_RE, fold_digits
 from extract.pdf.primitives import Page, Rule, TextLine, Word
 from extract.pdf.settings import SETTINGS, PdfSettings
 
 BOLD_RE = re.compile(r"bold|black|heavy|semibold", re.I)
 MARGIN_GAP_LINES = 0.8  # a running head stands this many line heights apart from the text
 POSITION_STEP = 4.0  # points: running heads stand at the same height on every page
-PAGE_NUMBER_RE = re.compile(r"^(?:sida\s+)?#+(?:\s*(?:av|/|\()\s*#+\)?)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,6 @@ class Scan:
     n_pages: int
     running: frozenset[str]  # margin_key of lines that repeat: running heads and feet
     head_lines: tuple[str, ...]  # text of the first pages, to recognise the layout
-
-
-def fold_digits(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()))
 
 
 def margin_key(line: TextLine) -> str:
