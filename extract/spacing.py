@@ -127,11 +127,13 @@ def paragraph_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
         result.append(line)
         ends = not line.is_blank and not line.ends_open
         sentence_end = line.text.endswith(SENTENCE_ENDS)
-        goes_on = (
-            following is not None
-            and following.stripped[:1].islower()
-            and not sentence_end
-            and not is_status_cell(following.stripped)  # "pågår" is a cell of its own
+        goes_on = following is not None and (
+            (
+                following.stripped[:1].islower()
+                and not sentence_end
+                and not is_status_cell(following.stripped)  # "pågår" is a cell of its own
+            )
+            or (runs_on(line.text) and not following.is_blank)  # "Fortsatt utskick av"
         )
         if ends and not goes_on:
             result.append(Line(line.number, line.page, ""))
