@@ -10,9 +10,10 @@ PDF header brings the words' x positions and the lines a wrapped header goes on 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from types import MappingProxyType
 
 from extract.cells import is_bullet, is_status_cell, starts_with_actor, time_prefix
 from extract.data_tables import read_tsv
@@ -100,25 +101,36 @@ def vocabulary_words() -> frozenset[str]:
     return frozenset(word for term in vocabulary() for word in term.words)
 
 
+@cache
+def _terms_by_first_word() -> dict[str, tuple[Term, ...]]:
+    """The vocabulary's terms by their first word, longest first."""
+    index: dict[str, list[Term]] = {}
+    for term in vocabulary():
+        index.setdefault(term.words[0], []).append(term)
+    return {word: tuple(terms) for word, terms in index.items()}
+
+
+@cache
+def _compound_heads() -> tuple[Term, ...]:
+    """One-word labels of MIN_COMPOUND_HEAD letters or more, which may head a compound."""
+    return tuple(
+        term
+        for term in vocabulary()
+        if term.kind == "label" and len(term.words) == 1 and len(term.words[0]) >= MIN_COMPOUND_HEAD
+    )
+
+
 def _term_at(words: Sequence[str], index: int) -> Term | None:
     """The longest term that starts at `words[index]`; else a one-word label the word is a
     compound of ("Aktivitetsbeskrivning", "Tidsplanering": Swedish writes compounds as one
     word), for labels of MIN_COMPOUND_HEAD letters or more."""
-    for term in vocabulary():
-        if tuple(words[index : index + len(term.words)]) == term.words:
-            return term
     if index >= len(words):
         return None
+    for term in _terms_by_first_word().get(words[index], ()):
+        if tuple(words[index : index + len(term.words)]) == term.words:
+            return term
     return next(
-        (
-            term
-            for term in vocabulary()
-            if term.kind == "label"
-            and len(term.words) == 1
-            and len(term.words[0]) >= MIN_COMPOUND_HEAD
-            and words[index].startswith(term.words[0])
-        ),
-        None,
+        (term for term in _compound_heads() if words[index].startswith(term.words[0])), None
     )
 
 
@@ -294,9 +306,14 @@ class HeaderSpan:
     n_lines: int
 
 
-def header_spans(lines: Sequence[Line]) -> dict[int, HeaderSpan]:
+def header_spans(lines: Sequence[Line]) -> Mapping[int, HeaderSpan]:
     """The table headers of a text, found by the column vocabulary: the index of each header's
-    first line -> the header."""
+    first line -> the header. Read once per text (detection, the order and the readers ask)."""
+    return _header_spans(tuple(lines))
+
+
+@lru_cache(maxsize=8)
+def _header_spans(lines: tuple[Line, ...]) -> Mapping[int, HeaderSpan]:
     texts = [line.text for line in lines]
     spans: dict[int, HeaderSpan] = {}
     index = 0
@@ -306,7 +323,7 @@ def header_spans(lines: Sequence[Line]) -> dict[int, HeaderSpan]:
             index += found[1]
         else:
             index += 1
-    return spans
+    return MappingProxyType(spans)
 
 
 MAX_LABEL_LINE_WORDS = 4  # header labels a text tool prints together on one line

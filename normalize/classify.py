@@ -15,13 +15,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-
-import spacy
-from spacy.language import Language
-from spacy.training import Example
+from typing import TYPE_CHECKING
 
 from normalize.language import lemmas
 from normalize.term_tables import read_table
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 AREA_IDS = tuple(range(1, 11))
 
@@ -132,7 +132,11 @@ class AreaClassifier:
 def train_classifier(
     examples: Iterable[AreaExample], settings: ClassifierSettings = SETTINGS
 ) -> AreaClassifier:
-    """Train the area model on `examples` (deterministic for the same examples and settings)."""
+    """Train the area model on `examples` (deterministic for the same examples and settings).
+    spaCy is imported here, when a row first needs the model, not when the module is."""
+    import spacy
+    from spacy.training import Example
+
     spacy.util.fix_random_seed(settings.seed)
     nlp = spacy.blank("sv")
     model = {

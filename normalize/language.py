@@ -1,34 +1,47 @@
-"""Swedish word forms and lemmas from spaCy: `spacy.blank("sv")` with the lookup lemmatizer of
-`spacy-lookups-data`, installed as a package (no model download). Loaded once, on first use."""
+"""Swedish word forms and lemmas from `spacy-lookups-data`, installed as a package (no model
+download): a plain word set for "is this a Swedish word", and `spacy.blank("sv")` with the lookup
+lemmatizer for lemmas. Each is loaded once, on first use."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.lookups import Table
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @cache
 def swedish() -> Language:
-    """A blank Swedish pipeline whose only component is the lookup lemmatizer."""
+    """A blank Swedish pipeline whose only component is the lookup lemmatizer (spaCy is imported
+    on first use)."""
+    import spacy
+
     nlp = spacy.blank("sv")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     return nlp
 
 
+LEMMA_LOOKUP = "sv_lemma_lookup.json.gz"  # spacy-lookups-data's Swedish form -> lemma table
+
+
 @cache
-def _lemma_table() -> tuple[Table, frozenset[str]]:
-    table = swedish().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    return table, frozenset(lemma.lower() for lemma in table.values())
+def _swedish_words() -> frozenset[str]:
+    """Every word form and lemma of the lookup table, read as a plain word set (a fraction of
+    the time and memory of building spaCy's lookup table)."""
+    path = resources.files("spacy_lookups_data") / "data" / LEMMA_LOOKUP
+    with gzip.open(str(path), "rt", encoding="utf-8") as handle:
+        table: dict[str, str] = json.load(handle)
+    return frozenset(table) | frozenset(lemma.lower() for lemma in table.values())
 
 
 def is_swedish_word(word: str) -> bool:
     """Whether the lookups know `word` (lower case) as a word form or as a lemma."""
-    table, lemmas = _lemma_table()
-    return word in table or word in lemmas
+    return word in _swedish_words()
 
 
 def lemmas(text: str) -> list[str]:
