@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,14 +31,36 @@ def swedish() -> Language:
 LEMMA_LOOKUP = "sv_lemma_lookup.json.gz"  # spacy-lookups-data's Swedish form -> lemma table
 
 
-@cache
-def _swedish_words() -> frozenset[str]:
-    """Every word form and lemma of the lookup table, read as a plain word set (a fraction of
-    the time and memory of building spaCy's lookup table)."""
+def _lookup_words() -> list[str]:
+    """Every word form and lemma of spacy-lookups-data's Swedish lemma table."""
     path = resources.files("spacy_lookups_data") / "data" / LEMMA_LOOKUP
     with gzip.open(str(path), "rt", encoding="utf-8") as handle:
         table: dict[str, str] = json.load(handle)
-    return frozenset(table) | frozenset(lemma.lower() for lemma in table.values())
+    return sorted(set(table) | {lemma.lower() for lemma in table.values()})
+
+
+def cache_dir() -> Path:
+    """Where prepared data is kept between runs: $CANCERPLANS_CACHE, else ~/.cache/cancerplans."""
+    return Path(os.environ.get("CANCERPLANS_CACHE") or Path.home() / ".cache" / "cancerplans")
+
+
+@cache
+def _swedish_words() -> frozenset[str]:
+    """The lookup table's words as a plain set, prepared once per installed version of
+    spacy-lookups-data into the cache folder (reading the table itself takes several times
+    longer); without a writable cache folder it is read from the table every run."""
+    prepared = cache_dir() / f"sv_words-{metadata.version('spacy-lookups-data')}.txt"
+    if prepared.is_file():
+        return frozenset(prepared.read_text(encoding="utf-8").split("\n"))
+    words = _lookup_words()
+    try:
+        prepared.parent.mkdir(parents=True, exist_ok=True)
+        partial = prepared.with_suffix(f".{os.getpid()}.part")
+        partial.write_text("\n".join(words), encoding="utf-8")
+        os.replace(partial, prepared)  # whole or not at all, also with two processes at once
+    except OSError:
+        pass  # a read-only home: read the table each run
+    return frozenset(words)
 
 
 def is_swedish_word(word: str) -> bool:

@@ -10,7 +10,7 @@ from normalize.classify import (
     read_area_examples,
     train_classifier,
 )
-from normalize.language import is_swedish_word, lemmas
+from normalize.language import _swedish_words, is_swedish_word, lemmas
 from normalize.metadata import find_document_type
 from normalize.text import join_broken_words
 from pipelines.cli import main
@@ -86,3 +86,21 @@ def test_document_type_from_what_the_document_calls_itself():
     head = ["Inledning", "Regionala cancerplaner tas fram i varje sjukvårdsregion."]
     assert find_document_type(head, "Inledning", "handlingsplan") == "cancerplan"
     assert find_document_type(["Inledning"], "Inledning", "handlingsplan") == "handlingsplan"
+
+
+def test_the_word_set_is_prepared_once_in_the_cache_folder(tmp_path, monkeypatch):
+    """The lookup table's words are written to the cache folder on first use and read from
+    there afterwards (the table itself takes several times longer to read)."""
+    monkeypatch.setenv("CANCERPLANS_CACHE", str(tmp_path))
+    words = _swedish_words.__wrapped__()
+    prepared = list(tmp_path.glob("sv_words-*.txt"))
+    assert len(prepared) == 1 and not list(tmp_path.glob("*.part"))
+    assert "nyckelperson" in words
+    assert _swedish_words.__wrapped__() == words  # read back from the prepared file
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("CANCERPLANS_CACHE", str(blocked))
+    assert "nyckelperson" in _swedish_words.__wrapped__()
