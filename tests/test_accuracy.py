@@ -42,6 +42,7 @@ def test_doubled_blank_lines_parse_as_well(name):
     assert DOUBLED[name].failures(PER_FILE) == []
 
 
+@pytest.mark.slow
 def test_area_from_text_cross_validated_by_document():
     """Headings withheld, model trained without the row's document (word rules included)."""
     areas = cross_validate_areas(GOLD, read_area_examples())

@@ -1,6 +1,7 @@
 import shutil
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
 from pipelines.cli import main
@@ -67,6 +68,7 @@ def test_inspect_unknown_layout_fails_clearly():
     assert "none of the known layouts" in result.output
 
 
+@pytest.mark.slow
 def test_evaluate_prints_the_report_and_passes_its_check():
     args = ("--gold", str(GOLD), "--raw", str(RAW), "--rendered", str(VARIANTS), "--form", "pdf")
     result = run("evaluate", *args, "--check")

@@ -219,6 +219,7 @@ def _dataset(out) -> pd.DataFrame:
     )
 
 
+@pytest.mark.slow
 def test_killed_at_random_the_rerun_equals_a_clean_run(tmp_path):
     """kill -9 the ingest at random moments; after each rerun the dataset is the clean one."""
     inputs = tmp_path / "in"
