@@ -9,15 +9,18 @@ the rows whose headings do decide their area (`data/area_examples.tsv`, written 
 
 from __future__ import annotations
 
+import hashlib
+import os
 import random
 import re
+import shutil
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from normalize.language import lemmas
+from normalize.language import cache_dir, lemmas
 from normalize.term_tables import read_table
 
 if TYPE_CHECKING:
@@ -175,10 +178,33 @@ def read_area_examples() -> list[AreaExample]:
     ]
 
 
+def _model_key(examples: list[AreaExample], settings: ClassifierSettings) -> str:
+    """What a trained model depends on: its examples, its settings and spaCy's version."""
+    import spacy
+
+    digest = hashlib.sha256(repr((examples, settings, spacy.__version__)).encode())
+    return digest.hexdigest()[:16]
+
+
 @cache
 def shipped_classifier() -> AreaClassifier:
-    """The model trained on all shipped examples (trained on first use, about a second)."""
-    return train_classifier(read_area_examples())
+    """The model trained on all shipped examples: trained once (about a second) and kept in the
+    cache folder under the hash of its examples, settings and spaCy's version, so a new process
+    loads it instead of training it again; without a writable folder it is trained each run."""
+    import spacy
+
+    examples = read_area_examples()
+    kept = cache_dir() / f"area-model-{_model_key(examples, SETTINGS)}"
+    if (kept / "config.cfg").is_file():
+        return AreaClassifier(spacy.load(kept), SETTINGS)
+    classifier = train_classifier(examples)
+    partial = kept.with_name(f"{kept.name}.{os.getpid()}.part")
+    try:
+        classifier.nlp.to_disk(partial)
+        os.replace(partial, kept)  # whole or not at all
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)  # a read-only or taken folder: train each run
+    return classifier
 
 
 def area_from_text(text: str) -> tuple[int | None, float]:

@@ -1,42 +1,24 @@
-"""Swedish word forms and lemmas from `spacy-lookups-data`, installed as a package (no model
-download): a plain word set for "is this a Swedish word", and `spacy.blank("sv")` with the lookup
-lemmatizer for lemmas. Each is loaded once, on first use."""
+"""Swedish word forms and lemmas from `spacy-lookups-data`'s lemma table, installed as a package
+(no model download), read as plain data: a word set for "is this a Swedish word" and a
+form -> lemma mapping over spaCy's Swedish tokenizer for lemmas (spaCy's lookup lemmatizer does
+the same lookup, after building a far slower table). Each is prepared once per installed version
+of spacy-lookups-data into the cache folder and loaded on first use."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import os
+from collections.abc import Callable
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@cache
-def swedish() -> Language:
-    """A blank Swedish pipeline whose only component is the lookup lemmatizer (spaCy is imported
-    on first use)."""
-    import spacy
-
-    nlp = spacy.blank("sv")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    return nlp
-
+    from spacy.tokenizer import Tokenizer
 
 LEMMA_LOOKUP = "sv_lemma_lookup.json.gz"  # spacy-lookups-data's Swedish form -> lemma table
-
-
-def _lookup_words() -> list[str]:
-    """Every word form and lemma of spacy-lookups-data's Swedish lemma table."""
-    path = resources.files("spacy_lookups_data") / "data" / LEMMA_LOOKUP
-    with gzip.open(str(path), "rt", encoding="utf-8") as handle:
-        table: dict[str, str] = json.load(handle)
-    return sorted(set(table) | {lemma.lower() for lemma in table.values()})
 
 
 def cache_dir() -> Path:
@@ -44,23 +26,58 @@ def cache_dir() -> Path:
     return Path(os.environ.get("CANCERPLANS_CACHE") or Path.home() / ".cache" / "cancerplans")
 
 
-@cache
-def _swedish_words() -> frozenset[str]:
-    """The lookup table's words as a plain set, prepared once per installed version of
-    spacy-lookups-data into the cache folder (reading the table itself takes several times
-    longer); without a writable cache folder it is read from the table every run."""
-    prepared = cache_dir() / f"sv_words-{metadata.version('spacy-lookups-data')}.txt"
+def _lookup_table() -> dict[str, str]:
+    path = resources.files("spacy_lookups_data") / "data" / LEMMA_LOOKUP
+    with gzip.open(str(path), "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _prepared(name: str, build: Callable[[], str]) -> str:
+    """The text of a prepared file `name` (per spacy-lookups-data version) in the cache folder,
+    built and written whole (or not at all) when missing; without a writable cache folder it is
+    built every run."""
+    prepared = cache_dir() / f"{name}-{metadata.version('spacy-lookups-data')}.txt"
     if prepared.is_file():
-        return frozenset(prepared.read_text(encoding="utf-8").split("\n"))
-    words = _lookup_words()
+        return prepared.read_text(encoding="utf-8")
+    text = build()
     try:
         prepared.parent.mkdir(parents=True, exist_ok=True)
         partial = prepared.with_suffix(f".{os.getpid()}.part")
-        partial.write_text("\n".join(words), encoding="utf-8")
+        partial.write_text(text, encoding="utf-8")
         os.replace(partial, prepared)  # whole or not at all, also with two processes at once
     except OSError:
-        pass  # a read-only home: read the table each run
-    return frozenset(words)
+        pass  # a read-only home: build it each run
+    return text
+
+
+def _word_list() -> str:
+    table = _lookup_table()
+    return "\n".join(sorted(set(table) | {lemma.lower() for lemma in table.values()}))
+
+
+def _lemma_list() -> str:
+    return "\n".join(f"{form}\t{lemma}" for form, lemma in sorted(_lookup_table().items()))
+
+
+@cache
+def _swedish_words() -> frozenset[str]:
+    """Every word form and lemma of the lookup table."""
+    return frozenset(_prepared("sv_words", _word_list).split("\n"))
+
+
+@cache
+def _lemma_table() -> dict[str, str]:
+    """The lookup table: word form -> lemma."""
+    pairs = _prepared("sv_lemmas", _lemma_list).split("\n")
+    return dict(pair.split("\t", 1) for pair in pairs if pair)
+
+
+@cache
+def _tokenizer() -> Tokenizer:
+    """spaCy's Swedish tokenizer (spaCy is imported on first use)."""
+    import spacy
+
+    return spacy.blank("sv").tokenizer
 
 
 def is_swedish_word(word: str) -> bool:
@@ -70,5 +87,7 @@ def is_swedish_word(word: str) -> bool:
 
 def lemmas(text: str) -> list[str]:
     """The lemmas of the words (alphabetic tokens) of `text`, read in lower case (the lookup
-    tables are keyed by lower-case forms: "Rehabiliteringen" -> "rehabilitering")."""
-    return [token.lemma_ for token in swedish()(text.lower()) if token.is_alpha]
+    table is keyed by lower-case forms: "Rehabiliteringen" -> "rehabilitering")."""
+    table = _lemma_table()
+    tokens = _tokenizer()(text.lower())
+    return [table.get(token.text, token.text) for token in tokens if token.is_alpha]

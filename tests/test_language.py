@@ -2,12 +2,14 @@
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from normalize.classify import (
     AreaExample,
     area_from_text,
     read_area_examples,
+    shipped_classifier,
     train_classifier,
 )
 from normalize.language import _swedish_words, is_swedish_word, lemmas
@@ -104,3 +106,19 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
     blocked.write_text("not a folder")
     monkeypatch.setenv("CANCERPLANS_CACHE", str(blocked))
     assert "nyckelperson" in _swedish_words.__wrapped__()
+
+
+def test_the_area_model_is_trained_once_and_loaded_after(tmp_path, monkeypatch):
+    """The shipped model is kept in the cache folder under the hash of its examples, settings
+    and spaCy's version; a new process loads it and scores as the trained one."""
+    monkeypatch.setenv("CANCERPLANS_CACHE", str(tmp_path))
+    trained = shipped_classifier.__wrapped__()
+    kept = list(tmp_path.glob("area-model-*"))
+    assert len(kept) == 1 and (kept[0] / "config.cfg").is_file()
+    loaded = shipped_classifier.__wrapped__()
+    text = "Screening för tjocktarmscancer införs för alla mellan 60 och 74 år"
+    assert loaded.model_scores(text) == pytest.approx(trained.model_scores(text))
+
+
+def test_lemmas_are_looked_up_as_spacys_lookup_lemmatizer_would():
+    assert lemmas("Rehabiliteringen av patienterna") == ["rehabilitering", "av", "patient"]
