@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.document import Document
-from extract.layout import TABLE_ROW_KIND, Layout, ParsedRow
+from extract.layout import READING_ORDER, TABLE_ROW_KIND, Layout, ParsedRow
 from extract.table_rows import table_row
 from extract.text_order import text_order
 from extract.text_tables import read_text_tables
@@ -24,6 +24,20 @@ class TextReading:
     order: str
     shared_reader: bool  # read by the shared header-driven reader, not the layout's own parser
     unsure: int = 0  # rows whose cut between cells the shared reader was unsure of
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What a user should know of how the rows were cut."""
+        if not self.shared_reader:
+            return ()
+        table_rows = sum(1 for row in self.rows if row.kind == TABLE_ROW_KIND)
+        unsure = f"unsure of the cut between cells in {self.unsure} of {table_rows} rows"
+        if self.order == READING_ORDER:
+            return (
+                "text in reading order (pdftotext): a tool may print a row's cells out of "
+                f"order, so every row is a best guess ({unsure}); a PDF gives the exact cells",
+            )
+        return (f"text in {self.order} order, read by the shared header-driven reader: {unsure}",)
 
 
 def read_text_rows(document: Document, layout: Layout) -> TextReading:

@@ -124,11 +124,8 @@ def _normalised(
     )
     records = document_records(rows, source)
     warnings = [*detection.warnings, *facts.warnings, *_warnings(document, rows, records)]
-    if reading is not None and reading.shared_reader:
-        warnings.append(
-            f"text in {reading.order} order: read by the shared header-driven reader, "
-            f"which was unsure where the cells are cut in {reading.unsure} of {len(rows)} rows"
-        )
+    if reading is not None:
+        warnings.extend(reading.warnings)
     order = reading.order if reading is not None else "pdf"
     return ParsedDocument(
         document, detection, facts, tuple(rows), tuple(records), tuple(warnings), order

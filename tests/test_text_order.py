@@ -66,3 +66,21 @@ def test_goal_blocks_outside_tables_still_come_from_the_layouts_parser():
     assert any(row.kind == TABLE_ROW_KIND for row in reading.rows)
     starts = [row.line_start for row in reading.rows]
     assert starts == sorted(starts)
+
+
+def test_the_warnings_say_how_sure_the_cut_is():
+    """Reading-order text is read by guess, and says so; pypdf text counts its unsure rows."""
+    layout = LAYOUTS["region_vastmanland"]
+    reading = read_text_rows(read_document(VARIANTS / f"{VASTMANLAND}.pdftotext.txt"), layout)
+    (warning,) = reading.warnings
+    assert "best guess" in warning and "a PDF gives the exact cells" in warning
+    reading = read_text_rows(read_document(VARIANTS / f"{VASTMANLAND}.txt"), layout)
+    (warning,) = reading.warnings
+    assert f"in {reading.unsure} of {len(reading.rows)} rows" in warning
+
+
+def test_the_generic_layout_reads_every_order_with_the_shared_reader():
+    reading = read_text_rows(
+        read_document(VARIANTS / "d05-generic-norrbotten.txt"), LAYOUTS["generic"]
+    )
+    assert reading.shared_reader and reading.rows

@@ -11,14 +11,12 @@ import re
 from extract.columns import cell_labels
 from extract.document import Document
 from extract.layout import Layout, ParsedRow, TableSpec
-from extract.table_rows import table_row
-from extract.text_tables import read_text_tables
 
 
 def parse(document: Document) -> list[ParsedRow]:
-    """The rows of every table in a text document, read by their headers (a PDF's tables are
-    read from its geometry; its text outside them holds no header)."""
-    return [table_row(row, SPEC) for row in read_text_tables(document, SPEC)]
+    """Rows outside tables: none. Its tables are read by the shared readers (a text's by
+    extract/text_reading.py, whatever its order; a PDF's from its geometry)."""
+    return []
 
 
 SPEC = TableSpec(
@@ -38,4 +36,5 @@ LAYOUT = Layout(
     signatures=(),
     parse=parse,
     table=SPEC,
+    text_orders=frozenset(),  # no parser of its own: every order goes to the shared reader
 )
