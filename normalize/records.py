@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from importlib.metadata import PackageNotFoundError, version
 
 from extract.layout import ParsedRow
 from normalize.actors import normalize_actor
@@ -15,11 +14,7 @@ from normalize.areas import areas, resolve_area
 from normalize.status import status_of, trailing_status
 from normalize.text import clean_text, flat_text
 from normalize.time import combine, parse_time
-
-try:
-    PIPELINE_VERSION = version("cancerplans")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    PIPELINE_VERSION = "0+unknown"
+from normalize.version import PIPELINE_VERSION
 
 
 @dataclass(frozen=True)

@@ -9,34 +9,20 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from extract.detect import Detection, rank_layouts
-from extract.document import Document
-from extract.errors import InputError
 from extract.layouts import LAYOUTS
-from extract.pdf.debug import draw_page
-from extract.pdf.plan import is_pdf
-from extract.reader import read_document
-from normalize.classify import read_area_examples
-from normalize.records import PIPELINE_VERSION, ActivityRecord
-from pipelines.area_examples import area_examples, write_area_examples
-from pipelines.evaluate import (
-    ALL_FORMS,
-    PER_FILE,
-    POOLED,
-    RENDERED,
-    VARIANTS,
-    cross_validate_areas,
-    evaluate,
-    evaluate_rendered,
-    format_report,
-    pooled,
-)
-from pipelines.ingest import FileResult, IngestSettings, collect_inputs, ingest, parse_file
-from pipelines.store import StoreError, history, open_store
-from pipelines.watch import WatchSettings, watch
+from normalize.version import PIPELINE_VERSION
+from pipelines.settings import IngestSettings, WatchSettings
+from pipelines.text_forms import ALL_FORMS, LAYOUT_VARIANTS
+
+if TYPE_CHECKING:  # the commands import the pipeline when they run, so the CLI starts fast
+    from extract.detect import Detection
+    from extract.document import Document
+    from normalize.records import ActivityRecord
+    from pipelines.ingest import FileResult
 
 PROGRESS_MIN_FILES = 4  # show a progress bar (on a terminal) from this many files on
 DEFAULT_RAW = Path("raw")
@@ -115,6 +101,9 @@ def ingest_command(
 
     Every file is tried; the exit status is 1 if any of them failed.
     """
+    from pipelines.ingest import collect_inputs, ingest
+    from pipelines.store import StoreError
+
     inputs = list(paths) or [DEFAULT_RAW]
     files = collect_inputs(inputs)
     settings = IngestSettings(max_pages=max_pages, max_seconds=max_seconds, layout=layout)
@@ -175,6 +164,8 @@ def watch_command(
 ) -> None:
     """Watch DROP: ingest each complete file into --out, then move it to DROP/processed/ or to
     DROP/quarantine/ (with NAME.error.txt). Stops cleanly on Ctrl-C or SIGTERM."""
+    from pipelines.watch import watch
+
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -204,6 +195,8 @@ def watch_command(
 @out_option
 def history_command(out: Path) -> None:
     """List the versions of every plan: region, document type and period, newest first."""
+    from pipelines.store import StoreError, history, open_store
+
     try:
         with open_store(out) as store:
             versions = history(store)
@@ -237,6 +230,12 @@ def inspect_command(
 ) -> None:
     """Show the detected layout with its evidence, and the first rows. Writes nothing but the
     --image picture."""
+    from extract.errors import InputError
+    from extract.pdf.debug import draw_page
+    from extract.pdf.plan import is_pdf
+    from extract.reader import read_document
+    from pipelines.ingest import parse_file
+
     if (page is None) != (image is None):
         raise click.UsageError("--page and --image go together")
     try:
@@ -271,6 +270,8 @@ def inspect_command(
 def _show_scores(document: Document, detection: Detection | None = None) -> None:
     """Every layout's score with its evidence (a PDF: the detection its first pages gave), and
     the layout named with --layout, when one was."""
+    from extract.detect import rank_layouts
+
     detections = [detection] if document.format == "pdf" and detection else rank_layouts(document)
     for found in detections:
         click.echo(f"{found.layout.name:<20} confidence {found.confidence:.2f}")
@@ -334,7 +335,7 @@ def _short(text: str, width: int) -> str:
 )
 @click.option(
     "--variant",
-    type=click.Choice(sorted(VARIANTS)),
+    type=click.Choice(sorted(LAYOUT_VARIANTS)),
     default="as_written",
     show_default=True,
     help="Lay the documents out as another PDF-to-text tool would before parsing them.",
@@ -369,6 +370,18 @@ def evaluate_command(
     """Print row precision/recall/F1 and per-field accuracy against the gold annotations of the
     sample documents, then of the rendered plans (PDF, pypdf text, pdftotext text, and the text
     pdfminer and pdfplumber extract from the PDF)."""
+    from normalize.classify import read_area_examples
+    from pipelines.evaluate import (
+        PER_FILE,
+        POOLED,
+        RENDERED,
+        cross_validate_areas,
+        evaluate,
+        evaluate_rendered,
+        format_report,
+        pooled,
+    )
+
     scores = evaluate(gold, raw_dir, variant)
     click.echo(format_report(scores, cross_validate_areas(gold, read_area_examples())))
     failures = [failure for score in scores for failure in score.failures(PER_FILE)]
@@ -404,6 +417,8 @@ def evaluate_command(
 def area_examples_command(paths: tuple[Path, ...], out: Path) -> None:
     """Write the area model's training rows: the rows of PATHS (default raw/) whose headings
     decide their area."""
+    from pipelines.area_examples import area_examples, write_area_examples
+
     examples = area_examples(paths or (DEFAULT_RAW,))
     write_area_examples(examples, out)
     click.echo(f"{len(examples)} rows from {len({e.doc for e in examples})} documents -> {out}")

@@ -31,7 +31,7 @@ from normalize.records import ActivityRecord
 from normalize.text import match_key
 from normalize.time import parse_time
 from pipelines.ingest import ParsedDocument, parse_document, parse_file
-from pipelines.text_tools import TEXT_TOOLS
+from pipelines.text_forms import FORMS, LAYOUT_VARIANTS, TEXT_TOOLS
 
 MATCH_THRESHOLD = 0.90
 
@@ -252,31 +252,10 @@ def _score_fields(score: FileScore, gold: dict, row: PredictedRow) -> None:
     score.sets["status"].add(list(row.status), gold["status"])
 
 
-def _doubled_blank_lines(lines: list[str]) -> list[tuple[int, str]]:
-    return [
-        (n, text)
-        for n, line in enumerate(lines, 1)
-        for text in ([line, ""] if not line.strip() else [line])
-    ]
-
-
-def _no_blank_lines(lines: list[str]) -> list[tuple[int, str]]:
-    return [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
-
-
-# How other PDF-to-text tools lay out the same text: each maps the file's lines to new lines,
-# keeping the number of the line each new line came from.
-VARIANTS: dict[str, Callable[[list[str]], list[tuple[int, str]]]] = {
-    "as_written": lambda lines: list(enumerate(lines, 1)),
-    "doubled_blank_lines": _doubled_blank_lines,
-    "no_blank_lines": _no_blank_lines,
-}
-
-
 def read_variant(path: Path, variant: str) -> tuple[ParsedDocument, dict[int, int]]:
     """Parse the file as the variant lays it out; also map each original line to its new number."""
     lines = path.read_text("utf-8").split("\n")
-    numbered = VARIANTS[variant](lines)
+    numbered = LAYOUT_VARIANTS[variant](lines)
     document = document_from_bytes("\n".join(text for _, text in numbered).encode(), path)
     line_map: dict[int, int] = {}
     for new, (old, _) in enumerate(numbered, 1):
@@ -372,9 +351,6 @@ def _scored(
     return score
 
 
-# The text forms of a rendered plan (tests/data/variants): how each file of a plan is named.
-FORMS = {"pdf": ".pdf", "pypdf": ".txt", "pdftotext": ".pdftotext.txt"}
-ALL_FORMS = (*FORMS, *TEXT_TOOLS)  # and the tools whose text is extracted from the PDF
 ROW_KINDS = frozenset({"action_row", "national_goal", "regional_insats"})  # what the gold annotates
 RENDERED = Thresholds(  # plans rendered from Word, read from their PDFs (issue #9)
     row_f1=0.97, area_accuracy=0.97, responsible_f1=0.95, status_f1=0.90
@@ -425,7 +401,7 @@ def evaluate_rendered(variants_dir: Path, form: str) -> list[FileScore]:
 
 def evaluate(gold_dir: Path, raw_dir: Path, variant: str = "as_written") -> list[FileScore]:
     """Score every `*.jsonl` gold file in `gold_dir` against the documents in `raw_dir`,
-    laid out as `variant` (one of VARIANTS)."""
+    laid out as `variant` (one of LAYOUT_VARIANTS)."""
     return [score_file(path, raw_dir, variant) for path in sorted(gold_dir.glob("*.jsonl"))]
 
 

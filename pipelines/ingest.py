@@ -24,16 +24,8 @@ from normalize.metadata import DocumentFacts, document_facts
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
 from normalize.text import vocabulary
 from normalize.time import parse_time
+from pipelines.settings import DEFAULT_INGEST, IngestSettings
 from pipelines.store import Store, open_store
-
-
-@dataclass(frozen=True)
-class IngestSettings:
-    """Limits per document (the file-drop job and `cancerplans ingest` share them)."""
-
-    max_pages: int = 2000  # a longer PDF is refused
-    max_seconds: float = 600.0  # a document that takes longer is given up (main thread only)
-    layout: str | None = None  # read every file in this layout instead of detecting one
 
 
 class TimeLimitExceeded(InputError):
@@ -210,7 +202,7 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def ingest_file(
-    path: Path, store: Store, settings: IngestSettings = IngestSettings()
+    path: Path, store: Store, settings: IngestSettings = DEFAULT_INGEST
 ) -> FileResult:
     """Ingest one file into the store; input problems become the result's error. Bytes already
     stored (by this pipeline version) are skipped: nothing is rewritten."""
@@ -252,7 +244,7 @@ def ingest(
     paths: Iterable[Path],
     out: Path,
     on_file: Callable[[FileResult], None] | None = None,
-    settings: IngestSettings = IngestSettings(),
+    settings: IngestSettings = DEFAULT_INGEST,
 ) -> IngestReport:
     """Ingest every file under `paths` into `out`. One file's failure never stops the others;
     an output folder that cannot be used raises StoreError before any file is read."""

@@ -20,20 +20,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pipelines.ingest import FileResult, IngestSettings, ingest_file
+from pipelines.ingest import FileResult, ingest_file
+from pipelines.settings import WatchSettings
 from pipelines.store import StoreError, open_store
 
 PROCESSED = "processed"
 QUARANTINE = "quarantine"
 PARTIAL_SUFFIXES = (".part", ".partial", ".tmp", ".crdownload", ".download")
 ERROR_SUFFIX = ".error.txt"
-
-
-@dataclass(frozen=True)
-class WatchSettings:
-    poll_seconds: float = 1.0  # how often the folder is looked at when nothing wakes the loop
-    settle_seconds: float = 2.0  # unchanged this long, a file is complete
-    limits: IngestSettings = field(default_factory=IngestSettings)
 
 
 @dataclass

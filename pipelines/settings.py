@@ -1,0 +1,25 @@
+"""The settings of the ingest and the file-drop job: plain data, importable without the pipeline
+(the command line reads their defaults before any heavy import)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """Limits per document (the file-drop job and `cancerplans ingest` share them)."""
+
+    max_pages: int = 2000  # a longer PDF is refused
+    max_seconds: float = 600.0  # a document that takes longer is given up (main thread only)
+    layout: str | None = None  # read every file in this layout instead of detecting one
+
+
+DEFAULT_INGEST = IngestSettings()
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    poll_seconds: float = 1.0  # how often the folder is looked at when nothing wakes the loop
+    settle_seconds: float = 2.0  # unchanged this long, a file is complete
+    limits: IngestSettings = field(default_factory=IngestSettings)
