@@ -8,8 +8,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from extract.errors import CorruptDocument, EncryptedDocument, ScannedDocument
+from extract.pdf import pages as pages_module
+from extract.pdf.pages import read_pages, scan
+from extract.pdf.plan import read_pdf_plan
+from extract.pdf.settings import PdfSettings
 from pipelines.ingest import ingest, parse_file
-from tests.conftest import FIXTURES, RAW
+from tests.conftest import FIXTURES, RAW, VARIANTS
 from tests.pdf_fixtures import (
     Block,
     FixturePlan,
@@ -235,3 +239,23 @@ def test_a_plan_in_a_layout_no_sample_has(tmp_path, header, area_label, ruled):
     assert [row.status for row in rows] == [("Pågår",), ()] * 3  # "avslutad" in text: no status
     numbers = ["1", "2"] if "Nr" in header else [None, None]
     assert [row.goal_number for row in rows] == numbers * 3
+
+
+_open = pages_module.open_pdf
+
+
+def test_each_page_is_read_once_within_the_memory_budget(monkeypatch):
+    """The first pass keeps the pages it read (up to `kept_words` words) and the second pass
+    reads only the pages after them; the rows are the same whatever the budget."""
+    pdf = VARIANTS / "d01-skane-vastragotaland.pdf"
+    first = scan(pdf)
+    assert len(first.pages) == first.n_pages  # a short plan is read once
+    opened = []
+    monkeypatch.setattr(pages_module, "open_pdf", lambda path: opened.append(path) or _open(path))
+    list(read_pages(pdf, first))
+    assert opened == []
+    small = PdfSettings(kept_words=300)
+    assert 0 < len(scan(pdf, small).pages) < first.n_pages
+    monkeypatch.undo()
+    rows = [row.activities for row in read_pdf_plan(pdf)[2]]
+    assert [row.activities for row in read_pdf_plan(pdf, small)[2]] == rows

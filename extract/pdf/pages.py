@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
@@ -36,6 +36,8 @@ class Scan:
     n_pages: int
     running: frozenset[str]  # margin_key of lines that repeat: running heads and feet
     head_lines: tuple[str, ...]  # text of the first pages, to recognise the layout
+    pages: tuple[Page, ...] = ()  # the first pages as read, kept so the second pass reads none
+    # of them again (as many as `PdfSettings.kept_words` words fit)
 
 
 def margin_key(line: TextLine) -> str:
@@ -131,34 +133,57 @@ def scan(path: Path, settings: PdfSettings = SETTINGS) -> Scan:
         if n_pages > settings.max_pages:
             raise TooLongDocument(f"the PDF has {n_pages} pages; the limit is {settings.max_pages}")
         any_text = False
+        kept: list[Page] = []
+        kept_words = 0
         for number, page in enumerate(pdf.pages, 1):
-            lines = group_lines(page_words(page), number, settings.line_tolerance)
+            words = page_words(page)
+            lines = group_lines(words, number, settings.line_tolerance)
             any_text = any_text or bool(lines)
             seen = {margin_key(line) for line in margin_lines(lines, page.height, settings)}
             margins.update(seen)
             if number <= settings.detect_pages:
                 head.extend(line.text for line in lines)
+            kept_words += len(words)
+            if kept_words <= settings.kept_words and len(kept) == number - 1:
+                rules = tuple(_rules(page, settings))
+                kept.append(Page(number, page.width, page.height, tuple(lines), rules))
             page.close()
         if not any_text:
             raise ScannedDocument("the PDF has no text layer (a scan?); run OCR on it first")
     threshold = max(2, settings.repeat_share * n_pages)
     running = {text for text, count in margins.items() if count >= threshold}
     running |= {key for key in margins if PAGE_NUMBER_RE.match(key.split(":", 1)[1])}
-    return Scan(n_pages, frozenset(running), tuple(head))
+    return Scan(n_pages, frozenset(running), tuple(head), tuple(kept))
 
 
 def read_pages(
-    path: Path, running: frozenset[str], settings: PdfSettings = SETTINGS
+    path: Path, first: Scan, settings: PdfSettings = SETTINGS
 ) -> Iterator[tuple[Page, tuple[TextLine, ...]]]:
-    """Second pass: each page without its running heads and feet, and the heads themselves."""
+    """Second pass: each page without its running heads and feet, and the heads themselves. The
+    pages the first pass kept are not read again; the file is opened only for the rest."""
+    for page in first.pages:
+        yield _without_heads(page, first.running, settings)
+    if len(first.pages) == first.n_pages:
+        return
     with open_pdf(path) as pdf:
-        for number, page in enumerate(pdf.pages, 1):
-            lines = group_lines(page_words(page), number, settings.line_tolerance)
-            heads = tuple(
-                line
-                for line in margin_lines(lines, page.height, settings)
-                if margin_key(line) in running
-            )
-            body = tuple(line for line in lines if line not in heads)
-            yield Page(number, page.width, page.height, body, tuple(_rules(page, settings))), heads
-            page.close()
+        for number, pdf_page in enumerate(pdf.pages, 1):
+            if number <= len(first.pages):
+                continue
+            lines = group_lines(page_words(pdf_page), number, settings.line_tolerance)
+            rules = tuple(_rules(pdf_page, settings))
+            page = Page(number, pdf_page.width, pdf_page.height, tuple(lines), rules)
+            pdf_page.close()
+            yield _without_heads(page, first.running, settings)
+
+
+def _without_heads(
+    page: Page, running: frozenset[str], settings: PdfSettings
+) -> tuple[Page, tuple[TextLine, ...]]:
+    """The page without its running heads and feet, and those heads."""
+    heads = tuple(
+        line
+        for line in margin_lines(list(page.lines), page.height, settings)
+        if margin_key(line) in running
+    )
+    body = tuple(line for line in page.lines if line not in heads)
+    return replace(page, lines=body), heads

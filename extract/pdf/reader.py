@@ -206,7 +206,7 @@ def read_pdf(
     recent: tuple[ColumnBox, ...] | None = None  # columns of the last table, for one that resumes
     order = 0
     previous: TextLine | None = None
-    for page, heads in read_pages(path, first.running, settings):
+    for page, heads in read_pages(path, first, settings):
         sizes = [word.size for line in page.lines for word in line.words]
         body_size = statistics.median(sizes) if sizes else 10.0
         for head in heads:

@@ -24,6 +24,8 @@ class PdfSettings:
     heading_size_step: float = 1.0  # text this much larger than the body is a heading
     detect_pages: int = 40  # pages read to recognise the layout
     max_pages: int = 2000  # longer documents are refused (configurable)
+    kept_words: int = 100_000  # words of the first pages the first pass keeps for the second
+    # (about 35 MB; the pages after them are read again, so memory stays flat in page count)
 
 
 SETTINGS = PdfSettings()
