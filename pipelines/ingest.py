@@ -201,13 +201,23 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def ingest_file(
-    path: Path, store: Store, settings: IngestSettings = DEFAULT_INGEST
-) -> FileResult:
+def failure_key(sha256: str, settings: IngestSettings) -> str:
+    """What a remembered failure depends on: the bytes, the pipeline version and the limits and
+    layout they were read with (a higher limit or another layout tries them again)."""
+    return (
+        f"{sha256}:{PIPELINE_VERSION}:{settings.max_pages}:{settings.max_seconds}:{settings.layout}"
+    )
+
+
+def ingest_file(path: Path, store: Store, settings: IngestSettings = DEFAULT_INGEST) -> FileResult:
     """Ingest one file into the store; input problems become the result's error. Bytes already
     stored (by this pipeline version) are skipped: nothing is rewritten."""
     try:
-        known = store.find(file_sha256(path), PIPELINE_VERSION)
+        sha256 = file_sha256(path)
+        tried = failure_key(sha256, settings)
+        if (reason := store.failure(tried)) is not None:
+            return FileResult(path, error=f"{reason} (these bytes failed before; not read again)")
+        known = store.find(sha256, PIPELINE_VERSION)
         if known is not None:
             return FileResult(
                 path,
@@ -223,6 +233,7 @@ def ingest_file(
         row = document_row(parsed)
         superseded = store.commit(row, parsed.records)
     except InputError as err:
+        store.remember_failure(tried, str(err))
         return FileResult(path, error=str(err))
     except OSError as err:
         return FileResult(path, error=f"cannot read or write: {err}")

@@ -33,6 +33,7 @@ from pipelines.schema import ACTIVITIES, DOCUMENTS
 ACTIVITIES_DIR = "activities"
 DOCUMENTS_DIR = "documents"
 JOURNAL = ".journal.json"
+FAILURES = "failures.json"  # bytes that could not be read, so an unchanged batch skips them
 LOCK = ".lock"
 VERSION_KEY = ("region", "document_type", "period_start", "period_end")
 
@@ -96,6 +97,21 @@ class Store:
             ),
             None,
         )
+
+    def _failures(self) -> dict[str, str]:
+        path = self.out / FAILURES
+        return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+    def failure(self, key: str) -> str | None:
+        """Why the bytes under `key` (content hash, pipeline version and settings) could not
+        be read the last time they were tried; None when they were not tried or were read."""
+        return self._failures().get(key)
+
+    def remember_failure(self, key: str, reason: str) -> None:
+        """Remember why the bytes under `key` could not be read (written whole or not at all)."""
+        failures = self._failures()
+        failures[key] = reason
+        _write_json(failures, self.out / FAILURES)
 
     def earlier_versions(self, document_row: dict[str, Any]) -> list[str]:
         """Current documents for the same region, document type and plan period."""

@@ -8,12 +8,15 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
+from extract.errors import CorruptDocument
 from extract.layout import KINDS, LINE_ORDER, NO_TABLES
 from normalize.areas import AREA_SOURCES
 from normalize.status import STATUSES
 from normalize.time import PRECISIONS
+from pipelines import ingest as ingest_module
 from pipelines.ingest import ingest
 from pipelines.schema import ACTIVITIES, DOCUMENTS, SCHEMA_VERSION
+from pipelines.settings import IngestSettings
 from tests.conftest import FIXTURES, RAW
 
 
@@ -96,3 +99,26 @@ def test_bad_files_are_reported_and_the_rest_ingested(tmp_path):
     stored = pd.read_parquet(tmp_path / "out" / "documents")
     assert list(stored["source_file"]) == ["skane.txt"]
     assert not list((tmp_path / "out").rglob(".*.tmp"))  # nothing half-written left behind
+
+
+def test_bytes_that_failed_are_not_read_again(tmp_path, monkeypatch):
+    """A file that could not be read is remembered by its content hash, the pipeline version
+    and the limits it was read with: an unchanged batch skips it (still reported as failed),
+    and a higher limit tries it again."""
+    bad = tmp_path / "in" / "broken.pdf"
+    bad.parent.mkdir()
+    bad.write_bytes(b"%PDF-1.4 broken")
+    out = tmp_path / "out"
+    first = ingest([bad], out)
+    assert first.failed and "truncated or damaged" in first.results[0].error
+    calls = []
+
+    def parse_file(*args):
+        calls.append(args)
+        raise CorruptDocument("still broken")
+
+    monkeypatch.setattr(ingest_module, "parse_file", parse_file)
+    again = ingest([bad], out)
+    assert "failed before" in again.results[0].error and calls == []
+    ingest([bad], out, settings=IngestSettings(max_pages=10))
+    assert calls  # other limits: tried again
