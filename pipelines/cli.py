@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 import threading
@@ -94,8 +95,20 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @out_option
 @limits_options
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="the cores",
+    help="Parse this many files at once, in worker processes (commits stay one at a time).",
+)
 def ingest_command(
-    paths: tuple[Path, ...], out: Path, max_pages: int, max_seconds: float, layout: str | None
+    paths: tuple[Path, ...],
+    out: Path,
+    max_pages: int,
+    max_seconds: float,
+    layout: str | None,
+    jobs: int,
 ) -> None:
     """Ingest plan files and folders (default: raw/) into the dataset at --out.
 
@@ -110,9 +123,9 @@ def ingest_command(
     try:
         if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
             with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-                report = ingest(files, out, lambda _: bar.update(1), settings)
+                report = ingest(files, out, lambda _: bar.update(1), settings, jobs)
         else:
-            report = ingest(files, out, settings=settings)
+            report = ingest(files, out, settings=settings, jobs=jobs)
     except StoreError as err:
         raise click.ClickException(str(err)) from err
     for result in report.results:

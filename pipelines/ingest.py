@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -209,34 +212,46 @@ def failure_key(sha256: str, settings: IngestSettings) -> str:
     )
 
 
-def ingest_file(path: Path, store: Store, settings: IngestSettings = DEFAULT_INGEST) -> FileResult:
-    """Ingest one file into the store; input problems become the result's error. Bytes already
-    stored (by this pipeline version) are skipped: nothing is rewritten."""
+def _known(path: Path, store: Store, settings: IngestSettings) -> FileResult | str:
+    """The result of a file the store already knows (stored, or failed before), else the
+    failure key it is read under."""
+    sha256 = file_sha256(path)
+    tried = failure_key(sha256, settings)
+    if (reason := store.failure(tried)) is not None:
+        return FileResult(path, error=f"{reason} (these bytes failed before; not read again)")
+    known = store.find(sha256, PIPELINE_VERSION)
+    if known is None:
+        return tried
+    return FileResult(
+        path,
+        layout=known["layout"],
+        region=known["region"],
+        n_rows=known["n_rows"],
+        n_activities=known["n_activities"],
+        doc_id=known["doc_id"],
+        status="unchanged",
+    )
+
+
+def read_file(path: Path, settings: IngestSettings) -> ParsedDocument | InputError:
+    """Parse one file within the time limit; an input problem is returned, not raised (so a
+    worker process can hand it back)."""
     try:
-        sha256 = file_sha256(path)
-        tried = failure_key(sha256, settings)
-        if (reason := store.failure(tried)) is not None:
-            return FileResult(path, error=f"{reason} (these bytes failed before; not read again)")
-        known = store.find(sha256, PIPELINE_VERSION)
-        if known is not None:
-            return FileResult(
-                path,
-                layout=known["layout"],
-                region=known["region"],
-                n_rows=known["n_rows"],
-                n_activities=known["n_activities"],
-                doc_id=known["doc_id"],
-                status="unchanged",
-            )
         with time_limit(settings.max_seconds):
-            parsed = parse_file(path, settings)
-        row = document_row(parsed)
-        superseded = store.commit(row, parsed.records)
+            return parse_file(path, settings)
     except InputError as err:
-        store.remember_failure(tried, str(err))
-        return FileResult(path, error=str(err))
-    except OSError as err:
-        return FileResult(path, error=f"cannot read or write: {err}")
+        return err
+
+
+def _stored(
+    path: Path, store: Store, tried: str, parsed: ParsedDocument | InputError
+) -> FileResult:
+    """Commit a parsed file (or remember why it could not be read)."""
+    if isinstance(parsed, InputError):
+        store.remember_failure(tried, str(parsed))
+        return FileResult(path, error=str(parsed))
+    row = document_row(parsed)
+    superseded = store.commit(row, parsed.records)
     return FileResult(
         path,
         layout=parsed.detection.layout.name,
@@ -251,22 +266,90 @@ def ingest_file(path: Path, store: Store, settings: IngestSettings = DEFAULT_ING
     )
 
 
+def ingest_file(path: Path, store: Store, settings: IngestSettings = DEFAULT_INGEST) -> FileResult:
+    """Ingest one file into the store; input problems become the result's error. Bytes already
+    stored (by this pipeline version), or that failed before, are not read again."""
+    try:
+        known = _known(path, store, settings)
+    except OSError as err:
+        return FileResult(path, error=f"cannot read or write: {err}")
+    return known if isinstance(known, FileResult) else _commit(path, known, store, settings)
+
+
 def ingest(
     paths: Iterable[Path],
     out: Path,
     on_file: Callable[[FileResult], None] | None = None,
     settings: IngestSettings = DEFAULT_INGEST,
+    jobs: int = 1,
 ) -> IngestReport:
     """Ingest every file under `paths` into `out`. One file's failure never stops the others;
-    an output folder that cannot be used raises StoreError before any file is read."""
+    an output folder that cannot be used raises StoreError before any file is read. With
+    `jobs` > 1 and work worth the processes' start-up (see `worth_workers`), files are parsed
+    in that many worker processes; commits stay in this process, one at a time, in the order of
+    the files, so the store's guarantees are unchanged."""
     results: list[FileResult] = []
     with open_store(out) as store:
-        for path in collect_inputs(paths):
-            if not path.exists():
-                result = FileResult(path, error="no such file or folder")
-            else:
-                result = ingest_file(path, store, settings)
+        for result in _results(collect_inputs(paths), store, settings, jobs):
             results.append(result)
             if on_file:
                 on_file(result)
     return IngestReport(tuple(results))
+
+
+PARALLEL_MIN_TEXTS = 16  # text files parse fast: fewer than this are not worth worker processes
+
+
+def worth_workers(paths: list[Path], jobs: int) -> bool:
+    """Whether parsing `paths` is worth starting worker processes (about a second each): two
+    or more files, among them a PDF or many texts."""
+    return (
+        jobs > 1
+        and len(paths) > 1
+        and (any(is_pdf(path) for path in paths) or len(paths) >= PARALLEL_MIN_TEXTS)
+    )
+
+
+def _results(
+    files: list[Path], store: Store, settings: IngestSettings, jobs: int
+) -> Iterator[FileResult]:
+    """Each file's result, in the order of the files: files the store knows at once, the
+    others parsed here or by a pool of `jobs` processes (started fresh, so they hold none of
+    this process's files or locks) and committed here as their turn comes."""
+    entries: list[FileResult | tuple[Path, str]] = []
+    for path in files:
+        try:
+            known = (
+                _known(path, store, settings)
+                if path.exists()
+                else FileResult(path, error="no such file or folder")
+            )
+        except OSError as err:
+            known = FileResult(path, error=f"cannot read or write: {err}")
+        entries.append(known if isinstance(known, FileResult) else (path, known))
+    to_read = [entry[0] for entry in entries if not isinstance(entry, FileResult)]
+    if not worth_workers(to_read, jobs):
+        for entry in entries:
+            yield entry if isinstance(entry, FileResult) else _commit(*entry, store, settings)
+        return
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = {path: pool.submit(read_file, path, settings) for path in to_read}
+        for entry in entries:
+            if isinstance(entry, FileResult):
+                yield entry
+                continue
+            path, tried = entry
+            try:
+                yield _stored(path, store, tried, futures[path].result())
+            except OSError as err:
+                yield FileResult(path, error=f"cannot read or write: {err}")
+            except BrokenProcessPool:
+                yield FileResult(path, error="the worker process reading it stopped (a crash?)")
+
+
+def _commit(path: Path, tried: str, store: Store, settings: IngestSettings) -> FileResult:
+    try:
+        return _stored(path, store, tried, read_file(path, settings))
+    except OSError as err:
+        return FileResult(path, error=f"cannot read or write: {err}")

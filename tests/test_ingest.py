@@ -14,10 +14,10 @@ from normalize.areas import AREA_SOURCES
 from normalize.status import STATUSES
 from normalize.time import PRECISIONS
 from pipelines import ingest as ingest_module
-from pipelines.ingest import ingest
+from pipelines.ingest import ingest, worth_workers
 from pipelines.schema import ACTIVITIES, DOCUMENTS, SCHEMA_VERSION
 from pipelines.settings import IngestSettings
-from tests.conftest import FIXTURES, RAW
+from tests.conftest import FIXTURES, RAW, VARIANTS
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +122,34 @@ def test_bytes_that_failed_are_not_read_again(tmp_path, monkeypatch):
     assert "failed before" in again.results[0].error and calls == []
     ingest([bad], out, settings=IngestSettings(max_pages=10))
     assert calls  # other limits: tried again
+
+
+def _dataset(out):
+    activities = pd.read_parquet(out / "activities").drop(columns=["pipeline_version"])
+    return activities.sort_values("activity_id").reset_index(drop=True)
+
+
+def test_files_parsed_in_worker_processes_give_the_same_dataset(tmp_path):
+    """--jobs 2 parses in two worker processes and commits here, in the order of the files:
+    the same results, in the same order, and the same dataset as one process."""
+    files = [
+        VARIANTS / "d05-generic-norrbotten.pdf",
+        tmp_path / "missing.txt",
+        VARIANTS / "d01-skane-vastragotaland.pdf",
+        RAW / "002_efe616e43266e7dd.txt",
+    ]
+    one = ingest(files, tmp_path / "one", jobs=1)
+    two = ingest(files, tmp_path / "two", jobs=2)
+    assert [(r.path, r.status, r.doc_id, r.error) for r in two.results] == [
+        (r.path, r.status, r.doc_id, r.error) for r in one.results
+    ]
+    pd.testing.assert_frame_equal(_dataset(tmp_path / "one"), _dataset(tmp_path / "two"))
+
+
+def test_worker_processes_only_where_they_pay():
+    texts = [RAW / "002_efe616e43266e7dd.txt", RAW / "004_87476d2dc23e5da6.txt"]
+    pdfs = [VARIANTS / "d05-generic-norrbotten.pdf", *texts]
+    assert not worth_workers(texts, 2)  # two quick texts: start-up would cost more
+    assert worth_workers(pdfs, 2)
+    assert not worth_workers(pdfs, 1)
+    assert not worth_workers(pdfs[:1], 4)  # one file: nothing to share
