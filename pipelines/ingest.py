@@ -273,7 +273,12 @@ def ingest_file(path: Path, store: Store, settings: IngestSettings = DEFAULT_ING
         known = _known(path, store, settings)
     except OSError as err:
         return FileResult(path, error=f"cannot read or write: {err}")
-    return known if isinstance(known, FileResult) else _commit(path, known, store, settings)
+    if isinstance(known, FileResult):
+        return known
+    try:
+        return _stored(path, store, known, read_file(path, settings))
+    except OSError as err:
+        return FileResult(path, error=f"cannot read or write: {err}")
 
 
 def ingest(
@@ -330,7 +335,7 @@ def _results(
     to_read = [entry[0] for entry in entries if not isinstance(entry, FileResult)]
     if not worth_workers(to_read, jobs):
         for entry in entries:
-            yield entry if isinstance(entry, FileResult) else _commit(*entry, store, settings)
+            yield entry if isinstance(entry, FileResult) else ingest_file(entry[0], store, settings)
         return
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
@@ -341,15 +346,13 @@ def _results(
                 continue
             path, tried = entry
             try:
-                yield _stored(path, store, tried, futures[path].result())
+                parsed = futures[path].result()
+                # the same bytes earlier in this batch are stored (or failed) by now
+                known = _known(path, store, settings)
+                yield (
+                    known if isinstance(known, FileResult) else _stored(path, store, tried, parsed)
+                )
             except OSError as err:
                 yield FileResult(path, error=f"cannot read or write: {err}")
             except BrokenProcessPool:
                 yield FileResult(path, error="the worker process reading it stopped (a crash?)")
-
-
-def _commit(path: Path, tried: str, store: Store, settings: IngestSettings) -> FileResult:
-    try:
-        return _stored(path, store, tried, read_file(path, settings))
-    except OSError as err:
-        return FileResult(path, error=f"cannot read or write: {err}")

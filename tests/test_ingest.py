@@ -132,10 +132,13 @@ def _dataset(out):
 def test_files_parsed_in_worker_processes_give_the_same_dataset(tmp_path):
     """--jobs 2 parses in two worker processes and commits here, in the order of the files:
     the same results, in the same order, and the same dataset as one process."""
+    copy = tmp_path / "copy.pdf"  # the same bytes twice in one batch: stored once
+    shutil.copy(VARIANTS / "d05-generic-norrbotten.pdf", copy)
     files = [
         VARIANTS / "d05-generic-norrbotten.pdf",
         tmp_path / "missing.txt",
         VARIANTS / "d01-skane-vastragotaland.pdf",
+        copy,
         RAW / "002_efe616e43266e7dd.txt",
     ]
     one = ingest(files, tmp_path / "one", jobs=1)
@@ -143,6 +146,7 @@ def test_files_parsed_in_worker_processes_give_the_same_dataset(tmp_path):
     assert [(r.path, r.status, r.doc_id, r.error) for r in two.results] == [
         (r.path, r.status, r.doc_id, r.error) for r in one.results
     ]
+    assert [r.status for r in two.results] == ["stored", "failed", "stored", "unchanged", "stored"]
     pd.testing.assert_frame_equal(_dataset(tmp_path / "one"), _dataset(tmp_path / "two"))
 
 
