@@ -6,7 +6,8 @@ plans in tests/data/variants). Prints, with the anchors measured in the same run
   pdfplumber `extract_tables`, and pypdfium2's text layer;
 - start-up (`cancerplans --version`) and the five sample texts ingested in a fresh process;
 - peak memory of ingesting the longest PDF in a fresh process (and of bare pdfplumber on it);
-- an unchanged re-ingest of the sample texts against the first ingest.
+- an unchanged re-ingest of the PDFs against the first ingest;
+- a 14-PDF batch with one worker and with two (`--jobs`).
 Each process-level figure is the median of three runs.
 """
 
@@ -135,7 +136,44 @@ def main(pdfs: list[Path]) -> None:
     print(
         f"peak memory, {longest.name}: cancerplans {mine:.0f} MiB, bare pdfplumber {bare:.0f} MiB"
     )
-    print("2-core speed-up: not measured (a batch runs on one core; issue #11)")
+    with tempfile.TemporaryDirectory() as scratch:
+        batch = [str(pdf) for pdf in _batch(pdfs, Path(scratch), BATCH_PDFS)]
+        out = Path(scratch)
+        seconds_by_jobs = {
+            jobs: wall(
+                lambda run, jobs=jobs: [
+                    *cli,
+                    "ingest",
+                    *batch,
+                    "--jobs",
+                    str(jobs),
+                    "--out",
+                    str(out / f"j{jobs}r{run}"),
+                ]
+            )
+            for jobs in (1, 2)
+        }
+    print(
+        f"a {len(batch)}-PDF batch: {seconds_by_jobs[1]:.2f} s with --jobs 1, "
+        f"{seconds_by_jobs[2]:.2f} s with --jobs 2 ({seconds_by_jobs[1] / seconds_by_jobs[2]:.2f}x)"
+    )
+
+
+BATCH_PDFS = 14  # the batch the 2-core speed-up is measured on
+
+
+def _batch(pdfs: list[Path], folder: Path, size: int) -> list[Path]:
+    """`pdfs` and, to make up `size` files of different bytes, Skåne plans drawn by the test
+    fixtures (a few pages each)."""
+    from tests.pdf_fixtures import plan_from_rows, render, synthetic_rows
+
+    batch = list(pdfs)
+    for number in range(size - len(batch)):
+        rows = synthetic_rows("region_skane", 6 + number, 3)
+        title = f"REGIONAL CANCERPLAN 2026-2028: HANDLINGSPLAN {number}"
+        plan = plan_from_rows("region_skane", rows, title)
+        batch.append(render(plan, folder / f"fixture{number}.pdf"))
+    return batch[:size]
 
 
 if __name__ == "__main__":

@@ -338,6 +338,7 @@ def _results(
             yield entry if isinstance(entry, FileResult) else ingest_file(entry[0], store, settings)
         return
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])  # workers fork from a server that has the pipeline
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         futures = {path: pool.submit(read_file, path, settings) for path in to_read}
         for entry in entries:
