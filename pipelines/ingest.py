@@ -333,19 +333,24 @@ def _results(
             known = FileResult(path, error=f"cannot read or write: {err}")
         entries.append(known if isinstance(known, FileResult) else (path, known))
     to_read = [entry[0] for entry in entries if not isinstance(entry, FileResult)]
-    if not worth_workers(to_read, jobs):
+    pool = _pool(jobs) if worth_workers(to_read, jobs) else None
+    if pool is None:
         for entry in entries:
             yield entry if isinstance(entry, FileResult) else ingest_file(entry[0], store, settings)
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])  # workers fork from a server that has the pipeline
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = {path: pool.submit(read_file, path, settings) for path in to_read}
+    with pool:
+        try:
+            futures = {path: pool.submit(read_file, path, settings) for path in to_read}
+        except (OSError, BrokenProcessPool):  # the workers could not start: read them here
+            futures = {}
         for entry in entries:
             if isinstance(entry, FileResult):
                 yield entry
                 continue
             path, tried = entry
+            if path not in futures:
+                yield ingest_file(path, store, settings)
+                continue
             try:
                 parsed = futures[path].result()
                 # the same bytes earlier in this batch are stored (or failed) by now
@@ -357,3 +362,14 @@ def _results(
                 yield FileResult(path, error=f"cannot read or write: {err}")
             except BrokenProcessPool:
                 yield FileResult(path, error="the worker process reading it stopped (a crash?)")
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor | None:
+    """A pool of `jobs` worker processes forked from a server that has the pipeline imported;
+    None where the system cannot start one (the files are then read in this process)."""
+    try:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    except (OSError, ValueError, NotImplementedError):
+        return None

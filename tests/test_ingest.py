@@ -157,3 +157,23 @@ def test_worker_processes_only_where_they_pay():
     assert worth_workers(pdfs, 2)
     assert not worth_workers(pdfs, 1)
     assert not worth_workers(pdfs[:1], 4)  # one file: nothing to share
+
+
+class _NoWorkers:
+    """A pool whose workers cannot start (a system without the means to fork a server)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def submit(self, *args):
+        raise OSError("no worker processes here")
+
+
+def test_a_batch_reads_in_this_process_when_workers_cannot_start(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_module, "_pool", lambda jobs: _NoWorkers())
+    files = [VARIANTS / "d05-generic-norrbotten.pdf", RAW / "002_efe616e43266e7dd.txt"]
+    report = ingest(files, tmp_path / "out", jobs=2)
+    assert [result.status for result in report.results] == ["stored", "stored"]
