@@ -6,9 +6,9 @@ import multiprocessing
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -212,16 +212,14 @@ def failure_key(sha256: str, settings: IngestSettings) -> str:
     )
 
 
-def _known(path: Path, store: Store, settings: IngestSettings) -> FileResult | str:
-    """The result of a file the store already knows (stored, or failed before), else the
-    failure key it is read under."""
-    sha256 = file_sha256(path)
-    tried = failure_key(sha256, settings)
-    if (reason := store.failure(tried)) is not None:
+def _lookup(path: Path, sha256: str, store: Store, settings: IngestSettings) -> FileResult | None:
+    """The result of bytes the store already knows (stored by this pipeline version, or failed
+    before under these settings); None for bytes it does not know."""
+    if (reason := store.failure(failure_key(sha256, settings))) is not None:
         return FileResult(path, error=f"{reason} (these bytes failed before; not read again)")
     known = store.find(sha256, PIPELINE_VERSION)
     if known is None:
-        return tried
+        return None
     return FileResult(
         path,
         layout=known["layout"],
@@ -244,11 +242,15 @@ def read_file(path: Path, settings: IngestSettings) -> ParsedDocument | InputErr
 
 
 def _stored(
-    path: Path, store: Store, tried: str, parsed: ParsedDocument | InputError
+    path: Path,
+    store: Store,
+    sha256: str,
+    settings: IngestSettings,
+    parsed: ParsedDocument | InputError,
 ) -> FileResult:
     """Commit a parsed file (or remember why it could not be read)."""
     if isinstance(parsed, InputError):
-        store.remember_failure(tried, str(parsed))
+        store.remember_failure(failure_key(sha256, settings), str(parsed))
         return FileResult(path, error=str(parsed))
     row = document_row(parsed)
     superseded = store.commit(row, parsed.records)
@@ -266,19 +268,36 @@ def _stored(
     )
 
 
+def _turn(
+    path: Path, sha256: str, store: Store, settings: IngestSettings, future: Future | None = None
+) -> FileResult:
+    """A file's result when its turn comes: bytes the store knows by now (also the same bytes
+    earlier in this batch) are not read again; others are parsed here, or taken from the worker
+    `future` that parsed them, and committed."""
+    try:
+        if (known := _lookup(path, sha256, store, settings)) is not None:
+            return known
+        parsed = future.result() if future is not None else read_file(path, settings)
+        return _stored(path, store, sha256, settings, parsed)
+    except OSError as err:
+        return FileResult(path, error=f"cannot read or write: {err}")
+    except BrokenProcessPool:
+        return FileResult(path, error="the worker process reading it stopped (a crash?)")
+
+
+def _hashed(path: Path) -> FileResult | tuple[Path, str]:
+    """A file with its content hash, or the reason it cannot be read."""
+    try:
+        return path, file_sha256(path)
+    except OSError as err:
+        return FileResult(path, error=f"cannot read or write: {err}")
+
+
 def ingest_file(path: Path, store: Store, settings: IngestSettings = DEFAULT_INGEST) -> FileResult:
     """Ingest one file into the store; input problems become the result's error. Bytes already
     stored (by this pipeline version), or that failed before, are not read again."""
-    try:
-        known = _known(path, store, settings)
-    except OSError as err:
-        return FileResult(path, error=f"cannot read or write: {err}")
-    if isinstance(known, FileResult):
-        return known
-    try:
-        return _stored(path, store, known, read_file(path, settings))
-    except OSError as err:
-        return FileResult(path, error=f"cannot read or write: {err}")
+    hashed = _hashed(path)
+    return hashed if isinstance(hashed, FileResult) else _turn(*hashed, store, settings)
 
 
 def ingest(
@@ -321,47 +340,34 @@ def _results(
     """Each file's result, in the order of the files: files the store knows at once, the
     others parsed here or by a pool of `jobs` processes (started fresh, so they hold none of
     this process's files or locks) and committed here as their turn comes."""
-    entries: list[FileResult | tuple[Path, str]] = []
-    for path in files:
-        try:
-            known = (
-                _known(path, store, settings)
-                if path.exists()
-                else FileResult(path, error="no such file or folder")
-            )
-        except OSError as err:
-            known = FileResult(path, error=f"cannot read or write: {err}")
-        entries.append(known if isinstance(known, FileResult) else (path, known))
-    to_read = [entry[0] for entry in entries if not isinstance(entry, FileResult)]
+    entries = [
+        _hashed(path) if path.exists() else FileResult(path, error="no such file or folder")
+        for path in files
+    ]
+    to_read = [
+        entry[0]
+        for entry in entries
+        if not isinstance(entry, FileResult) and _lookup(*entry, store, settings) is None
+    ]
     pool = _pool(jobs) if worth_workers(to_read, jobs) else None
-    if pool is None:
-        for entry in entries:
-            yield entry if isinstance(entry, FileResult) else ingest_file(entry[0], store, settings)
-        return
-    with pool:
-        try:
-            futures = {path: pool.submit(read_file, path, settings) for path in to_read}
-        except (OSError, BrokenProcessPool):  # the workers could not start: read them here
-            futures = {}
+    with pool or nullcontext():
+        futures = _submitted(pool, to_read, settings) if pool else {}
         for entry in entries:
             if isinstance(entry, FileResult):
                 yield entry
-                continue
-            path, tried = entry
-            if path not in futures:
-                yield ingest_file(path, store, settings)
-                continue
-            try:
-                parsed = futures[path].result()
-                # the same bytes earlier in this batch are stored (or failed) by now
-                known = _known(path, store, settings)
-                yield (
-                    known if isinstance(known, FileResult) else _stored(path, store, tried, parsed)
-                )
-            except OSError as err:
-                yield FileResult(path, error=f"cannot read or write: {err}")
-            except BrokenProcessPool:
-                yield FileResult(path, error="the worker process reading it stopped (a crash?)")
+            else:
+                yield _turn(*entry, store, settings, futures.get(entry[0]))
+
+
+def _submitted(
+    pool: ProcessPoolExecutor, paths: list[Path], settings: IngestSettings
+) -> dict[Path, Future]:
+    """Each path's parse, submitted to the pool; none when the workers cannot start (the files
+    are then read in this process)."""
+    try:
+        return {path: pool.submit(read_file, path, settings) for path in paths}
+    except (OSError, BrokenProcessPool):
+        return {}
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor | None:
