@@ -69,7 +69,7 @@ class PathCosts:
     length_misfit: float = 0.5  # per doubling of a block's length beyond the tolerance
     length_tolerance: float = 1.0  # doublings from a cell's usual length that cost nothing
     unsplit: float = 0.5  # a line read as one cell across a capitalised word inside it
-    resume_row: float = 0.3
+    resume_row: float = 0.3  # a bullet after a page break that cut a row, back in that row
     back_to_marked: float = 0.8  # in reading order, a bullet going back to its bulleted cell
     min_word_before_split: int = 4  # letters of the word before a cell boundary inside a line
 
