@@ -43,7 +43,7 @@ def measure(pdf: Path) -> dict:
 def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory() as folder:
-        for pages in (30, 300):
+        for pages in (30, 100, 300):
             goals = int(pages * GOALS_PER_PAGE)
             rows = synthetic_rows("region_skane", goals, 3)
             title = "REGIONAL CANCERPLAN 2026-2028: HANDLINGSPLAN REGION SKÅNE"
@@ -56,6 +56,7 @@ def main() -> None:
         )
     ratio = results[300]["peak_mib"] / results[30]["peak_mib"]
     print(f"peak memory ratio 300/30 pages: {ratio:.2f} (target at most 1.5)")
+    print(f"100 pages: {results[100]['peak_mib']:.0f} MiB (target at most 200 MB)")
 
 
 if __name__ == "__main__":

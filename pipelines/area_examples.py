@@ -8,7 +8,8 @@ from pathlib import Path
 
 from normalize.classify import AreaExample, area_text
 from normalize.records import ActivityRecord
-from pipelines.ingest import collect_inputs, parse_file
+from pipelines.ingest import parse_file
+from pipelines.results import collect_inputs
 
 HEADING_SOURCES = frozenset({"document", "section", "chapter"})
 HEADER = (

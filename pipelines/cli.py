@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from extract.layouts import LAYOUTS
 from normalize.version import PIPELINE_VERSION
+from pipelines import workers
+from pipelines.known import known_results
+from pipelines.results import FileResult, IngestReport, collect_inputs
 from pipelines.settings import IngestSettings, WatchSettings
 from pipelines.text_forms import ALL_FORMS, LAYOUT_VARIANTS
 
@@ -23,7 +25,6 @@ if TYPE_CHECKING:  # the commands import the pipeline when they run, so the CLI 
     from extract.detect import Detection
     from extract.document import Document
     from normalize.records import ActivityRecord
-    from pipelines.ingest import FileResult
 
 PROGRESS_MIN_FILES = 4  # show a progress bar (on a terminal) from this many files on
 DEFAULT_RAW = Path("raw")
@@ -57,11 +58,22 @@ out_option = click.option(
 )
 
 
+def _layout_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A layout name of the registry (imported only when the option is given)."""
+    if value is None:
+        return None
+    from extract.layouts import LAYOUTS
+
+    if value not in LAYOUTS:
+        raise click.BadParameter(f"{value!r} is not one of: {', '.join(LAYOUTS)}")
+    return value
+
+
 layout_option = click.option(
     "--layout",
-    type=click.Choice(list(LAYOUTS)),
     default=None,
-    help="Read every file in this layout instead of detecting one (see `cancerplans layouts`).",
+    callback=_layout_name,
+    help="Read every file in this layout instead of detecting one (names: `cancerplans layouts`).",
 )
 
 
@@ -114,20 +126,15 @@ def ingest_command(
 
     Every file is tried; the exit status is 1 if any of them failed.
     """
-    from pipelines.ingest import collect_inputs, ingest
-    from pipelines.store import StoreError
-
     inputs = list(paths) or [DEFAULT_RAW]
     files = collect_inputs(inputs)
     settings = IngestSettings(max_pages=max_pages, max_seconds=max_seconds, layout=layout)
-    try:
-        if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
-            with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-                report = ingest(files, out, lambda _: bar.update(1), settings, jobs)
-        else:
-            report = ingest(files, out, settings=settings, jobs=jobs)
-    except StoreError as err:
-        raise click.ClickException(str(err)) from err
+    known = known_results(files, out, settings)  # an unchanged batch: no pipeline to load
+    if not known and workers.worth_workers(files, jobs):
+        workers.start_server()  # it loads the pipeline while this process does
+    report = (
+        IngestReport(tuple(known)) if known is not None else _ingest(files, out, settings, jobs)
+    )
     for result in report.results:
         click.echo(_summary_line(result))
     stored = len(report.results) - len(report.failed)
@@ -136,6 +143,20 @@ def ingest_command(
         click.echo(f"no files found in {', '.join(map(str, inputs))}", err=True)
     if report.failed or not report.results:
         sys.exit(1)
+
+
+def _ingest(files: list[Path], out: Path, settings: IngestSettings, jobs: int) -> IngestReport:
+    """Ingest `files` with a progress bar on a terminal; a store problem is the user's error."""
+    from pipelines.ingest import ingest
+    from pipelines.store import StoreError
+
+    try:
+        if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+            with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
+                return ingest(files, out, lambda _: bar.update(1), settings, jobs)
+        return ingest(files, out, settings=settings, jobs=jobs)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from err
 
 
 @main.command("watch")
@@ -244,8 +265,8 @@ def inspect_command(
     """Show the detected layout with its evidence, and the first rows. Writes nothing but the
     --image picture."""
     from extract.errors import InputError
+    from extract.files import is_pdf
     from extract.pdf.debug import draw_page
-    from extract.pdf.plan import is_pdf
     from extract.reader import read_document
     from pipelines.ingest import parse_file
 
@@ -440,6 +461,8 @@ def area_examples_command(paths: tuple[Path, ...], out: Path) -> None:
 @main.command("layouts")
 def layouts_command() -> None:
     """List the regional layouts this version recognises."""
+    from extract.layouts import LAYOUTS
+
     for name, layout in LAYOUTS.items():
         click.echo(f"{name:<20} {layout.document_type:<16} {layout.description}")
 

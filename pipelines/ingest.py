@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -17,8 +16,9 @@ from typing import Any
 from extract.detect import Detection, detect_layout
 from extract.document import Document
 from extract.errors import InputError
+from extract.files import file_sha256, is_pdf
 from extract.layout import ParsedRow
-from extract.pdf.plan import file_sha256, is_pdf, read_pdf_plan
+from extract.pdf.plan import read_pdf_plan
 from extract.pdf.settings import PdfSettings
 from extract.reader import read_document
 from extract.text_reading import TextReading, read_text_rows
@@ -27,6 +27,9 @@ from normalize.metadata import DocumentFacts, document_facts
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
 from normalize.text import vocabulary
 from normalize.time import parse_time
+from pipelines import workers
+from pipelines.known import failure_key
+from pipelines.results import FileResult, IngestReport, collect_inputs
 from pipelines.settings import DEFAULT_INGEST, IngestSettings
 from pipelines.store import Store, open_store
 
@@ -46,36 +49,6 @@ class ParsedDocument:
     records: tuple[ActivityRecord, ...]
     warnings: tuple[str, ...]
     text_order: str  # the order the text's tables were read in ("pdf" for a PDF's cells)
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """The outcome for one input file: what was stored, or why it was not."""
-
-    path: Path
-    layout: str | None = None
-    confidence: float | None = None
-    region: str | None = None
-    n_rows: int = 0
-    n_activities: int = 0
-    warnings: tuple[str, ...] = ()
-    error: str | None = None
-    doc_id: str | None = None
-    status: str = "failed"  # stored, unchanged (the same bytes were stored before) or failed
-    superseded: tuple[str, ...] = ()  # earlier versions this file replaced
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-@dataclass(frozen=True)
-class IngestReport:
-    results: tuple[FileResult, ...]
-
-    @property
-    def failed(self) -> tuple[FileResult, ...]:
-        return tuple(result for result in self.results if not result.ok)
 
 
 def _warnings(
@@ -172,19 +145,6 @@ def document_row(parsed: ParsedDocument) -> dict[str, Any]:
     }
 
 
-def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, and the files inside named folders (sorted, hidden ones skipped)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            )
-        else:
-            files.append(path)
-    return files
-
-
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise TimeLimitExceeded in the block after `seconds` (a no-op outside the main thread)."""
@@ -202,14 +162,6 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def failure_key(sha256: str, settings: IngestSettings) -> str:
-    """What a remembered failure depends on: the bytes, the pipeline version and the limits and
-    layout they were read with (a higher limit or another layout tries them again)."""
-    return (
-        f"{sha256}:{PIPELINE_VERSION}:{settings.max_pages}:{settings.max_seconds}:{settings.layout}"
-    )
 
 
 def _lookup(path: Path, sha256: str, store: Store, settings: IngestSettings) -> FileResult | None:
@@ -318,20 +270,8 @@ def ingest(
             results.append(result)
             if on_file:
                 on_file(result)
+        store.write_index()
     return IngestReport(tuple(results))
-
-
-PARALLEL_MIN_TEXTS = 16  # text files parse fast: fewer than this are not worth worker processes
-
-
-def worth_workers(paths: list[Path], jobs: int) -> bool:
-    """Whether parsing `paths` is worth starting worker processes (about a second each): two
-    or more files, among them a PDF or many texts."""
-    return (
-        jobs > 1
-        and len(paths) > 1
-        and (any(is_pdf(path) for path in paths) or len(paths) >= PARALLEL_MIN_TEXTS)
-    )
 
 
 def _results(
@@ -349,7 +289,7 @@ def _results(
         for entry in entries
         if not isinstance(entry, FileResult) and _lookup(*entry, store, settings) is None
     ]
-    pool = _pool(jobs) if worth_workers(to_read, jobs) else None
+    pool = workers.pool(jobs) if workers.worth_workers(to_read, jobs) else None
     with pool or nullcontext():
         futures = _submitted(pool, to_read, settings) if pool else {}
         for entry in entries:
@@ -368,14 +308,3 @@ def _submitted(
         return {path: pool.submit(read_file, path, settings) for path in paths}
     except (OSError, BrokenProcessPool):
         return {}
-
-
-def _pool(jobs: int) -> ProcessPoolExecutor | None:
-    """A pool of `jobs` worker processes forked from a server that has the pipeline imported;
-    None where the system cannot start one (the files are then read in this process)."""
-    try:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-    except (OSError, ValueError, NotImplementedError):
-        return None

@@ -28,12 +28,17 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from normalize.records import ActivityRecord
+from pipelines.known import (
+    DOCUMENTS_DIR,
+    FAILURES,
+    JOURNAL,
+    read_failures,
+    write_index,
+    write_json,
+)
 from pipelines.schema import ACTIVITIES, DOCUMENTS
 
 ACTIVITIES_DIR = "activities"
-DOCUMENTS_DIR = "documents"
-JOURNAL = ".journal.json"
-FAILURES = "failures.json"  # bytes that could not be read, so an unchanged batch skips them
 LOCK = ".lock"
 VERSION_KEY = ("region", "document_type", "period_start", "period_end")
 
@@ -51,15 +56,6 @@ def _write_table(table: pa.Table, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = _temporary(target)
     pq.write_table(table, temporary)
-    os.replace(temporary, target)
-
-
-def _write_json(data: dict[str, Any], target: Path) -> None:
-    temporary = _temporary(target)
-    with temporary.open("w", encoding="utf-8") as handle:
-        json.dump(data, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
     os.replace(temporary, target)
 
 
@@ -98,20 +94,20 @@ class Store:
             None,
         )
 
-    def _failures(self) -> dict[str, str]:
-        path = self.out / FAILURES
-        return json.loads(path.read_text("utf-8")) if path.exists() else {}
-
     def failure(self, key: str) -> str | None:
         """Why the bytes under `key` (content hash, pipeline version and settings) could not
         be read the last time they were tried; None when they were not tried or were read."""
-        return self._failures().get(key)
+        return read_failures(self.out).get(key)
 
     def remember_failure(self, key: str, reason: str) -> None:
         """Remember why the bytes under `key` could not be read (written whole or not at all)."""
-        failures = self._failures()
+        failures = read_failures(self.out)
         failures[key] = reason
-        _write_json(failures, self.out / FAILURES)
+        write_json(failures, self.out / FAILURES)
+
+    def write_index(self) -> None:
+        """Record the bytes the dataset now knows, for the next batch's quick answer."""
+        write_index(self.out, self.documents())
 
     def earlier_versions(self, document_row: dict[str, Any]) -> list[str]:
         """Current documents for the same region, document type and plan period."""
@@ -137,7 +133,7 @@ class Store:
             target = self._path(folder, doc_id)
             target.parent.mkdir(parents=True, exist_ok=True)
             pq.write_table(table, _temporary(target))
-        _write_json({"doc_id": doc_id, "supersede": superseded}, self.out / JOURNAL)
+        write_json({"doc_id": doc_id, "supersede": superseded}, self.out / JOURNAL)
         self._replay()
         return superseded
 

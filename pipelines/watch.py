@@ -20,7 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pipelines.ingest import FileResult, ingest_file
+from pipelines.ingest import ingest_file
+from pipelines.results import FileResult
 from pipelines.settings import WatchSettings
 from pipelines.store import StoreError, open_store
 

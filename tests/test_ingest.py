@@ -14,7 +14,8 @@ from normalize.areas import AREA_SOURCES
 from normalize.status import STATUSES
 from normalize.time import PRECISIONS
 from pipelines import ingest as ingest_module
-from pipelines.ingest import ingest, worth_workers
+from pipelines import workers
+from pipelines.ingest import ingest
 from pipelines.schema import ACTIVITIES, DOCUMENTS, SCHEMA_VERSION
 from pipelines.settings import IngestSettings
 from tests.conftest import FIXTURES, RAW, VARIANTS
@@ -142,6 +143,7 @@ def test_files_parsed_in_worker_processes_give_the_same_dataset(tmp_path):
         RAW / "002_efe616e43266e7dd.txt",
     ]
     one = ingest(files, tmp_path / "one", jobs=1)
+    workers.start_server()  # as the command line does, before it loads the pipeline
     two = ingest(files, tmp_path / "two", jobs=2)
     assert [(r.path, r.status, r.doc_id, r.error) for r in two.results] == [
         (r.path, r.status, r.doc_id, r.error) for r in one.results
@@ -150,13 +152,15 @@ def test_files_parsed_in_worker_processes_give_the_same_dataset(tmp_path):
     pd.testing.assert_frame_equal(_dataset(tmp_path / "one"), _dataset(tmp_path / "two"))
 
 
-def test_worker_processes_only_where_they_pay():
+def test_worker_processes_only_where_they_pay(tmp_path):
     texts = [RAW / "002_efe616e43266e7dd.txt", RAW / "004_87476d2dc23e5da6.txt"]
     pdfs = [VARIANTS / "d05-generic-norrbotten.pdf", *texts]
-    assert not worth_workers(texts, 2)  # two quick texts: start-up would cost more
-    assert worth_workers(pdfs, 2)
-    assert not worth_workers(pdfs, 1)
-    assert not worth_workers(pdfs[:1], 4)  # one file: nothing to share
+    assert not workers.worth_workers(texts, 2)  # two quick texts: start-up would cost more
+    assert workers.worth_workers(pdfs, 2)
+    assert not workers.worth_workers(pdfs, 1)
+    assert not workers.worth_workers(pdfs[:1], 4)  # one file: nothing to share
+    missing = [tmp_path / "gone.txt", tmp_path / "also-gone.txt"]
+    assert not workers.worth_workers(missing, 2)  # unreadable: reported later, not raised here
 
 
 class _NoWorkers:
@@ -173,7 +177,7 @@ class _NoWorkers:
 
 
 def test_a_batch_reads_in_this_process_when_workers_cannot_start(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest_module, "_pool", lambda jobs: _NoWorkers())
+    monkeypatch.setattr(workers, "pool", lambda jobs: _NoWorkers())
     files = [VARIANTS / "d05-generic-norrbotten.pdf", RAW / "002_efe616e43266e7dd.txt"]
     report = ingest(files, tmp_path / "out", jobs=2)
     assert [result.status for result in report.results] == ["stored", "stored"]

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from extract.detect import Detection, detect_layout
 from extract.document import Document, Line
 from extract.errors import CorruptDocument, EmptyDocument
+from extract.files import PDF_MAGIC, file_sha256
 from extract.layout import Layout, ParsedRow
 from extract.pdf.reader import read_pdf
 from extract.pdf.settings import SETTINGS, PdfSettings
 from extract.table_rows import table_row
-
-PDF_MAGIC = b"%PDF"
-HASH_CHUNK = 1 << 20
-
-
-def is_pdf(path: Path) -> bool:
-    """A file named .pdf, or one that starts like a PDF whatever its name."""
-    if path.suffix.lower() == ".pdf":
-        return True
-    with path.open("rb") as handle:
-        return handle.read(len(PDF_MAGIC)) == PDF_MAGIC
 
 
 def check_pdf(path: Path) -> None:
@@ -33,14 +22,6 @@ def check_pdf(path: Path) -> None:
         raise EmptyDocument("the file is empty")
     if PDF_MAGIC not in start:
         raise CorruptDocument("the file is named .pdf but is not a PDF (no %PDF header)")
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def read_pdf_plan(

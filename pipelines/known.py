@@ -1,0 +1,115 @@
+"""The bytes a dataset already knows, answered without loading the pipeline.
+
+Beside the dataset, `known.json` lists the current documents' content hashes (with what a
+report prints of them) and the signature of the `documents/` files it was built from. It is
+written whole, under the store's lock, after each ingest. An unchanged batch is answered from
+it and `failures.json` alone; when the signature no longer matches the folder (another
+process committed, a crash left a journal), it is not used and the full ingest decides.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from extract.files import file_sha256
+from normalize.version import PIPELINE_VERSION
+from pipelines.results import FileResult
+from pipelines.settings import IngestSettings
+
+DOCUMENTS_DIR = "documents"
+JOURNAL = ".journal.json"
+FAILURES = "failures.json"  # bytes that could not be read, so an unchanged batch skips them
+INDEX = "known.json"
+
+
+def failure_key(sha256: str, settings: IngestSettings) -> str:
+    """What a remembered failure depends on: the bytes, the pipeline version and the limits and
+    layout they were read with (a higher limit or another layout tries them again)."""
+    return (
+        f"{sha256}:{PIPELINE_VERSION}:{settings.max_pages}:{settings.max_seconds}:{settings.layout}"
+    )
+
+
+def read_failures(out: Path) -> dict[str, str]:
+    """Why each remembered failure's bytes could not be read (by `failure_key`)."""
+    path = out / FAILURES
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+def write_json(data: dict[str, Any], target: Path) -> None:
+    """Write `data` to `target` whole or not at all (a dot-file, fsync, a rename)."""
+    temporary = target.with_name(f".{target.name}.tmp")
+    with temporary.open("w", encoding="utf-8") as handle:
+        json.dump(data, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)
+
+
+def _signature(out: Path) -> list[list[Any]] | None:
+    """Name, inode, size and change time of every document file; None while a commit is
+    unfinished (its journal is there)."""
+    if (out / JOURNAL).exists():
+        return None
+    folder = out / DOCUMENTS_DIR
+    if not folder.is_dir():
+        return []
+    signature = []
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        if entry.name.endswith(".parquet") and not entry.name.startswith("."):
+            stat = entry.stat(follow_symlinks=False)
+            signature.append([entry.name, stat.st_ino, stat.st_size, stat.st_mtime_ns])
+    return signature
+
+
+def write_index(out: Path, documents: list[dict[str, Any]]) -> None:
+    """Record the current documents read by this pipeline version (call under the lock)."""
+    known = {
+        row["sha256"]: {
+            name: row[name] for name in ("doc_id", "layout", "region", "n_rows", "n_activities")
+        }
+        for row in documents
+        if row["pipeline_version"] == PIPELINE_VERSION and not row.get("superseded_by")
+    }
+    index = {"pipeline_version": PIPELINE_VERSION, "signature": _signature(out), "known": known}
+    write_json(index, out / INDEX)
+
+
+def _index(out: Path) -> dict[str, dict[str, Any]] | None:
+    """The known hashes, when the index matches the dataset as it is now; else None."""
+    try:
+        index = json.loads((out / INDEX).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    current = _signature(out)
+    if index.get("pipeline_version") != PIPELINE_VERSION or current != index.get("signature"):
+        return None
+    return index["known"]
+
+
+def known_results(
+    files: list[Path], out: Path, settings: IngestSettings
+) -> list[FileResult] | None:
+    """Each file's result when the dataset knows every one of them (stored, or failed before
+    under these settings); None as soon as one must be read."""
+    known = _index(out)
+    if known is None or not files:
+        return None
+    failures = read_failures(out)
+    results = []
+    for path in files:
+        try:
+            sha256 = file_sha256(path)
+        except OSError:
+            return None  # the full ingest reports it
+        if (reason := failures.get(failure_key(sha256, settings))) is not None:
+            error = f"{reason} (these bytes failed before; not read again)"
+            results.append(FileResult(path, error=error))
+        elif (row := known.get(sha256)) is not None:
+            results.append(FileResult(path, **row, status="unchanged"))
+        else:
+            return None
+    return results
