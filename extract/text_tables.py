@@ -278,12 +278,16 @@ def assign_columns(
 PAGE_BREAK = Line(0, 0, "\f")  # where a table's header is repeated: a new page
 
 
-def cut_blocks(lines: Sequence[Line], paragraph_marks: bool) -> list[Block]:
+def cut_blocks(
+    lines: Sequence[Line], paragraph_marks: bool, inner_words: frozenset[str] = frozenset()
+) -> list[Block]:
     """A table body's blocks: cut at blank lines and at bullets. With `paragraph_marks` (the
     tool ends a wrapped line with a space), a block whose last line does so goes on: where a
     page break cut a row (pypdf prints the first part of each cell, the repeated header, then
     the rest of each cell), the blocks after the break are the rests of the open blocks before
-    it, in order."""
+    it, in order. While more than one rest is due, a paragraph's end marked by the tool ends
+    the rest even before a lower-case line, when that line opens with a whole word (one of
+    `inner_words`, seen inside lines) rather than the end of a broken one."""
     blocks: list[Block] = []
     current: list[Line] = []
     waiting: list[int] = []  # open blocks before a page break, still without their rest
@@ -313,12 +317,35 @@ def cut_blocks(lines: Sequence[Line], paragraph_marks: bool) -> list[Block]:
             waiting[:] = [index for index in window if blocks[index].open]
             broken, cut_row = True, bool(waiting)
             continue
-        if line.is_blank or (is_bullet(line.text) and current):
+        rest_ends = len(waiting) > 1 and current and _ends_rest(current[-1], line, inner_words)
+        if line.is_blank or (is_bullet(line.text) and current) or rest_ends:
             close()
         if not line.is_blank:
             current.append(line)
     close()
     return blocks
+
+
+def _ends_rest(last: Line, line: Line, inner_words: frozenset[str]) -> bool:
+    """After a page break, `last` ends one cell's rest and `line` starts the next cell's: the
+    tool marks `last` as a paragraph's end and `line` opens with a whole word, in lower case
+    only because it goes on a word the previous page broke ("patient-" / "och- …")."""
+    words = line.stripped.split()
+    first = words[0].strip(",.;:-–”\"()") if words else ""
+    return (
+        not line.is_blank
+        and not _goes_on(last)
+        and first[:1].islower()
+        and first in inner_words
+    )
+
+
+def inner_words(lines: Sequence[Line]) -> frozenset[str]:
+    """The lower-case words a text prints after another word on a line: whole words (a word
+    broken at a line's end prints its last part first on the next line only)."""
+    return frozenset(
+        word for line in lines for word in re.findall(r"(?<=\s)[a-zåäö]+\b", line.stripped)
+    )
 
 
 def _goes_on(line: Line) -> bool:
@@ -469,11 +496,13 @@ class _Cut:
 
 @dataclass(frozen=True)
 class _TextFacts:
-    """What the reader knows of a whole text: the order its tool printed tables in, and the
-    words it writes in lower case (common words, not names)."""
+    """What the reader knows of a whole text: the order its tool printed tables in, the words
+    it writes in lower case (common words, not names) and those it prints inside lines (whole
+    words, see `inner_words`)."""
 
     order: str
     common: frozenset[str]
+    inner: frozenset[str]
 
     @property
     def paragraph_marks(self) -> bool:
@@ -488,7 +517,7 @@ def _cut(table: _Table, facts: _TextFacts) -> _Cut:
     columns = table.columns
     has_status = any("status" in column.cells for column in columns)
     has_time = any("timeframe" in column.cells for column in columns)
-    for block in cut_blocks(table.body, paragraph_marks):
+    for block in cut_blocks(table.body, paragraph_marks, facts.inner):
         if strays := stray_labels(block.text):
             columns = _with_columns(columns, strays)  # the header's labels printed further down
         elif repeats_label(block.text, columns):
@@ -617,7 +646,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     """Every action table of a text document, read by its header, as table rows."""
     lines = document.lines
     spans = header_spans(lines)
-    facts = _TextFacts(text_order(lines), lower_case_words(lines))
+    facts = _TextFacts(text_order(lines), lower_case_words(lines), inner_words(lines))
     cuts: list[_Cut] = []
     context = Context()
     goal: list[str] = []
