@@ -98,6 +98,33 @@ def test_a_row_cut_by_a_page_break_is_joined_again():
     ]
 
 
+def test_two_rests_after_a_page_break_are_cut_at_the_tools_paragraph_mark():
+    """Two cells cut by a page break: the first rest ends where the tool marks a paragraph's
+    end, though the second opens in lower case (it goes on a word broken at "patient-"); a
+    word's own broken end ("ng?”") is no whole word and goes on."""
+    lines = across_break(
+        ["Stödja arbetet i ", "lokalt Patient- och ", "Projektgruppen för", "projektet patient-"],
+        [
+            "utbildning ”Vad är ",
+            "cancerrehabiliteri",
+            "ng?” ",
+            "fler vårdprocesser",
+            "och- ",
+            "närståendeutbildning",
+            "",
+        ],
+    )
+    words = frozenset({"och", "fler", "arbetet"})  # printed inside lines elsewhere
+    blocks = cut_blocks(lines, paragraph_marks=True, inner_words=words)
+    assert [b.text for b in blocks] == [
+        "Stödja arbetet i lokalt Patient- och utbildning ”Vad är cancerrehabiliteri ng?” "
+        "fler vårdprocesser",
+        "Projektgruppen för projektet patient- och- närståendeutbildning",
+    ]
+    joined = cut_blocks(lines, paragraph_marks=True)  # without the words: one rest, as before
+    assert joined[0].text.endswith("fler vårdprocesser och- närståendeutbildning")
+
+
 @pytest.mark.parametrize(
     ("text", "cells"),
     [
