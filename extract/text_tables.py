@@ -24,6 +24,7 @@ from extract.cells import (
     is_bullet,
     is_status_cell,
     names_actor,
+    split_inline_bullet,
     starts_with_actor,
     status_tail,
     time_prefix,
@@ -697,7 +698,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
                 goal = [stated or ""]
             continue
         if table is not None:
-            table.body.append(line)
+            table.body.extend(split_inline_bullet(line))  # "Startsida 2.0 • Rapporter …": two cells
         elif goal and not line.is_blank:
             goal.append(line.stripped)
     if table is not None:

@@ -465,3 +465,27 @@ def test_a_time_and_an_actor_on_one_line_are_two_cells():
     assert [part.text for part in parts] == ["2024-2025", "Processledare prevention"]
     sentence = block("2025 ska alla regioner ha infört screening för tjocktarmscancer.")
     assert split_time_head(sentence) == [sentence]
+
+
+def test_a_bullet_inside_a_line_opens_the_next_cell():
+    """A tool may print a row's first lines on one line: "Startsida 2.0 • Rapporter …" is the
+    goal, then the first bullet of the activities."""
+    text = "\n".join(
+        [
+            "VAD? HUR? NÄR? VEM?",
+            "Öppna data • Publicera ",
+            "rapporterna",
+            "• Skapa startmodul",
+            "",
+            "2025 Statistiker",
+            "",
+            "Startsida 2.0 • Rapporter ska göras ",
+            "om till nya rapporter",
+            "• Skapa en modul",
+            "",
+            "2026 Statistiker",
+        ]
+    )
+    rows = read_text_tables(text_document(text), LAYOUTS["rcc_sydost"].table)
+    assert [row.cells["goal"] for row in rows] == [("Öppna data",), ("Startsida 2.0",)]
+    assert rows[1].cells["activities"][0] == "• Rapporter ska göras"
