@@ -138,11 +138,16 @@ def actor_terms() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 def _word_is_actor(word: str) -> bool:
+    """A word is an actor term, or an actor term's genitive ("kommunernas", "regionens")."""
     words, suffixes = actor_terms()
     bare = word.strip(".,;:()=").lower()
     parts = re.split(r"[/-]", bare)
+    genitive = bare[:-1] if bare.endswith("s") else None
     return bool(bare) and (
-        bare in words or any(part in words for part in parts) or bare.endswith(suffixes)
+        bare in words
+        or any(part in words for part in parts)
+        or bare.endswith(suffixes)
+        or (genitive is not None and genitive.endswith(suffixes))
     )
 
 

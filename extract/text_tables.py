@@ -24,6 +24,7 @@ from extract.cells import (
     is_bullet,
     is_status_cell,
     names_actor,
+    runs_on,
     split_inline_bullet,
     starts_with_actor,
     status_tail,
@@ -73,6 +74,7 @@ class PathCosts:
     resume_row: float = 0.3  # a bullet after a page break that cut a row, back in that row
     back_to_marked: float = 0.8  # in reading order, a bullet going back to its bulleted cell
     min_word_before_split: int = 4  # letters of the word before a cell boundary inside a line
+    fit_share: float = 0.8  # a word fits a line when it ends within this share of the widest
 
 
 COSTS = PathCosts()
@@ -332,13 +334,8 @@ def _ends_rest(last: Line, line: Line, inner_words: frozenset[str]) -> bool:
     tool marks `last` as a paragraph's end and `line` opens with a whole word, in lower case
     only because it goes on a word the previous page broke ("patient-" / "och- …")."""
     words = line.stripped.split()
-    first = words[0].strip(",.;:-–”\"()") if words else ""
-    return (
-        not line.is_blank
-        and not _goes_on(last)
-        and first[:1].islower()
-        and first in inner_words
-    )
+    first = words[0].strip(',.;:-–”"()') if words else ""
+    return not line.is_blank and not _goes_on(last) and first[:1].islower() and first in inner_words
 
 
 def inner_words(lines: Sequence[Line]) -> frozenset[str]:
@@ -454,6 +451,26 @@ def split_joined_cells(
     return blocks
 
 
+def split_hard_breaks(block: Block, costs: PathCosts = COSTS) -> list[Block]:
+    """A block of text without paragraph marks cut where a line did not wrap: a capitalised
+    line whose first word would have fit on the line before (within `fit_share` of the block's
+    widest line) follows a paragraph's end, not a wrap, so it opens the next cell."""
+    width = max(len(line.stripped) for line in block.lines)
+    parts: list[list[Line]] = [[block.lines[0]]]
+    for before, line in zip(block.lines, block.lines[1:], strict=False):
+        first = line.stripped.split()[0] if line.stripped else ""
+        fits = len(before.stripped) + 1 + len(first) <= costs.fit_share * width
+        if fits and first[:1].isupper() and not runs_on(before.stripped):
+            parts.append([])
+        parts[-1].append(line)
+    if len(parts) == 1:
+        return [block]
+    blocks = [Block(tuple(part)) for part in parts]
+    blocks[0] = replace(blocks[0], after_break=block.after_break, resumes=block.resumes)
+    blocks[-1] = replace(blocks[-1], open=block.open)
+    return blocks
+
+
 def lower_case_words(lines: Sequence[Line]) -> frozenset[str]:
     """The words a text writes in lower case somewhere: common words, not names."""
     return frozenset(word for line in lines for word in re.findall(r"\b[a-zåäö]+\b", line.text))
@@ -524,7 +541,11 @@ def _cut(table: _Table, facts: _TextFacts) -> _Cut:
         elif repeats_label(block.text, columns):
             continue
         else:
-            parts = split_joined_cells(block, facts.common) if paragraph_marks else [block]
+            parts = (
+                split_joined_cells(block, facts.common)
+                if paragraph_marks
+                else split_hard_breaks(block)
+            )
             for part in parts:
                 pieces = split_time_head(part) if has_time else [part]
                 blocks.extend(

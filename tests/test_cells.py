@@ -88,6 +88,9 @@ def test_capital_boundary_splits_goal_and_activity():
         ("Metod- och prioriteringsrådet", True),
         ("Samverkan\nvårdprogramhandläggare", False),  # a goal, not a broken name
         ("Sprida kunskap om levnadsvanor", False),
+        ("kommunernas elevhälsa i samverkan med RgK", True),  # an actor's genitive heads it
+        ("Regionens cancersamordnare", True),
+        ("Uppföljningens resultat", False),
     ],
 )
 def test_starts_with_actor(text, expected):

@@ -17,6 +17,7 @@ from extract.text_tables import (
     cut_blocks,
     read_text_tables,
     repeats_label,
+    split_hard_breaks,
     split_joined_cells,
     split_status_tail,
     split_time_head,
@@ -489,3 +490,24 @@ def test_a_bullet_inside_a_line_opens_the_next_cell():
     rows = read_text_tables(text_document(text), LAYOUTS["rcc_sydost"].table)
     assert [row.cells["goal"] for row in rows] == [("Öppna data",), ("Startsida 2.0",)]
     assert rows[1].cells["activities"][0] == "• Rapporter ska göras"
+
+
+def test_a_line_that_did_not_wrap_ends_its_cell():
+    """Without paragraph marks (pdftotext), a capitalised line whose first word would have fit
+    on the line above follows a cell's end, not a wrap."""
+    parts = split_hard_breaks(
+        block(
+            "• Sprida RCC-material",
+            "avseende",
+            "hudcancerprevention till",
+            "Sydöst",
+            "Verka för att arbetet",
+            "med levnadsvanor",
+        )
+    )
+    assert [part.text for part in parts] == [
+        "• Sprida RCC-material avseende hudcancerprevention till Sydöst",
+        "Verka för att arbetet med levnadsvanor",
+    ]
+    wrapped = block("Kontaktsjuksköterskan och", "Processledare informerar")  # did not fit
+    assert split_hard_breaks(wrapped) == [wrapped]
