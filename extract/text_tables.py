@@ -451,24 +451,38 @@ def split_joined_cells(
     return blocks
 
 
+def _split_at(block: Block, starts: Sequence[int]) -> list[Block]:
+    """A block cut before each of its lines at `starts` (0 first); the first part keeps where
+    the block stood after a page break, the last whether it goes on."""
+    if len(starts) == 1:
+        return [block]
+    parts = [block.lines[a:b] for a, b in zip(starts, [*starts[1:], None], strict=True)]
+    blocks = [Block(part) for part in parts]
+    blocks[0] = replace(blocks[0], after_break=block.after_break, resumes=block.resumes)
+    blocks[-1] = replace(blocks[-1], open=block.open)
+    return blocks
+
+
 def split_hard_breaks(block: Block, costs: PathCosts = COSTS) -> list[Block]:
     """A block of text without paragraph marks cut where a line did not wrap: a capitalised
     line whose first word would have fit on the line before (within `fit_share` of the block's
     widest line) follows a paragraph's end, not a wrap, so it opens the next cell."""
     width = max(len(line.stripped) for line in block.lines)
-    parts: list[list[Line]] = [[block.lines[0]]]
-    for before, line in zip(block.lines, block.lines[1:], strict=False):
+    starts = [0]
+    for i, (before, line) in enumerate(zip(block.lines, block.lines[1:], strict=False), 1):
         first = line.stripped.split()[0] if line.stripped else ""
         fits = len(before.stripped) + 1 + len(first) <= costs.fit_share * width
         if fits and first[:1].isupper() and not runs_on(before.stripped):
-            parts.append([])
-        parts[-1].append(line)
-    if len(parts) == 1:
-        return [block]
-    blocks = [Block(tuple(part)) for part in parts]
-    blocks[0] = replace(blocks[0], after_break=block.after_break, resumes=block.resumes)
-    blocks[-1] = replace(blocks[-1], open=block.open)
-    return blocks
+            starts.append(i)
+    return _split_at(block, starts)
+
+
+def split_numbered(block: Block) -> list[Block]:
+    """A block cut before every line after its first that opens with a goal's number ("18. De
+    lokala …"): where goals are numbered, a numbered line opens the next goal's cell."""
+    return _split_at(
+        block, [i for i, line in enumerate(block.lines) if not i or GOAL_RE.match(line.text)]
+    )
 
 
 def lower_case_words(lines: Sequence[Line]) -> frozenset[str]:
@@ -527,15 +541,16 @@ class _TextFacts:
         return self.order == PARAGRAPH_MARKED
 
 
-def _cut(table: _Table, facts: _TextFacts) -> _Cut:
+def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
     """A table's blocks; in text whose tool marks paragraphs, first lines that may hold two
-    cells are cut."""
+    cells are cut; where goals are numbered, a numbered line opens a block."""
     paragraph_marks = facts.paragraph_marks
     blocks: list[Block] = []
     columns = table.columns
     has_status = any("status" in column.cells for column in columns)
     has_time = any("timeframe" in column.cells for column in columns)
-    for block in cut_blocks(table.body, paragraph_marks, facts.inner):
+    body = cut_blocks(table.body, paragraph_marks, facts.inner)
+    for block in [part for whole in body for part in split_numbered(whole)] if numbered else body:
         if strays := stray_labels(block.text):
             columns = _with_columns(columns, strays)  # the header's labels printed further down
         elif repeats_label(block.text, columns):
@@ -691,7 +706,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
                 table.body.append(PAGE_BREAK)
                 continue
             if table is not None:
-                cuts.append(_cut(table, facts))
+                cuts.append(_cut(table, facts, spec.numbered_goals))
             table = _Table(tuple(columns), replace(context, goal=" ".join(goal) or None), [])
             goal = []
             continue
@@ -704,12 +719,12 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         if chapter:
             context, goal = Context(context.area, chapter.group(1)), []
             if table is not None:  # the table goes on in the new chapter, its header unprinted
-                cuts.append(_cut(table, facts))
+                cuts.append(_cut(table, facts, spec.numbered_goals))
                 table = _Table(table.columns, context, [])
             continue
         if area or stated is not None or heading:
             if table is not None:
-                cuts.append(_cut(table, facts))
+                cuts.append(_cut(table, facts, spec.numbered_goals))
                 table = None
             if area:
                 context, goal = Context(int(area.group(1))), []
@@ -723,5 +738,5 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         elif goal and not line.is_blank:
             goal.append(line.stripped)
     if table is not None:
-        cuts.append(_cut(table, facts))
+        cuts.append(_cut(table, facts, spec.numbered_goals))
     return _read_cuts(cuts, spec)

@@ -19,6 +19,7 @@ from extract.text_tables import (
     repeats_label,
     split_hard_breaks,
     split_joined_cells,
+    split_numbered,
     split_status_tail,
     split_time_head,
     stray_labels,
@@ -511,3 +512,18 @@ def test_a_line_that_did_not_wrap_ends_its_cell():
     ]
     wrapped = block("Kontaktsjuksköterskan och", "Processledare informerar")  # did not fit
     assert split_hard_breaks(wrapped) == [wrapped]
+
+
+def test_a_numbered_line_opens_the_next_goal():
+    """A tool may print the last cell of a row and the next numbered goal without a gap."""
+    parts = split_numbered(
+        block(
+            "Ansvar: Respektive patientprocessledare", "18. De lokala patientprocessledarna", "har"
+        )
+    )
+    assert [part.text for part in parts] == [
+        "Ansvar: Respektive patientprocessledare",
+        "18. De lokala patientprocessledarna har",
+    ]
+    figure = block("Täckningsgrad", "60. 10 % av patienterna")  # a number, not a goal
+    assert split_numbered(figure) == [figure]
