@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the commands import the pipeline when they run, so the CLI 
     from extract.detect import Detection
     from extract.document import Document
     from normalize.records import ActivityRecord
+    from pipelines.versions import Changes
 
 PROGRESS_MIN_FILES = 4  # show a progress bar (on a terminal) from this many files on
 DEFAULT_RAW = Path("raw")
@@ -227,26 +228,42 @@ def watch_command(
 
 @main.command("history")
 @out_option
-def history_command(out: Path) -> None:
-    """List the versions of every plan: region, document type and period, newest first."""
-    from pipelines.store import StoreError, history, open_store
+@click.option(
+    "--changes", is_flag=True, help="Also list what each version changed from the one before."
+)
+def history_command(out: Path, changes: bool) -> None:
+    """List the versions of every plan: region, document type and period, newest first. Reads
+    the dataset only (no write access needed)."""
+    from pipelines.versions import changes as version_changes
+    from pipelines.versions import history, read_documents
 
-    try:
-        with open_store(out) as store:
-            versions = history(store)
-    except StoreError as err:
-        raise click.ClickException(str(err)) from err
+    versions = history(read_documents(out))
     if not versions:
         click.echo(f"no documents in {out}/")
     for key, rows in versions.items():
         region, kind, start, end = key
         click.echo(f"{region} | {kind} | {start}–{end}")
-        for row in rows:
+        for row, older in zip(rows, [*rows[1:], None], strict=True):
             state = f"superseded by {row['superseded_by']}" if row["superseded_by"] else "current"
             click.echo(
                 f"    {row['doc_id']}  {row['ingested_at']:%Y-%m-%d %H:%M}  "
                 f"{row['source_file']}  {state}"
             )
+            if changes and older is not None:
+                for line in _change_lines(version_changes(out, older["doc_id"], row["doc_id"])):
+                    click.echo(f"        {line}")
+
+
+def _change_lines(found: Changes) -> list[str]:
+    """What a later version changed, as lines under the version it changed."""
+    lines = [
+        f"from the version below: {len(found.added)} activities added, {len(found.removed)} "
+        f"removed, {len(found.status)} with another status"
+    ]
+    lines += [f"+ {text}" for text in found.added]
+    lines += [f"- {text}" for text in found.removed]
+    lines += [f"~ {text} ({old} -> {new})" for text, old, new in found.status]
+    return lines
 
 
 @main.command("inspect")

@@ -141,6 +141,7 @@ def document_row(parsed: ParsedDocument) -> dict[str, Any]:
         "warnings": list(parsed.warnings),
         "ingested_at": datetime.now(UTC),
         "superseded_by": None,
+        "is_current": True,
         "pipeline_version": PIPELINE_VERSION,
     }
 

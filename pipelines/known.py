@@ -19,6 +19,7 @@ from normalize.version import PIPELINE_VERSION
 from pipelines.results import FileResult
 from pipelines.settings import IngestSettings
 
+ACTIVITIES_DIR = "activities"
 DOCUMENTS_DIR = "documents"
 JOURNAL = ".journal.json"
 FAILURES = "failures.json"  # bytes that could not be read, so an unchanged batch skips them

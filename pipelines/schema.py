@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 METADATA = {b"cancerplans.schema_version": SCHEMA_VERSION.encode()}
 
 _strings = pa.list_(pa.string())
@@ -47,6 +47,7 @@ ACTIVITIES = pa.schema(
         pa.field("line_start", pa.int32()),
         pa.field("line_end", pa.int32()),
         pa.field("bbox", pa.list_(pa.float32())),
+        pa.field("is_current", pa.bool_(), nullable=False),
         pa.field("pipeline_version", pa.string(), nullable=False),
     ],
     metadata=METADATA,
@@ -74,6 +75,7 @@ DOCUMENTS = pa.schema(
         pa.field("warnings", _strings),
         pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
         pa.field("superseded_by", pa.string()),
+        pa.field("is_current", pa.bool_(), nullable=False),
         pa.field("pipeline_version", pa.string(), nullable=False),
     ],
     metadata=METADATA,

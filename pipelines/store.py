@@ -4,8 +4,8 @@ A document's files are named by its content id. Every change is a commit under a
 
 1. the new document's files are written beside their targets under dot-names (readers skip them);
 2. a journal naming the commit (new document, versions it supersedes) is written and renamed in;
-3. the new files are renamed into place, superseded versions lose their activities and get
-   `superseded_by` in their document row;
+3. the new files are renamed into place; superseded versions keep their activities, marked
+   `is_current = false`, and get `superseded_by` (and `is_current = false`) in their document row;
 4. the journal is removed.
 
 A crash at any moment leaves either no journal (the dataset as before; stray dot-files are
@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 
 from normalize.records import ActivityRecord
 from pipelines.known import (
+    ACTIVITIES_DIR,
     DOCUMENTS_DIR,
     FAILURES,
     JOURNAL,
@@ -37,10 +38,9 @@ from pipelines.known import (
     write_json,
 )
 from pipelines.schema import ACTIVITIES, DOCUMENTS
+from pipelines.versions import VERSION_KEY
 
-ACTIVITIES_DIR = "activities"
 LOCK = ".lock"
-VERSION_KEY = ("region", "document_type", "period_start", "period_end")
 
 
 class StoreError(Exception):
@@ -59,8 +59,17 @@ def _write_table(table: pa.Table, target: Path) -> None:
     os.replace(temporary, target)
 
 
-def activities_table(records: Sequence[ActivityRecord]) -> pa.Table:
-    return pa.Table.from_pylist([asdict(record) for record in records], schema=ACTIVITIES)
+def activities_table(records: Sequence[ActivityRecord], is_current: bool = True) -> pa.Table:
+    rows = [asdict(record) | {"is_current": is_current} for record in records]
+    return pa.Table.from_pylist(rows, schema=ACTIVITIES)
+
+
+def _not_current(path: Path, schema: pa.Schema, changes: dict[str, Any]) -> None:
+    """Rewrite a stored file of an earlier version with `changes` in every row (by a dot-file
+    and a rename, so a reader sees it whole; doing it twice changes nothing)."""
+    if path.exists():
+        rows = [row | changes for row in pq.read_table(path).to_pylist()]
+        _write_table(pa.Table.from_pylist(rows, schema=schema), path)
 
 
 class Store:
@@ -147,12 +156,9 @@ class Store:
             if _temporary(target).exists():
                 os.replace(_temporary(target), target)
         for old in entry["supersede"]:
-            self._path(ACTIVITIES_DIR, old).unlink(missing_ok=True)
-            row_path = self._path(DOCUMENTS_DIR, old)
-            if row_path.exists():
-                rows = pq.read_table(row_path).to_pylist()
-                rows[0]["superseded_by"] = doc_id
-                _write_table(pa.Table.from_pylist(rows, schema=DOCUMENTS), row_path)
+            _not_current(self._path(ACTIVITIES_DIR, old), ACTIVITIES, {"is_current": False})
+            changes = {"superseded_by": doc_id, "is_current": False}
+            _not_current(self._path(DOCUMENTS_DIR, old), DOCUMENTS, changes)
         journal.unlink()
         self._documents = None
 
@@ -185,14 +191,3 @@ def open_store(out: Path) -> Iterator[Store]:
         yield store
     finally:
         handle.close()
-
-
-def history(store: Store) -> dict[tuple, list[dict[str, Any]]]:
-    """Documents grouped by region, document type and plan period, newest version first."""
-    groups: dict[tuple, list[dict[str, Any]]] = {}
-    for row in store.documents():
-        groups.setdefault(tuple(row.get(name) for name in VERSION_KEY), []).append(row)
-    return {
-        key: sorted(rows, key=lambda row: row["ingested_at"], reverse=True)
-        for key, rows in sorted(groups.items(), key=lambda item: tuple(map(str, item[0])))
-    }

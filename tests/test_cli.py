@@ -87,3 +87,27 @@ def test_layout_can_be_named_for_ingest_and_inspect(tmp_path):
     inspected = run("inspect", plan, "--layout", "region_skane")
     assert "chosen with --layout" in inspected.output
     assert run("inspect", plan, "--layout", "nonesuch").exit_code == 2
+
+
+def test_history_lists_versions_and_what_changed_read_only(tmp_path):
+    """A later version of a plan replaces the earlier one, whose rows stay (not current);
+    `history --changes` says what changed, reading the dataset only."""
+    out = tmp_path / "out"
+    text = (FIXTURES / "skane_small.txt").read_text("utf-8")
+    first, second = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    first.write_text(text, encoding="utf-8")
+    edited = text.replace("Öka utskicken till de som inte", "Skicka påminnelser till de som inte")
+    second.write_text(edited.replace("BIOBANK     Pågår", "BIOBANK     Klart"), encoding="utf-8")
+    assert run("ingest", str(first), "--out", str(out)).exit_code == 0
+    assert run("ingest", str(second), "--out", str(out)).exit_code == 0
+    activities = pd.read_parquet(out / "activities")
+    assert activities.groupby("is_current")["doc_id"].nunique().to_dict() == {False: 1, True: 1}
+    (out / ".lock").unlink()
+    before = {path: path.stat().st_mtime_ns for path in out.rglob("*")}
+    result = run("history", "--out", str(out), "--changes")
+    assert {path: path.stat().st_mtime_ns for path in out.rglob("*")} == before  # read only
+    assert result.exit_code == 0, result.output
+    assert "current" in result.output and "superseded by" in result.output
+    assert "+ Skicka påminnelser till de som inte deltagit tidigare" in result.output
+    assert "- Öka utskicken till de som inte deltagit tidigare" in result.output
+    assert "~ Workshop om insamling (ongoing -> done)" in result.output

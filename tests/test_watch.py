@@ -161,9 +161,12 @@ def test_unchanged_plan_is_not_rewritten_and_a_changed_one_replaces_it(tmp_path,
         watcher.close()
     assert events[2]["status"] == "stored" and events[2]["replaces"] == [events[0]["doc_id"]]
     documents = pd.read_parquet(out / "documents").set_index("doc_id")
-    assert documents.loc[events[0]["doc_id"], "superseded_by"] == events[2]["doc_id"]
+    old, new = events[0]["doc_id"], events[2]["doc_id"]
+    assert documents.loc[old, "superseded_by"] == new
+    assert documents["is_current"].to_dict() == {old: False, new: True}
     activities = pd.read_parquet(out / "activities")
-    assert set(activities["doc_id"]) == {events[2]["doc_id"]}  # the old rows are gone
+    current = activities.groupby("doc_id")["is_current"].agg(set).to_dict()
+    assert current == {old: {False}, new: {True}}  # the old version's rows stay, not current
 
 
 def test_a_file_removed_while_waiting_is_let_go(tmp_path, drop):

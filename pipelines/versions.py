@@ -1,0 +1,69 @@
+"""The versions of each plan and what changed between them, read from the dataset without
+writing to it (no lock: files appear whole, by rename)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from normalize.text import match_key
+from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR
+
+VERSION_KEY = ("region", "document_type", "period_start", "period_end")
+
+
+def read_documents(out: Path) -> list[dict[str, Any]]:
+    """Every document row of the dataset at `out` (current and superseded versions)."""
+    folder = out / DOCUMENTS_DIR
+    paths = sorted(folder.glob("[!.]*.parquet")) if folder.is_dir() else []
+    return [row for path in paths for row in pq.read_table(path).to_pylist()]
+
+
+def history(documents: Sequence[dict[str, Any]]) -> dict[tuple, list[dict[str, Any]]]:
+    """Documents grouped by region, document type and plan period, newest version first."""
+    groups: dict[tuple, list[dict[str, Any]]] = {}
+    for row in documents:
+        groups.setdefault(tuple(row.get(name) for name in VERSION_KEY), []).append(row)
+    return {
+        key: sorted(rows, key=lambda row: row["ingested_at"], reverse=True)
+        for key, rows in sorted(groups.items(), key=lambda item: tuple(map(str, item[0])))
+    }
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a later version of a plan changed: activities (by their goal and text) added and
+    removed, and those whose status changed (text, old status, new status)."""
+
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    status: tuple[tuple[str, str, str], ...]
+
+
+def _activities(out: Path, doc_id: str) -> dict[str, dict[str, Any]]:
+    """A version's activities by their folded goal and text."""
+    path = out / ACTIVITIES_DIR / f"{doc_id}.parquet"
+    rows = pq.read_table(path, columns=["goal", "activity", "status"]).to_pylist()
+    return {
+        f"{match_key(row['goal'])}|{match_key(row['activity'])}": row
+        for row in rows
+        if row["activity"]
+    }
+
+
+def changes(out: Path, old: str, new: str) -> Changes:
+    """What the version `new` changed from the version `old` of the same plan."""
+    before, after = _activities(out, old), _activities(out, new)
+    return Changes(
+        tuple(after[key]["activity"] for key in after if key not in before),
+        tuple(before[key]["activity"] for key in before if key not in after),
+        tuple(
+            (after[key]["activity"], before[key]["status"], after[key]["status"])
+            for key in after
+            if key in before and before[key]["status"] != after[key]["status"]
+        ),
+    )
