@@ -226,6 +226,25 @@ def watch_command(
         click.echo(summary.line())
 
 
+@main.command("db")
+@out_option
+def db_command(out: Path) -> None:
+    """Write OUT/cancerplans.duckdb: views over the dataset (activities with their document's
+    type, healthcare region and period; current_activities; documents; areas). Run it again
+    after moving the folder (the views name it by its absolute path)."""
+    from pipelines.database import write_database
+    from pipelines.store import StoreError, open_store
+
+    try:
+        with open_store(out) as store:
+            path = write_database(store.out)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from err
+    if path is None:
+        raise click.ClickException(f"no documents in {out}/: ingest some first")
+    click.echo(f"{path} (open with: duckdb {path})")
+
+
 @main.command("history")
 @out_option
 @click.option(

@@ -28,6 +28,7 @@ from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, docu
 from normalize.text import vocabulary
 from normalize.time import parse_time
 from pipelines import workers
+from pipelines.database import DATABASE, write_database
 from pipelines.known import failure_key
 from pipelines.results import FileResult, IngestReport, collect_inputs
 from pipelines.settings import DEFAULT_INGEST, IngestSettings
@@ -272,6 +273,8 @@ def ingest(
             if on_file:
                 on_file(result)
         store.write_index()
+        if any(result.status == "stored" for result in results) or not (out / DATABASE).exists():
+            write_database(out)
     return IngestReport(tuple(results))
 
 

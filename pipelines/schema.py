@@ -80,3 +80,11 @@ DOCUMENTS = pa.schema(
     ],
     metadata=METADATA,
 )
+
+AREAS = pa.schema(
+    [
+        pa.field("area_id", pa.int8(), nullable=False),
+        pa.field("area", pa.string(), nullable=False),
+    ],
+    metadata=METADATA,
+)

@@ -10,7 +10,7 @@ import pytest
 
 from extract.errors import CorruptDocument
 from extract.layout import KINDS, LINE_ORDER, NO_TABLES
-from normalize.areas import AREA_SOURCES
+from normalize.areas import AREA_SOURCES, areas
 from normalize.status import STATUSES
 from normalize.time import PRECISIONS
 from pipelines import ingest as ingest_module
@@ -19,6 +19,8 @@ from pipelines.ingest import ingest
 from pipelines.schema import ACTIVITIES, DOCUMENTS, SCHEMA_VERSION
 from pipelines.settings import IngestSettings
 from tests.conftest import FIXTURES, RAW, VARIANTS
+
+AREAS = areas()
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +68,23 @@ def test_duckdb_and_polars_read_the_dataset(store):
     assert count == len(pd.read_parquet(store / "activities"))
     frame = pl.read_parquet(f"{store}/documents/*.parquet")
     assert frame.height == 5
+
+
+def test_the_database_answers_from_any_folder(store, tmp_path, monkeypatch):
+    """`cancerplans.duckdb` is written by ingest: its views join each activity with its
+    document and read the dataset whatever the working directory."""
+    monkeypatch.chdir(tmp_path)
+    with duckdb.connect(str(store / "cancerplans.duckdb"), read_only=True) as db:
+        joined = db.execute("select count(*), count(document_type) from activities").fetchone()
+        current = db.execute("select count(*) from current_activities").fetchone()[0]
+        names = dict(db.execute("select area_id, area from areas").fetchall())
+        types = db.execute("select distinct document_type from activities").fetchall()
+    activities = pd.read_parquet(store / "activities")
+    assert joined == (len(activities), len(activities))  # every row has its document
+    assert current == int(activities["is_current"].sum())
+    assert names == AREAS and names[10] == "Barn och unga"
+    documents = pd.read_parquet(store / "documents")
+    assert {row[0] for row in types} == set(documents["document_type"])
 
 
 def test_ingesting_again_does_not_duplicate(tmp_path):

@@ -1,0 +1,73 @@
+"""What a researcher opens: the `areas` table beside the dataset, and a DuckDB database of views
+over the Parquet folders (`cancerplans.duckdb`), so any SQL client answers questions at once.
+
+The views read the Parquet files when queried, so the database never holds a stale copy; it
+names the folder by its absolute path (DuckDB resolves relative paths from the reader's working
+directory), so after moving the folder run `cancerplans db` once. It is written beside the
+dataset under a dot-name and renamed into place: a reader holding the old file keeps it whole.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from normalize.areas import areas
+from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR
+from pipelines.schema import AREAS
+
+AREAS_DIR = "areas"
+DATABASE = "cancerplans.duckdb"
+# what a row of `activities` needs of its document to be read on its own
+DOCUMENT_COLUMNS = ("document_type", "healthcare_region", "period_start", "period_end", "title")
+
+
+def write_areas(out: Path) -> Path:
+    """The ten areas (id, name) as `areas/areas.parquet`, written whole by a rename."""
+    target = out / AREAS_DIR / "areas.parquet"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    rows = [{"area_id": number, "area": name} for number, name in sorted(areas().items())]
+    temporary = target.with_name(f".{target.name}.tmp")
+    pq.write_table(pa.Table.from_pylist(rows, schema=AREAS), temporary)
+    os.replace(temporary, target)
+    return target
+
+
+def _glob(out: Path, folder: str) -> str:
+    path = (out / folder).resolve() / "[!.]*.parquet"  # dot-files are commits in progress
+    return str(path).replace("'", "''")
+
+
+def view_statements(out: Path) -> list[str]:
+    """The SQL that defines the database's views over the dataset at `out`."""
+    documents = f"read_parquet('{_glob(out, DOCUMENTS_DIR)}', union_by_name = true)"
+    activities = f"read_parquet('{_glob(out, ACTIVITIES_DIR)}', union_by_name = true)"
+    joined = ", ".join(f"d.{column}" for column in DOCUMENT_COLUMNS)
+    return [
+        f"CREATE VIEW documents AS SELECT * FROM {documents}",
+        f"CREATE VIEW areas AS SELECT * FROM read_parquet('{_glob(out, AREAS_DIR)}')",
+        f"CREATE VIEW activities AS SELECT a.*, {joined} "
+        f"FROM {activities} a JOIN documents d USING (doc_id)",
+        "CREATE VIEW current_activities AS SELECT * FROM activities WHERE is_current",
+    ]
+
+
+def write_database(out: Path) -> Path | None:
+    """Write `cancerplans.duckdb` for the dataset at `out` (and its areas table); None while
+    the dataset holds no document yet (a view over no files cannot be made)."""
+    import duckdb
+
+    if not any((out / DOCUMENTS_DIR).glob("[!.]*.parquet")):
+        return None
+    write_areas(out)
+    target = out / DATABASE
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.unlink(missing_ok=True)
+    with duckdb.connect(str(temporary)) as connection:
+        for statement in view_statements(out):
+            connection.execute(statement)
+    os.replace(temporary, target)
+    return target
