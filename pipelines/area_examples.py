@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib import resources
 from pathlib import Path
 
 from normalize.classify import AreaExample, area_text
@@ -39,6 +40,12 @@ def area_examples(paths: Iterable[Path]) -> list[AreaExample]:
             if first.area_source in HEADING_SOURCES and (text := row_text(records)):
                 examples.append(AreaExample(path.name, first.line_start, first.area_id, text))
     return examples
+
+
+def shipped_examples_path() -> Path:
+    """Where the area model reads its training rows: the installed package's data folder (the
+    repository's when installed editable), whatever the working directory."""
+    return Path(str(resources.files("normalize") / "data" / "area_examples.tsv"))
 
 
 def write_area_examples(examples: list[AreaExample], out: Path) -> None:

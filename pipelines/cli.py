@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the commands import the pipeline when they run, so the CLI 
 
 PROGRESS_MIN_FILES = 4  # show a progress bar (on a terminal) from this many files on
 DEFAULT_RAW = Path("raw")
-DEFAULT_OUT = Path("output")
+DEFAULT_OUT = Path(os.environ.get("CANCERPLANS_OUT") or "output")
 DEFAULT_GOLD = Path("tests/data/gold")
 DEFAULT_RENDERED = Path("tests/data/variants")
 
@@ -55,7 +55,8 @@ out_option = click.option(
     type=click.Path(path_type=Path),
     default=DEFAULT_OUT,
     show_default=True,
-    help="Folder of the Parquet dataset (activities/ and documents/).",
+    help="Folder of the Parquet dataset (activities/, documents/ and what is made of them); "
+    "default: $CANCERPLANS_OUT, else output/.",
 )
 
 
@@ -243,6 +244,26 @@ def db_command(out: Path) -> None:
     if path is None:
         raise click.ClickException(f"no documents in {out}/: ingest some first")
     click.echo(f"{path} (open with: duckdb {path})")
+
+
+@main.command("report")
+@out_option
+@click.option(
+    "--html",
+    "target",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the page.  [default: OUT/report.html]",
+)
+def report_command(out: Path, target: Path | None) -> None:
+    """Write one self-contained HTML page of the dataset (opens from disk): activities by region
+    and area, what share has a status, dates and a responsible, status by region, the documents
+    and the areas. Reads the dataset only."""
+    from pipelines.report import write_report
+
+    if not any((out / "documents").glob("[!.]*.parquet")):
+        raise click.ClickException(f"no documents in {out}/: ingest some first")
+    click.echo(f"{write_report(out, target)}")
 
 
 @main.command("history")
@@ -480,15 +501,16 @@ def evaluate_command(
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("normalize/data/area_examples.tsv"),
-    show_default=True,
-    help="Where to write the table.",
+    default=None,
+    help="Where to write the table.  [default: the table the area model reads, in the "
+    "installed package (normalize/data/area_examples.tsv)]",
 )
-def area_examples_command(paths: tuple[Path, ...], out: Path) -> None:
+def area_examples_command(paths: tuple[Path, ...], out: Path | None) -> None:
     """Write the area model's training rows: the rows of PATHS (default raw/) whose headings
     decide their area."""
-    from pipelines.area_examples import area_examples, write_area_examples
+    from pipelines.area_examples import area_examples, shipped_examples_path, write_area_examples
 
+    out = out or shipped_examples_path()
     examples = area_examples(paths or (DEFAULT_RAW,))
     write_area_examples(examples, out)
     click.echo(f"{len(examples)} rows from {len({e.doc for e in examples})} documents -> {out}")

@@ -30,6 +30,7 @@ from normalize.time import parse_time
 from pipelines import workers
 from pipelines.database import DATABASE, write_database
 from pipelines.known import failure_key
+from pipelines.report import write_report
 from pipelines.results import FileResult, IngestReport, collect_inputs
 from pipelines.settings import DEFAULT_INGEST, IngestSettings
 from pipelines.store import Store, open_store
@@ -254,6 +255,13 @@ def ingest_file(path: Path, store: Store, settings: IngestSettings = DEFAULT_ING
     return hashed if isinstance(hashed, FileResult) else _turn(*hashed, store, settings)
 
 
+def publish(out: Path) -> None:
+    """Write what is made of the dataset for browsing, under the store's lock: the DuckDB
+    database of views and the HTML report (nothing while it holds no document)."""
+    if write_database(out) is not None:
+        write_report(out)
+
+
 def ingest(
     paths: Iterable[Path],
     out: Path,
@@ -274,7 +282,7 @@ def ingest(
                 on_file(result)
         store.write_index()
         if any(result.status == "stored" for result in results) or not (out / DATABASE).exists():
-            write_database(out)
+            publish(out)
     return IngestReport(tuple(results))
 
 

@@ -20,8 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pipelines.database import DATABASE, write_database
-from pipelines.ingest import ingest_file
+from pipelines.ingest import ingest_file, publish
 from pipelines.results import FileResult
 from pipelines.settings import WatchSettings
 from pipelines.store import StoreError, open_store
@@ -94,8 +93,8 @@ def process(path: Path, out: Path, settings: WatchSettings) -> dict[str, Any]:
     try:
         with open_store(out) as store:
             result = ingest_file(path, store, settings.limits)
-            if result.status == "stored" and not (out / DATABASE).exists():
-                write_database(out)  # its views read the files as they change
+            if result.status == "stored":
+                publish(out)
     except StoreError as err:  # the output's fault, not the file's: it stays for a retry
         return {
             "time": datetime.now(UTC).isoformat(timespec="seconds"),

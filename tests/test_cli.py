@@ -1,4 +1,7 @@
+import os
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -111,3 +114,16 @@ def test_history_lists_versions_and_what_changed_read_only(tmp_path):
     assert "+ Skicka påminnelser till de som inte deltagit tidigare" in result.output
     assert "- Öka utskicken till de som inte deltagit tidigare" in result.output
     assert "~ Workshop om insamling (ongoing -> done)" in result.output
+
+
+def test_the_output_folder_may_come_from_the_environment(tmp_path):
+    out = tmp_path / "elsewhere"
+    env = {**os.environ, "CANCERPLANS_OUT": str(out)}
+    plan = str(FIXTURES / "skane_small.txt")
+    run_ = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "ingest", plan],
+        cwd=tmp_path, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert run_.returncode == 0, run_.stderr
+    assert (out / "report.html").exists() and (out / "cancerplans.duckdb").exists()
+    assert not (tmp_path / "output").exists()

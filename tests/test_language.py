@@ -15,6 +15,7 @@ from normalize.classify import (
 from normalize.language import _swedish_words, is_swedish_word, lemmas
 from normalize.metadata import find_document_type
 from normalize.text import join_broken_words
+from pipelines.area_examples import shipped_examples_path
 from pipelines.cli import main
 from tests.conftest import RAW, ROOT
 
@@ -68,7 +69,8 @@ def test_the_shipped_examples_are_what_the_command_writes_from_raw(tmp_path):
     out = tmp_path / "examples.tsv"
     result = CliRunner().invoke(main, ["area-examples", str(RAW), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    shipped = ROOT / "normalize" / "data" / "area_examples.tsv"
+    shipped = shipped_examples_path()  # the command's default: where the model reads
+    assert shipped.resolve() == (ROOT / "normalize" / "data" / "area_examples.tsv").resolve()
     assert out.read_text("utf-8") == shipped.read_text("utf-8")
     examples = read_area_examples()
     assert len(examples) > 300 and {e.area_id for e in examples} == set(range(1, 11))
