@@ -196,7 +196,8 @@ def status_svg(status: dict[str, dict[str, int]]) -> str:
 
 
 STYLE = """
-body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
+body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; padding: 0 1.5em; max-width: 1100px;
+       color: #222; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 2em; }
 table { border-collapse: collapse; margin: .5em 0; }
 th, td { border-bottom: 1px solid #ddd; padding: .25em .6em; text-align: left; }

@@ -1,4 +1,8 @@
-"""The README's notebook examples run on the sample dataset."""
+"""The README's examples, taken from the README itself, run on the sample dataset and give the
+dataset's answers (unknowns and undated rows shown, not dropped)."""
+
+import ast
+import re
 
 import duckdb
 import pandas as pd
@@ -7,41 +11,52 @@ import pytest
 from pipelines.ingest import ingest
 from tests.conftest import RAW
 
+README = (RAW.parent / "README.md").read_text("utf-8")
+SECTION = README[README.index("### Questions, answered honestly") :]
+SECTION = SECTION[: SECTION.index("\n## ")]
+
+
+def blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", SECTION, re.S)
+
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("dataset")
-    ingest([RAW], folder)
+def workdir(tmp_path_factory):
+    """A folder whose output/ holds the sample dataset, as after the Quickstart."""
+    folder = tmp_path_factory.mktemp("work")
+    ingest([RAW], folder / "output")
     return folder
 
 
-def test_pandas_activities_per_area_and_ongoing(out):
-    activities = pd.read_parquet(out / "activities")
-    table = (
-        activities.assign(ongoing=activities["status"].eq("ongoing"))
-        .groupby(["region", "area_id", "area"])
-        .agg(activities=("activity_id", "count"), ongoing=("ongoing", "sum"))
-    )
-    assert table["activities"].sum() == len(activities)
+def _value_of(code: str, cwd) -> object:
+    """Run a snippet in `cwd`; the value of its last expression."""
+    tree = ast.parse(code)
+    last = ast.Expression(tree.body.pop().value)
+    namespace: dict = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(cwd)
+        exec(compile(tree, "README", "exec"), namespace)
+        return eval(compile(last, "README", "eval"), namespace)
+
+
+def test_the_pandas_example_counts_every_current_action(workdir):
+    (snippet,) = blocks("python")
+    table = _value_of(snippet, workdir)
+    activities = pd.read_parquet(workdir / "output" / "activities")
+    actions = activities[activities["is_current"] & activities["kind"].eq("action_row")]
+    assert table["activities"].sum() == len(actions)
+    assert table["no_status"].sum() == actions["status"].eq("unknown").sum() > 0
     assert table["ongoing"].sum() > 0
 
 
-def test_duckdb_activities_per_area_and_ongoing(out):
-    query = f"""
-        select region, area_id, area, count(*) as activities,
-               count(*) filter (where status = 'ongoing') as ongoing
-        from read_parquet('{out}/activities/*.parquet') group by all order by region, area_id
-    """
-    rows = duckdb.connect().execute(query).fetchall()
+def test_the_sql_examples_answer_from_the_database(workdir):
+    per_area, screening = blocks("sql")
+    with duckdb.connect(str(workdir / "output" / "cancerplans.duckdb"), read_only=True) as db:
+        rows = db.execute(per_area).fetchall()
+        found = db.execute(screening).fetchall()
     assert {row[0] for row in rows} >= {"Region Skåne", "Region Kronoberg", "Region Västmanland"}
-    screening = (
-        duckdb.connect()
-        .execute(f"""
-        select region, activity, time_start from read_parquet('{out}/activities/*.parquet')
-        where area_id = 1 and activity ilike '%screening%'
-          and time_start <= date '2025-12-31'
-          and coalesce(time_end, date '9999-12-31') >= date '2025-01-01'
-    """)
-        .fetchall()
-    )
-    assert screening
+    activities = pd.read_parquet(workdir / "output" / "activities")
+    actions = activities[activities["is_current"] & activities["kind"].eq("action_row")]
+    assert sum(row[3] for row in rows) == len(actions)
+    assert sum(row[5] for row in rows) == actions["status"].eq("unknown").sum()
+    assert {row[-1] for row in found} == {"undated", "in 2025"}  # both, side by side
