@@ -25,3 +25,9 @@ def is_pdf(path: Path) -> bool:
         return True
     with path.open("rb") as handle:
         return handle.read(len(PDF_MAGIC)) == PDF_MAGIC
+
+
+def printable_name(name: str) -> str:
+    """A file name as text that can always be printed and stored: bytes of the name that are
+    not UTF-8 (kept by the OS as surrogates) become "\ufffd"."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

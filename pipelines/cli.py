@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import sys
 import threading
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from extract.files import printable_name
 from normalize.version import PIPELINE_VERSION
 from pipelines import workers
 from pipelines.known import known_results
@@ -27,6 +30,7 @@ if TYPE_CHECKING:  # the commands import the pipeline when they run, so the CLI 
     from normalize.records import ActivityRecord
     from pipelines.versions import Changes
 
+EXIT_QUARANTINED = 3  # watch: some files were quarantined or refused (1: it could not run)
 PROGRESS_MIN_FILES = 4  # show a progress bar (on a terminal) from this many files on
 DEFAULT_RAW = Path("raw")
 DEFAULT_OUT = Path(os.environ.get("CANCERPLANS_OUT") or "output")
@@ -35,10 +39,12 @@ DEFAULT_RENDERED = Path("tests/data/variants")
 
 
 def _summary_line(result: FileResult) -> str:
+    result = replace(result, path=Path(printable_name(str(result.path))))
     if not result.ok:
         return f"FAILED  {result.path}: {result.error}"
     if result.status == "unchanged":
-        return f"same    {result.path}: already stored as {result.doc_id}; nothing rewritten"
+        line = f"same    {result.path}: already stored as {result.doc_id}; nothing rewritten"
+        return line + "".join(f"; {warning}" for warning in result.warnings)
     line = (
         f"ok      {result.path}: layout {result.layout} ({result.confidence:.2f}), "
         f"region {result.region}, {result.n_rows} rows, {result.n_activities} activities"
@@ -85,14 +91,22 @@ def limits_options(command: Callable) -> Callable:
     command = layout_option(command)
     command = click.option(
         "--max-pages",
-        type=int,
+        type=click.IntRange(min=1),
         default=defaults.max_pages,
         show_default=True,
         help="Refuse PDFs with more pages.",
     )(command)
+    command = click.option(
+        "--max-mb",
+        "max_megabytes",
+        type=click.FloatRange(min=0, min_open=True),
+        default=defaults.max_megabytes,
+        show_default=True,
+        help="Refuse files larger than this many megabytes, before reading them.",
+    )(command)
     return click.option(
         "--max-seconds",
-        type=float,
+        type=click.FloatRange(min=0),
         default=defaults.max_seconds,
         show_default=True,
         help="Give up a document that takes longer (0: no limit).",
@@ -103,6 +117,7 @@ def limits_options(command: Callable) -> Callable:
 @click.version_option(PIPELINE_VERSION, prog_name="cancerplans")
 def main() -> None:
     """Turn Swedish regional cancer plans into one Parquet dataset keyed to the ten areas."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 
 @main.command("ingest")
@@ -121,6 +136,7 @@ def ingest_command(
     out: Path,
     max_pages: int,
     max_seconds: float,
+    max_megabytes: float,
     layout: str | None,
     jobs: int,
 ) -> None:
@@ -130,7 +146,12 @@ def ingest_command(
     """
     inputs = list(paths) or [DEFAULT_RAW]
     files = collect_inputs(inputs)
-    settings = IngestSettings(max_pages=max_pages, max_seconds=max_seconds, layout=layout)
+    settings = IngestSettings(
+        max_pages=max_pages,
+        max_megabytes=max_megabytes,
+        max_seconds=max_seconds,
+        layout=layout,
+    )
     known = known_results(files, out, settings)  # an unchanged batch: no pipeline to load
     if not known and workers.worth_workers(files, jobs):
         workers.start_server()  # it loads the pipeline while this process does
@@ -196,16 +217,22 @@ def watch_command(
     once: bool,
     max_pages: int,
     max_seconds: float,
+    max_megabytes: float,
     layout: str | None,
 ) -> None:
     """Watch DROP: ingest each complete file into --out, then move it to DROP/processed/ or to
     DROP/quarantine/ (with NAME.error.txt). Stops cleanly on Ctrl-C or SIGTERM."""
-    from pipelines.watch import watch
+    from pipelines.watch import DropFolderError, watch
 
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    limits = IngestSettings(max_pages=max_pages, max_seconds=max_seconds, layout=layout)
+    limits = IngestSettings(
+        max_pages=max_pages,
+        max_megabytes=max_megabytes,
+        max_seconds=max_seconds,
+        layout=layout,
+    )
     settings = WatchSettings(poll_seconds, settle_seconds, limits)
 
     def log(event: dict) -> None:
@@ -220,11 +247,16 @@ def watch_command(
 
     if log_format == "plain":
         click.echo(f"watching {drop} -> {out}/ (Ctrl-C to stop)")
-    summary = watch(drop, out, settings, stop, log, once=once)
+    try:
+        summary = watch(drop, out, settings, stop, log, once=once)
+    except DropFolderError as err:
+        raise click.ClickException(str(err)) from err
     if log_format == "json":
         click.echo(json.dumps({"summary": dict(summary.counts)}))
     else:
         click.echo(summary.line())
+    if summary.counts["quarantined"] or summary.counts["refused"]:
+        sys.exit(EXIT_QUARANTINED)  # for cron and alerting: some files need a look
 
 
 @main.command("db")

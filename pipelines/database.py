@@ -16,11 +16,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from normalize.areas import areas
-from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR
+from pipelines.known import ACTIVITIES_DIR, DATABASE, DOCUMENTS_DIR
 from pipelines.schema import AREAS
 
 AREAS_DIR = "areas"
-DATABASE = "cancerplans.duckdb"
 # what a row of `activities` needs of its document to be read on its own
 DOCUMENT_COLUMNS = ("document_type", "healthcare_region", "period_start", "period_end", "title")
 
@@ -66,8 +65,11 @@ def write_database(out: Path) -> Path | None:
     target = out / DATABASE
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.unlink(missing_ok=True)
-    with duckdb.connect(str(temporary)) as connection:
-        for statement in view_statements(out):
-            connection.execute(statement)
+    try:
+        with duckdb.connect(str(temporary)) as connection:
+            for statement in view_statements(out):
+                connection.execute(statement)
+    except duckdb.IOException as err:  # the disk's fault, as any other failed write
+        raise OSError(f"cannot write {target}: {err}") from err
     os.replace(temporary, target)
     return target

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
 import signal
+import stat
 import threading
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +21,7 @@ from typing import Any
 from extract.detect import Detection, detect_layout
 from extract.document import Document
 from extract.errors import InputError
-from extract.files import file_sha256, is_pdf
+from extract.files import file_sha256, is_pdf, printable_name
 from extract.layout import ParsedRow
 from extract.pdf.plan import read_pdf_plan
 from extract.pdf.settings import PdfSettings
@@ -28,12 +33,15 @@ from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, docu
 from normalize.text import vocabulary
 from normalize.time import parse_time
 from pipelines import workers
-from pipelines.database import DATABASE, write_database
-from pipelines.known import failure_key
+from pipelines.database import write_database
+from pipelines.known import DATABASE, REPORT, failure_key, unchanged_result
 from pipelines.report import write_report
 from pipelines.results import FileResult, IngestReport, collect_inputs
 from pipelines.settings import DEFAULT_INGEST, IngestSettings
-from pipelines.store import Store, open_store
+from pipelines.store import Store, StoreError, open_store
+
+LOG = logging.getLogger("cancerplans")
+MEGABYTE = 1 << 20
 
 
 class TimeLimitExceeded(InputError):
@@ -90,7 +98,12 @@ def _normalised(
         texts += [text for row in rows for text in _row_texts(row)]
     known = vocabulary(texts)
     source = Provenance(
-        document.doc_id, document.path.name, layout.name, facts.region, glossary, known
+        document.doc_id,
+        printable_name(document.path.name),
+        layout.name,
+        facts.region,
+        glossary,
+        known,
     )
     records = document_records(rows, source)
     warnings = [*detection.warnings, *facts.warnings, *_warnings(document, rows, records)]
@@ -110,13 +123,54 @@ def parse_document(document: Document, layout: str | None = None) -> ParsedDocum
     return _normalised(document, detection, reading.rows, reading)
 
 
+LIBRARY_LOGGERS = ("pdfminer", "pdfplumber")  # what they log of a damaged PDF is the file's
+SHOWN_LIBRARY_WARNINGS = 3  # distinct library messages quoted in the document's warning
+
+
+class _Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def library_warnings() -> Iterator[list[str]]:
+    """Collect what the PDF libraries log while a file is read (instead of printing it): the
+    messages are the document's warnings."""
+    handler = _Collected()
+    loggers = [logging.getLogger(name) for name in LIBRARY_LOGGERS]
+    saved = [(logger.propagate, logger.level) for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.propagate = False
+        logger.setLevel(logging.WARNING)
+    try:
+        yield handler.messages
+    finally:
+        for logger, (propagate, level) in zip(loggers, saved, strict=True):
+            logger.removeHandler(handler)
+            logger.propagate, logger.level = propagate, level
+
+
 def parse_file(path: Path, settings: IngestSettings | None = None) -> ParsedDocument:
     """Read, parse and normalise one file: a PDF through its geometry, else as text."""
     settings = settings or IngestSettings()
-    if is_pdf(path):
-        limits = PdfSettings(max_pages=settings.max_pages)
-        return _normalised(*read_pdf_plan(path, limits, settings.layout), None)
-    return parse_document(read_document(path), settings.layout)
+    if not is_pdf(path):
+        return parse_document(read_document(path), settings.layout)
+    limits = PdfSettings(max_pages=settings.max_pages)
+    with library_warnings() as messages:
+        parsed = _normalised(*read_pdf_plan(path, limits, settings.layout), None)
+    if not messages:
+        return parsed
+    distinct = sorted(set(messages))
+    shown = "; ".join(distinct[:3]) + (
+        f"; and {len(distinct) - 3} more" if len(distinct) > 3 else ""
+    )
+    warning = f"the PDF library reported {len(messages)} problems reading it: {shown}"
+    return replace(parsed, warnings=(*parsed.warnings, warning))
 
 
 def document_row(parsed: ParsedDocument) -> dict[str, Any]:
@@ -124,7 +178,7 @@ def document_row(parsed: ParsedDocument) -> dict[str, Any]:
     document, facts = parsed.document, parsed.facts
     return {
         "doc_id": document.doc_id,
-        "source_file": document.path.name,
+        "source_file": printable_name(document.path.name),
         "sha256": document.sha256,
         "format": document.format,
         "encoding": document.encoding,
@@ -173,27 +227,48 @@ def _lookup(path: Path, sha256: str, store: Store, settings: IngestSettings) -> 
     if (reason := store.failure(failure_key(sha256, settings))) is not None:
         return FileResult(path, error=f"{reason} (these bytes failed before; not read again)")
     known = store.find(sha256, PIPELINE_VERSION)
-    if known is None:
-        return None
-    return FileResult(
-        path,
-        layout=known["layout"],
-        region=known["region"],
-        n_rows=known["n_rows"],
-        n_activities=known["n_activities"],
-        doc_id=known["doc_id"],
-        status="unchanged",
+    return None if known is None else unchanged_result(path, known)
+
+
+class InternalError(InputError):
+    """Reading the file met a fault of the pipeline's own: the file's reason names it by a short
+    id, and the traceback is logged under that id."""
+
+
+class ResourceLimit(InputError):
+    """Reading the file needed more memory, or nested deeper, than the reader allows."""
+
+
+def internal_error(path: Path, err: Exception) -> InternalError:
+    """The reason for a file whose reading raised `err`, not an input problem; its traceback
+    goes to the log under a short id (the same fault gives the same id)."""
+    trace = "".join(traceback.format_exception(err))
+    frames = "".join(traceback.format_tb(err.__traceback__))
+    fault = hashlib.sha256(f"{type(err).__name__}{frames}".encode()).hexdigest()[:8]
+    LOG.error("internal error %s reading %s:\n%s", fault, path, trace)
+    return InternalError(
+        f"internal error {fault} ({type(err).__name__}: {err}); the file may be fine: "
+        "please report it with this id"
     )
 
 
 def read_file(path: Path, settings: IngestSettings) -> ParsedDocument | InputError:
-    """Parse one file within the time limit; an input problem is returned, not raised (so a
-    worker process can hand it back)."""
+    """Parse one file within the time limit; whatever stops it is returned as the file's
+    reason, not raised (so one file never stops a batch, and a worker process can hand it
+    back): an input problem, a file that cannot be read, a limit, or a fault of our own."""
     try:
         with time_limit(settings.max_seconds):
             return parse_file(path, settings)
     except InputError as err:
         return err
+    except OSError as err:
+        return InputError(f"cannot read the file: {err.strerror or err}")
+    except MemoryError:
+        return ResourceLimit("reading it needed more memory than this process may use")
+    except RecursionError:
+        return ResourceLimit("its structure nests deeper than the reader follows")
+    except Exception as err:  # a fault of ours: named, logged, and the batch goes on
+        return internal_error(path, err)
 
 
 def _stored(
@@ -232,27 +307,46 @@ def _turn(
     try:
         if (known := _lookup(path, sha256, store, settings)) is not None:
             return known
-        parsed = future.result() if future is not None else read_file(path, settings)
+        try:
+            parsed = future.result() if future is not None else read_file(path, settings)
+        except BrokenProcessPool:
+            return FileResult(path, error="the worker process reading it stopped (a crash?)")
         return _stored(path, store, sha256, settings, parsed)
-    except OSError as err:
-        return FileResult(path, error=f"cannot read or write: {err}")
-    except BrokenProcessPool:
-        return FileResult(path, error="the worker process reading it stopped (a crash?)")
+    except OSError as err:  # the dataset's fault, not the file's: stop before anything else
+        raise StoreError(
+            f"the dataset in {store.out} could not be read or written ({err}); the batch "
+            "stopped, and the next run under the lock finishes or clears the unfinished commit"
+        ) from err
 
 
-def _hashed(path: Path) -> FileResult | tuple[Path, str]:
-    """A file with its content hash, or the reason it cannot be read."""
+def _hashed(path: Path, settings: IngestSettings) -> FileResult | tuple[Path, str]:
+    """A file with its content hash, or the reason it is not read: missing, not a regular file
+    (a FIFO or a device would never end), larger than the limit, or unreadable."""
     try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            return FileResult(path, error="not a regular file (a FIFO, device or socket): not read")
+        if status.st_size > settings.max_megabytes * MEGABYTE:
+            size = status.st_size / MEGABYTE
+            limit = f"{settings.max_megabytes:g} MB"
+            return FileResult(path, error=f"the file is {size:.0f} MB; the limit is {limit}")
         return path, file_sha256(path)
+    except FileNotFoundError:
+        return FileResult(path, error="no such file or folder")
     except OSError as err:
-        return FileResult(path, error=f"cannot read or write: {err}")
+        return FileResult(path, error=f"cannot read the file: {err.strerror or err}")
 
 
 def ingest_file(path: Path, store: Store, settings: IngestSettings = DEFAULT_INGEST) -> FileResult:
     """Ingest one file into the store; input problems become the result's error. Bytes already
     stored (by this pipeline version), or that failed before, are not read again."""
-    hashed = _hashed(path)
+    hashed = _hashed(path, settings)
     return hashed if isinstance(hashed, FileResult) else _turn(*hashed, store, settings)
+
+
+def published(out: Path) -> bool:
+    """Whether the database and the report of the dataset at `out` are there."""
+    return (out / DATABASE).exists() and (out / REPORT).exists()
 
 
 def publish(out: Path) -> None:
@@ -280,9 +374,18 @@ def ingest(
             results.append(result)
             if on_file:
                 on_file(result)
-        store.write_index()
-        if any(result.status == "stored" for result in results) or not (out / DATABASE).exists():
-            publish(out)
+        try:
+            store.write_index()
+            if (
+                any(result.status == "stored" for result in results)
+                or not (out / DATABASE).exists()
+            ):
+                publish(out)
+        except OSError as err:  # the commits stand; what is made of them is made next run
+            raise StoreError(
+                f"the dataset in {out} is stored, but its index, database or report could not "
+                f"be written ({err}); the next run writes them"
+            ) from err
     return IngestReport(tuple(results))
 
 
@@ -292,10 +395,7 @@ def _results(
     """Each file's result, in the order of the files: files the store knows at once, the
     others parsed here or by a pool of `jobs` processes (started fresh, so they hold none of
     this process's files or locks) and committed here as their turn comes."""
-    entries = [
-        _hashed(path) if path.exists() else FileResult(path, error="no such file or folder")
-        for path in files
-    ]
+    entries = [_hashed(path, settings) for path in files]
     to_read = [
         entry[0]
         for entry in entries

@@ -24,6 +24,8 @@ DOCUMENTS_DIR = "documents"
 JOURNAL = ".journal.json"
 FAILURES = "failures.json"  # bytes that could not be read, so an unchanged batch skips them
 INDEX = "known.json"
+DATABASE = "cancerplans.duckdb"  # the views over the dataset (pipelines/database.py)
+REPORT = "report.html"  # the page of the dataset (pipelines/report.py)
 
 
 def failure_key(sha256: str, settings: IngestSettings) -> str:
@@ -32,6 +34,24 @@ def failure_key(sha256: str, settings: IngestSettings) -> str:
     return (
         f"{sha256}:{PIPELINE_VERSION}:{settings.max_pages}:{settings.max_seconds}:{settings.layout}"
     )
+
+
+KNOWN_FIELDS = ("doc_id", "layout", "region", "n_rows", "n_activities", "superseded_by")
+
+
+def unchanged_result(path: Path, row: dict[str, Any]) -> FileResult:
+    """The result of bytes already stored as the document `row` (current, or replaced since)."""
+    replaced = row.get("superseded_by")
+    note = (
+        (
+            f"these bytes are an earlier version of the plan, replaced by {replaced}; the current "
+            "version stays",
+        )
+        if replaced
+        else ()
+    )
+    fields = {name: row.get(name) for name in KNOWN_FIELDS if name != "superseded_by"}
+    return FileResult(path, **fields, warnings=note, status="unchanged")
 
 
 def read_failures(out: Path) -> dict[str, str]:
@@ -68,12 +88,11 @@ def _signature(out: Path) -> list[list[Any]] | None:
 
 def write_index(out: Path, documents: list[dict[str, Any]]) -> None:
     """Record the current documents read by this pipeline version (call under the lock)."""
+    ordered = sorted(documents, key=lambda row: not row.get("superseded_by"))  # current last
     known = {
-        row["sha256"]: {
-            name: row[name] for name in ("doc_id", "layout", "region", "n_rows", "n_activities")
-        }
-        for row in documents
-        if row["pipeline_version"] == PIPELINE_VERSION and not row.get("superseded_by")
+        row["sha256"]: {name: row.get(name) for name in KNOWN_FIELDS}
+        for row in ordered
+        if row["pipeline_version"] == PIPELINE_VERSION
     }
     index = {"pipeline_version": PIPELINE_VERSION, "signature": _signature(out), "known": known}
     write_json(index, out / INDEX)
@@ -97,20 +116,22 @@ def known_results(
     """Each file's result when the dataset knows every one of them (stored, or failed before
     under these settings); None as soon as one must be read."""
     known = _index(out)
-    if known is None or not files:
-        return None
+    if known is None or not files or not (out / DATABASE).exists() or not (out / REPORT).exists():
+        return None  # the full ingest also makes what is missing
     failures = read_failures(out)
     results = []
     for path in files:
         try:
+            if not path.is_file() or path.stat().st_size > settings.max_megabytes * (1 << 20):
+                return None  # the full ingest says why it is not read
             sha256 = file_sha256(path)
         except OSError:
-            return None  # the full ingest reports it
+            return None
         if (reason := failures.get(failure_key(sha256, settings))) is not None:
             error = f"{reason} (these bytes failed before; not read again)"
             results.append(FileResult(path, error=error))
         elif (row := known.get(sha256)) is not None:
-            results.append(FileResult(path, **row, status="unchanged"))
+            results.append(unchanged_result(path, row))
         else:
             return None
     return results

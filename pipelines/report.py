@@ -20,7 +20,7 @@ import pandas as pd
 
 from normalize.areas import areas
 from normalize.status import STATUSES
-from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR
+from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR, REPORT
 
 KIND_NAMES = {
     "action_row": "plan actions",
@@ -273,7 +273,7 @@ def render_html(summary: Summary, title: str = "cancerplans: the dataset at a gl
 
 def write_report(out: Path, target: Path | None = None) -> Path:
     """Write the report of the dataset at `out` to `target` (default OUT/report.html), whole."""
-    target = target or out / "report.html"
+    target = target or out / REPORT
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.write_text(render_html(summarize(out)), encoding="utf-8")

@@ -11,6 +11,7 @@ class IngestSettings:
     """Limits per document (the file-drop job and `cancerplans ingest` share them)."""
 
     max_pages: int = 2000  # a longer PDF is refused
+    max_megabytes: float = 100.0  # a larger file is refused before it is read
     max_seconds: float = 600.0  # a document that takes longer is given up (main thread only)
     layout: str | None = None  # read every file in this layout instead of detecting one
 

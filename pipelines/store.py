@@ -91,17 +91,15 @@ class Store:
         return self._documents
 
     def find(self, sha256: str, pipeline_version: str) -> dict[str, Any] | None:
-        """The current document with these bytes, read by this version of the pipeline."""
-        return next(
-            (
-                row
-                for row in self.documents()
-                if row["sha256"] == sha256
-                and row["pipeline_version"] == pipeline_version
-                and not row.get("superseded_by")
-            ),
-            None,
-        )
+        """The document with these bytes read by this version of the pipeline: the current
+        one, else an earlier version that a later one replaced (bytes seen before never roll a
+        plan back)."""
+        rows = [
+            row
+            for row in self.documents()
+            if row["sha256"] == sha256 and row["pipeline_version"] == pipeline_version
+        ]
+        return min(rows, key=lambda row: bool(row.get("superseded_by")), default=None)
 
     def failure(self, key: str) -> str | None:
         """Why the bytes under `key` (content hash, pipeline version and settings) could not

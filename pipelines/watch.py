@@ -6,11 +6,18 @@ written as `name.part` and then renamed is only seen after the rename). It goes 
 ingest core as `cancerplans ingest`, then moves to `processed/`, or to `quarantine/` with
 `<name>.error.txt` saying why. watchdog wakes the loop when the folder changes; without it the
 loop polls.
+
+Nothing in the drop folder is followed: a link, FIFO, device or socket is moved (the entry, by a
+rename) to quarantine/ with its reason, a directory is reported once; processed/ and quarantine/
+must be real directories inside the folder, and reasons are written without following a link
+planted in their place.
 """
 
 from __future__ import annotations
 
-import shutil
+import contextlib
+import os
+import stat
 import threading
 import time
 from collections import Counter
@@ -20,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from extract.files import printable_name
 from pipelines.ingest import ingest_file, publish
 from pipelines.results import FileResult
 from pipelines.settings import WatchSettings
@@ -40,51 +48,114 @@ class WatchSummary:
         return f"watch stopped: {parts or 'no files'}"
 
 
-def _candidates(drop: Path) -> list[Path]:
-    """Files in the drop folder that may be plans (not partial copies, not our own folders)."""
-    return sorted(
-        path
-        for path in drop.iterdir()
-        if path.is_file()
-        and not path.name.startswith(".")
-        and not path.name.endswith(PARTIAL_SUFFIXES)
-        and not path.name.endswith(ERROR_SUFFIX)
-    )
+class DropFolderError(Exception):
+    """The drop folder cannot be used safely (its processed/ or quarantine/ is not a real
+    directory inside it)."""
+
+
+def _kind(entry: os.DirEntry[str]) -> str | None:
+    """Why an entry of the drop folder is refused: a link, a directory, a FIFO, a device or a
+    socket is never read (None for a regular file). Nothing here follows a link."""
+    mode = entry.stat(follow_symlinks=False).st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link (links are never followed)"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a regular file (a FIFO, device or socket)"
+
+
+def _entries(drop: Path) -> tuple[list[Path], dict[Path, str]]:
+    """The drop folder's files that may be plans (not partial copies, not our own folders or
+    reasons), and the entries refused, each with why."""
+    files: list[Path] = []
+    refused: dict[Path, str] = {}
+    with os.scandir(drop) as entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or name in (PROCESSED, QUARANTINE):
+                continue
+            if name.endswith(PARTIAL_SUFFIXES) or name.endswith(ERROR_SUFFIX):
+                continue
+            try:
+                kind = _kind(entry)
+            except FileNotFoundError:
+                continue
+            if kind is None:
+                files.append(Path(entry.path))
+            else:
+                refused[Path(entry.path)] = kind
+    return sorted(files), refused
+
+
+def real_folder(drop: Path, name: str) -> Path:
+    """drop/name as a real directory inside the drop folder (made when missing); a link, or
+    anything else by that name, is refused."""
+    folder = drop / name
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir()
+    mode = os.lstat(folder).st_mode
+    if not stat.S_ISDIR(mode):
+        raise DropFolderError(
+            f"{folder} must be a real directory inside the drop folder, not a link or a file"
+        )
+    return folder
 
 
 def _free_name(folder: Path, name: str) -> Path:
     target = folder / name
     number = 1
-    while target.exists():
+    while os.path.lexists(target):
         stem, dot, suffix = name.partition(".")
         target = folder / f"{stem}-{number}{dot}{suffix}"
         number += 1
     return target
 
 
-def file_away(path: Path, result: FileResult) -> Path:
-    """Move an ingested file to processed/, or a failed one to quarantine/ with its reason."""
-    folder = path.parent / (PROCESSED if result.ok else QUARANTINE)
-    folder.mkdir(exist_ok=True)
+def _write_reason(target: Path, reason: str) -> None:
+    """Write a reason file next to `target`, never through a link planted in its place (a
+    name already taken gets a number)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    path = _free_name(target.parent, target.name + ERROR_SUFFIX)
+    descriptor = os.open(path, flags, 0o644)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(reason)
+
+
+def file_away(path: Path, ok: bool, error: str | None) -> Path:
+    """Move a file (or a refused entry itself, never what a link points to) to processed/, or
+    to quarantine/ with its reason."""
+    folder = real_folder(path.parent, PROCESSED if ok else QUARANTINE)
     target = _free_name(folder, path.name)
-    shutil.move(str(path), target)
-    if not result.ok:
-        reason = f"{target.name}: {result.error}\n"
-        target.with_name(target.name + ERROR_SUFFIX).write_text(reason, encoding="utf-8")
+    os.rename(path, target)  # within the drop folder: a rename moves the entry, not a target
+    if not ok:
+        _write_reason(target, f"{printable_name(target.name)}: {error}\n")
     return target
 
 
 def _event(result: FileResult, moved: Path | None) -> dict[str, Any]:
     return {
         "time": datetime.now(UTC).isoformat(timespec="seconds"),
-        "file": result.path.name,
+        "file": printable_name(result.path.name),
         "status": "quarantined" if not result.ok else result.status,
         "doc_id": result.doc_id,
         "layout": result.layout,
         "rows": result.n_rows if result.ok else None,
         "replaces": list(result.superseded),
         "error": result.error,
-        "moved_to": str(moved) if moved else None,
+        "moved_to": printable_name(str(moved)) if moved else None,
+    }
+
+
+def _note(path: Path, status: str, error: str, moved: Path | None = None) -> dict[str, Any]:
+    """The log event of a file that was not ingested (waiting, vanished, refused)."""
+    return {
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "file": printable_name(path.name),
+        "status": status,
+        "error": error,
+        "moved_to": printable_name(str(moved)) if moved else None,
     }
 
 
@@ -96,20 +167,20 @@ def process(path: Path, out: Path, settings: WatchSettings) -> dict[str, Any]:
             if result.status == "stored":
                 publish(out)
     except StoreError as err:  # the output's fault, not the file's: it stays for a retry
-        return {
-            "time": datetime.now(UTC).isoformat(timespec="seconds"),
-            "file": path.name,
-            "status": "waiting",
-            "error": str(err),
-        }
-    if not path.exists():
-        return {
-            "time": datetime.now(UTC).isoformat(timespec="seconds"),
-            "file": path.name,
-            "status": "vanished",
-            "error": "the file was removed before it was read",
-        }
-    return _event(result, file_away(path, result))
+        return _note(path, "waiting", str(err))
+    if not os.path.lexists(path):
+        return _note(path, "vanished", "the file was removed before it was read")
+    return _event(result, file_away(path, result.ok, result.error))
+
+
+def refuse(path: Path, kind: str) -> dict[str, Any]:
+    """An entry of the drop folder that is not a regular file: a link, FIFO, device or socket
+    is moved (the entry itself) to quarantine/ with its reason; a directory is left where it
+    is. Nothing is read through it."""
+    reason = f"refused: {kind}"
+    if kind == "a directory":
+        return _note(path, "refused", reason)
+    return _note(path, "refused", reason, file_away(path, False, reason))
 
 
 def _observer(drop: Path, wake: threading.Event) -> Any:
@@ -140,6 +211,8 @@ def watch(
 ) -> WatchSummary:
     """Watch `drop` until `stop` is set (or, with `once`, until what is there has been taken)."""
     drop.mkdir(parents=True, exist_ok=True)
+    for name in (PROCESSED, QUARANTINE):
+        real_folder(drop, name)  # refuse to start with a link or a file in their place
     summary = WatchSummary()
     wake = threading.Event()
     observer = None if once else _observer(drop, wake)
@@ -149,9 +222,16 @@ def watch(
         while not stop.is_set():
             now = time.monotonic()
             waiting = False
-            for path in _candidates(drop):
+            files, refused = _entries(drop)
+            for path, kind in refused.items():
+                event = refuse(path, kind)
+                if (path, event["error"]) not in reported:
+                    reported.add((path, event["error"]))
+                    summary.counts["refused"] += 1
+                    log(event)
+            for path in files:
                 try:
-                    status = path.stat()
+                    status = path.stat(follow_symlinks=False)
                 except FileNotFoundError:
                     seen.pop(path, None)
                     continue

@@ -15,7 +15,7 @@ PRELOAD = ["pipelines.ingest"]  # what the worker server imports once, for every
 
 def _readable_pdf(path: Path) -> bool:
     try:
-        return is_pdf(path)
+        return path.is_file() and is_pdf(path)  # never open a FIFO or device to look
     except OSError:
         return False  # the batch reports why it cannot be read
 

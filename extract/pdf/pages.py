@@ -15,11 +15,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extract.columns import parse_header_text
 from extract.document import unligature
-from extract.errors import CorruptDocument, EncryptedDocument, ScannedDocument, TooLongDocument
+from extract.errors import (
+    CorruptDocument,
+    EmptyDocument,
+    EncryptedDocument,
+    ScannedDocument,
+    TooLongDocument,
+)
 from extract.page_numbers import PAGE_NUMBER_RE, fold_digits
 from extract.pdf.primitives import Page, Rule, TextLine, Word
 from extract.pdf.settings import SETTINGS, PdfSettings
@@ -57,6 +63,8 @@ def open_pdf(path: Path) -> Iterator[pdfplumber.PDF]:
         if "Password" in name or "Encrypt" in name or "password" in str(cause).lower():
             raise EncryptedDocument("the PDF is encrypted; save an unprotected copy") from err
         raise CorruptDocument(f"the PDF is truncated or damaged ({name}: {cause})") from err
+    except MalformedPDFException as err:  # a page box that is not four numbers, say
+        raise CorruptDocument(f"the PDF is malformed ({err})") from err
     except (ValueError, KeyError, TypeError, AttributeError, AssertionError) as err:
         raise CorruptDocument(f"the PDF is damaged ({type(err).__name__}: {err})") from err
 
@@ -130,6 +138,8 @@ def scan(path: Path, settings: PdfSettings = SETTINGS) -> Scan:
     head: list[str] = []
     with open_pdf(path) as pdf:
         n_pages = len(pdf.pages)
+        if n_pages == 0:
+            raise EmptyDocument("the PDF has no pages")
         if n_pages > settings.max_pages:
             raise TooLongDocument(f"the PDF has {n_pages} pages; the limit is {settings.max_pages}")
         any_text = False

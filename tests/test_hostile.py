@@ -1,0 +1,205 @@
+"""Hostile and broken input: one bad file never stops the batch, nothing in the drop folder is
+followed out of it, and a failed write of the dataset stops the batch and heals on the rerun."""
+
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from pipelines import ingest as ingest_module
+from pipelines.ingest import ingest
+from pipelines.store import StoreError
+from tests.conftest import FIXTURES, ROOT, VARIANTS
+
+PDF = VARIANTS / "d05-generic-norrbotten.pdf"
+WATCH = [sys.executable, "-m", "pipelines.cli", "watch"]
+QUICK = ["--once", "--settle-seconds", "0", "--poll-seconds", "0.05"]
+
+
+def _fuzzed(data: bytes, seed: int, flips: int = 40) -> bytes:
+    rng = random.Random(seed)
+    damaged = bytearray(data)
+    for _ in range(flips):
+        damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+    return bytes(damaged)
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    """A drop folder of good files and hostile ones, and a folder outside it that must stay
+    untouched."""
+    drop, outside = tmp_path / "drop", tmp_path / "outside"
+    drop.mkdir()
+    outside.mkdir()
+    secret = outside / "secret.txt"
+    secret.write_text("not for the pipeline", encoding="utf-8")
+    text = (FIXTURES / "skane_small.txt").read_text("utf-8")
+    (drop / "good.txt").write_text(text, encoding="utf-8")
+    os.makedirs(os.path.join(os.fsencode(drop), b"raw"), exist_ok=True)
+    bad_name = os.path.join(os.fsencode(drop), b"plan-\xff.txt")  # not UTF-8
+    with open(bad_name, "wb") as handle:
+        handle.write(text.replace("SKÅNE", "BLEKINGE").encode("utf-8"))
+    source = PDF.read_bytes()
+    malformed = re.sub(rb"/MediaBox\s*\[[^\]]*\]", b"/MediaBox [0 0 (x) 792]", source, count=1)
+    (drop / "malformed.pdf").write_bytes(malformed)
+    for seed in range(3):
+        (drop / f"fuzzed{seed}.pdf").write_bytes(_fuzzed(source, seed))
+    (drop / "truncated.pdf").write_bytes(source[: len(source) // 3])
+    (drop / "empty.txt").write_bytes(b"")
+    (drop / "huge.txt").write_text(text * 200, encoding="utf-8")  # over --max-mb below
+    (drop / "link.txt").symlink_to(secret)
+    os.mkfifo(drop / "pipe.txt")
+    (drop / "quarantine").mkdir()
+    (drop / "quarantine" / "link.txt.error.txt").symlink_to(outside / "overwritten.txt")
+    return drop, outside, secret
+
+
+def test_a_hostile_drop_folder_is_taken_without_a_traceback(hostile, tmp_path):
+    drop, outside, secret = hostile
+    before = {path.name: path.stat().st_mtime_ns for path in outside.iterdir()}
+    out = tmp_path / "out"
+    run = subprocess.run(
+        [*WATCH, str(drop), "--out", str(out), *QUICK, "--max-mb", "0.05"],
+        cwd=ROOT, capture_output=True, timeout=300,
+    )  # fmt: skip
+    output = (run.stdout + run.stderr).decode("utf-8", "replace")
+    assert "Traceback" not in output, output
+    assert run.returncode == 3, output  # something was quarantined: cron can alert
+    processed = sorted(os.listdir(os.fsencode(drop / "processed")))
+    assert processed == sorted([b"good.txt", b"plan-\xff.txt"])
+    quarantined = {name for name in os.listdir(drop / "quarantine")}
+    for name in ("malformed.pdf", "truncated.pdf", "empty.txt", "huge.txt", "link.txt", "pipe.txt"):
+        assert name in quarantined, (name, quarantined)
+        reasons = [n for n in quarantined if n.startswith(name) and n.endswith(".error.txt")]
+        assert reasons, name
+    assert "refused: a symbolic link" in output and "refused: a directory" in output
+    assert "not a regular file" in output and "the limit is 0.05 MB" in output
+    assert os.path.islink(drop / "quarantine" / "link.txt")  # the link itself, not its target
+    assert secret.read_text("utf-8") == "not for the pipeline"
+    assert {path.name: path.stat().st_mtime_ns for path in outside.iterdir()} == before
+    documents = pd.read_parquet(out / "documents")
+    assert set(documents["region"]) == {"Region Skåne", "Region Blekinge"}
+
+
+@pytest.mark.parametrize("name", ["processed", "quarantine"])
+def test_the_job_refuses_a_link_or_file_in_place_of_its_folders(tmp_path, name):
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    shutil.copy(FIXTURES / "skane_small.txt", drop / "plan.txt")
+    (drop / name).symlink_to(tmp_path)
+    run = subprocess.run(
+        [*WATCH, str(drop), "--out", str(tmp_path / "out"), *QUICK],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 1 and "must be a real directory" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert (drop / "plan.txt").exists()  # nothing taken
+
+
+def test_a_fault_of_ours_is_named_and_the_batch_goes_on(tmp_path, monkeypatch, caplog):
+    good = tmp_path / "good.txt"
+    shutil.copy(FIXTURES / "skane_small.txt", good)
+    real = ingest_module.parse_file
+
+    def parse_file(path, settings=None):
+        if path.name == "bug.txt":
+            raise ZeroDivisionError("a bug")
+        return real(path, settings)
+
+    monkeypatch.setattr(ingest_module, "parse_file", parse_file)
+    (tmp_path / "bug.txt").write_text("anything", encoding="utf-8")
+    report = ingest([tmp_path / "bug.txt", good], tmp_path / "out")
+    bug, stored = report.results
+    assert re.match(r"internal error [0-9a-f]{8} \(ZeroDivisionError: a bug\)", bug.error)
+    assert stored.status == "stored"
+    assert "ZeroDivisionError" in caplog.text  # the traceback is logged under the id
+
+
+def test_bytes_of_an_earlier_version_never_roll_the_plan_back(tmp_path):
+    text = (FIXTURES / "skane_small.txt").read_text("utf-8")
+    first, second = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text.replace("Öka utskicken", "Fler utskick"), encoding="utf-8")
+    out = tmp_path / "out"
+    ingest([first], out)
+    ingest([second], out)
+    again = ingest([first], out).results[0]
+    assert again.status == "unchanged" and "earlier version" in again.warnings[0]
+    documents = pd.read_parquet(out / "documents").set_index("source_file")
+    assert documents["is_current"].to_dict() == {"v1.txt": False, "v2.txt": True}
+
+
+def _dataset(out):
+    tables = {}
+    for folder in ("activities", "documents"):
+        frame = pd.read_parquet(out / folder)
+        frame = frame.drop(columns=[c for c in ("ingested_at",) if c in frame])
+        key = "activity_id" if folder == "activities" else "doc_id"
+        tables[folder] = frame.sort_values(key).reset_index(drop=True)
+    return tables
+
+
+WRITE_STEPS = (  # every way the store writes: files, renames and removals
+    (pq, "write_table"),
+    (os, "replace"),
+    (os, "fsync"),
+    (os, "unlink"),
+)
+
+
+def _batches(tmp_path):
+    """Two ingests: a plan and another, then a new version replacing the first."""
+    text = (FIXTURES / "skane_small.txt").read_text("utf-8")
+    first, other, second = tmp_path / "v1.txt", tmp_path / "other.txt", tmp_path / "v2.txt"
+    first.write_text(text, encoding="utf-8")
+    shutil.copy(FIXTURES / "kronoberg_small.txt", other)
+    second.write_text(text.replace("Öka utskicken", "Fler utskick"), encoding="utf-8")
+    return [[first, other], [second]]
+
+
+@pytest.mark.slow
+def test_a_failed_write_at_any_step_stops_the_batch_and_the_rerun_heals_it(tmp_path):
+    """An I/O error (a full disk) raised at each write step of both batches in turn: the batch
+    stops with the store's error (not the file's), and a rerun gives the clean dataset."""
+    batches = _batches(tmp_path)
+    clean = tmp_path / "clean"
+    for batch in batches:
+        ingest(batch, clean)
+    expected = _dataset(clean)
+    step = 0
+    while True:
+        step += 1
+        out = tmp_path / f"run{step}"
+        calls = {"n": 0}
+        failed = False
+        with pytest.MonkeyPatch.context() as patch:
+            for owner, name in WRITE_STEPS:
+                original = getattr(owner, name)
+
+                def failing(*args, _original=original, _calls=calls, _step=step, **kwargs):
+                    _calls["n"] += 1
+                    if _calls["n"] == _step:
+                        raise OSError(28, "No space left on device")
+                    return _original(*args, **kwargs)
+
+                patch.setattr(owner, name, failing)
+            for batch in batches:
+                try:
+                    ingest(batch, out)
+                except StoreError as err:
+                    assert "could not be" in str(err) or "cannot write" in str(err)
+                    failed = True
+                    break
+        for batch in batches:  # the rerun, without faults
+            ingest(batch, out)
+        for folder, table in _dataset(out).items():
+            pd.testing.assert_frame_equal(table, expected[folder], check_like=True)
+        if not failed:
+            break  # past the last write step
+    assert step > 10  # the faults did reach the steps of both batches
