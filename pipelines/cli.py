@@ -221,7 +221,9 @@ def watch_command(
     layout: str | None,
 ) -> None:
     """Watch DROP: ingest each complete file into --out, then move it to DROP/processed/ or to
-    DROP/quarantine/ (with NAME.error.txt). Stops cleanly on Ctrl-C or SIGTERM."""
+    DROP/quarantine/ (with NAME.error.txt). Links, FIFOs and devices are never read. Stops
+    cleanly on Ctrl-C or SIGTERM. Exit status: 0 all stored or unchanged, 3 some files
+    quarantined or refused, 1 the job could not run."""
     from pipelines.watch import DropFolderError, watch
 
     stop = threading.Event()
