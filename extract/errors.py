@@ -35,3 +35,7 @@ class ScannedDocument(InputError):
 
 class TooLongDocument(InputError):
     """The document has more pages than the configured limit."""
+
+
+class LimitExceeded(InputError):
+    """Reading the document needed more memory, CPU time or nesting than the limits allow."""

@@ -104,6 +104,13 @@ def limits_options(command: Callable) -> Callable:
         show_default=True,
         help="Refuse files larger than this many megabytes, before reading them.",
     )(command)
+    command = click.option(
+        "--max-memory-mb",
+        type=click.IntRange(min=100),
+        default=defaults.max_memory_mb,
+        show_default=True,
+        help="Memory (address space) a worker reading a PDF may use; past it the file fails.",
+    )(command)
     return click.option(
         "--max-seconds",
         type=click.FloatRange(min=0),
@@ -137,6 +144,7 @@ def ingest_command(
     max_pages: int,
     max_seconds: float,
     max_megabytes: float,
+    max_memory_mb: int,
     layout: str | None,
     jobs: int,
 ) -> None:
@@ -149,6 +157,7 @@ def ingest_command(
     settings = IngestSettings(
         max_pages=max_pages,
         max_megabytes=max_megabytes,
+        max_memory_mb=max_memory_mb,
         max_seconds=max_seconds,
         layout=layout,
     )
@@ -218,6 +227,7 @@ def watch_command(
     max_pages: int,
     max_seconds: float,
     max_megabytes: float,
+    max_memory_mb: int,
     layout: str | None,
 ) -> None:
     """Watch DROP: ingest each complete file into --out, then move it to DROP/processed/ or to
@@ -232,6 +242,7 @@ def watch_command(
     limits = IngestSettings(
         max_pages=max_pages,
         max_megabytes=max_megabytes,
+        max_memory_mb=max_memory_mb,
         max_seconds=max_seconds,
         layout=layout,
     )

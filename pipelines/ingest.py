@@ -10,8 +10,7 @@ import stat
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -20,7 +19,7 @@ from typing import Any
 
 from extract.detect import Detection, detect_layout
 from extract.document import Document
-from extract.errors import InputError
+from extract.errors import InputError, LimitExceeded
 from extract.files import file_sha256, is_pdf, printable_name
 from extract.layout import ParsedRow
 from extract.pdf.plan import read_pdf_plan
@@ -37,14 +36,14 @@ from pipelines.database import write_database
 from pipelines.known import DATABASE, REPORT, failure_key, unchanged_result
 from pipelines.report import write_report
 from pipelines.results import FileResult, IngestReport, collect_inputs
-from pipelines.settings import DEFAULT_INGEST, IngestSettings
+from pipelines.settings import CPU_MARGIN_SECONDS, DEFAULT_INGEST, IngestSettings
 from pipelines.store import Store, StoreError, open_store
 
 LOG = logging.getLogger("cancerplans")
 MEGABYTE = 1 << 20
 
 
-class TimeLimitExceeded(InputError):
+class TimeLimitExceeded(LimitExceeded):
     """Reading the document took longer than the limit."""
 
 
@@ -235,10 +234,6 @@ class InternalError(InputError):
     id, and the traceback is logged under that id."""
 
 
-class ResourceLimit(InputError):
-    """Reading the file needed more memory, or nested deeper, than the reader allows."""
-
-
 def internal_error(path: Path, err: Exception) -> InternalError:
     """The reason for a file whose reading raised `err`, not an input problem; its traceback
     goes to the log under a short id (the same fault gives the same id)."""
@@ -264,9 +259,9 @@ def read_file(path: Path, settings: IngestSettings) -> ParsedDocument | InputErr
     except OSError as err:
         return InputError(f"cannot read the file: {err.strerror or err}")
     except MemoryError:
-        return ResourceLimit("reading it needed more memory than this process may use")
+        return LimitExceeded("reading it needed more memory than this process may use")
     except RecursionError:
-        return ResourceLimit("its structure nests deeper than the reader follows")
+        return LimitExceeded("its structure nests deeper than the reader follows")
     except Exception as err:  # a fault of ours: named, logged, and the batch goes on
         return internal_error(path, err)
 
@@ -309,8 +304,10 @@ def _turn(
             return known
         try:
             parsed = future.result() if future is not None else read_file(path, settings)
-        except BrokenProcessPool:
-            return FileResult(path, error="the worker process reading it stopped (a crash?)")
+        except workers.WorkerStopped as err:
+            parsed = LimitExceeded(str(err))  # remembered like any other reason
+        except workers.WorkerUnavailable:
+            parsed = read_file(path, settings)  # no process to spare: read it here
         return _stored(path, store, sha256, settings, parsed)
     except OSError as err:  # the dataset's fault, not the file's: stop before anything else
         raise StoreError(
@@ -338,10 +335,11 @@ def _hashed(path: Path, settings: IngestSettings) -> FileResult | tuple[Path, st
 
 
 def ingest_file(path: Path, store: Store, settings: IngestSettings = DEFAULT_INGEST) -> FileResult:
-    """Ingest one file into the store; input problems become the result's error. Bytes already
-    stored (by this pipeline version), or that failed before, are not read again."""
-    hashed = _hashed(path, settings)
-    return hashed if isinstance(hashed, FileResult) else _turn(*hashed, store, settings)
+    """Ingest one file into the store, as a batch of one (a PDF in an isolated worker); input
+    problems become the result's error. Bytes already stored (by this pipeline version), or
+    that failed before, are not read again."""
+    (result,) = _results([path], store, settings, jobs=1)
+    return result
 
 
 def published(out: Path) -> bool:
@@ -401,7 +399,8 @@ def _results(
         for entry in entries
         if not isinstance(entry, FileResult) and _lookup(*entry, store, settings) is None
     ]
-    pool = workers.pool(jobs) if workers.worth_workers(to_read, jobs) else None
+    isolate = workers.worth_workers(to_read, jobs) or any(map(workers.readable_pdf, to_read))
+    pool = workers.pool(jobs, worker_limits(settings)) if isolate else None
     with pool or nullcontext():
         futures = _submitted(pool, to_read, settings) if pool else {}
         for entry in entries:
@@ -411,12 +410,15 @@ def _results(
                 yield _turn(*entry, store, settings, futures.get(entry[0]))
 
 
+def worker_limits(settings: IngestSettings) -> workers.Limits:
+    """A worker's hard limits: the memory setting, and a CPU backstop past the time limit."""
+    cpu = int(2 * settings.max_seconds) + CPU_MARGIN_SECONDS if settings.max_seconds > 0 else 0
+    return workers.Limits(settings.max_memory_mb, cpu)
+
+
 def _submitted(
-    pool: ProcessPoolExecutor, paths: list[Path], settings: IngestSettings
+    pool: workers.IsolatedPool, paths: list[Path], settings: IngestSettings
 ) -> dict[Path, Future]:
-    """Each path's parse, submitted to the pool; none when the workers cannot start (the files
-    are then read in this process)."""
-    try:
-        return {path: pool.submit(read_file, path, settings) for path in paths}
-    except (OSError, BrokenProcessPool):
-        return {}
+    """Each path's parse, submitted to the pool (a file no worker could start for is read in
+    this process when its turn comes)."""
+    return {path: pool.submit(read_file, path, settings) for path in paths}

@@ -31,9 +31,8 @@ REPORT = "report.html"  # the page of the dataset (pipelines/report.py)
 def failure_key(sha256: str, settings: IngestSettings) -> str:
     """What a remembered failure depends on: the bytes, the pipeline version and the limits and
     layout they were read with (a higher limit or another layout tries them again)."""
-    return (
-        f"{sha256}:{PIPELINE_VERSION}:{settings.max_pages}:{settings.max_seconds}:{settings.layout}"
-    )
+    limits = (settings.max_pages, settings.max_seconds, settings.max_memory_mb, settings.layout)
+    return ":".join(map(str, (sha256, PIPELINE_VERSION, *limits)))
 
 
 KNOWN_FIELDS = ("doc_id", "layout", "region", "n_rows", "n_activities", "superseded_by")

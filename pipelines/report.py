@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+import pyarrow.parquet as pq
 
 from normalize.areas import areas
 from normalize.status import STATUSES
@@ -63,66 +63,76 @@ class Summary:
     documents: list[dict[str, Any]]
 
 
-def _frame(out: Path, folder: str) -> pd.DataFrame:
+ACTIVITY_COLUMNS = (
+    "kind", "region", "area_id", "activity", "status", "time_start", "time_end", "responsible",
+    "is_current",
+)  # fmt: skip
+DOCUMENT_COLUMNS = (
+    "doc_id", "source_file", "layout", "layout_confidence", "region", "document_type",
+    "period_start", "period_end", "n_rows", "warnings", "is_current", "ingested_at",
+)  # fmt: skip
+
+
+def _rows(out: Path, folder: str, columns: tuple[str, ...]) -> list[dict[str, Any]]:
     paths = sorted((out / folder).glob("[!.]*.parquet"))
-    if not paths:
-        return pd.DataFrame()
-    return pd.concat([pd.read_parquet(path) for path in paths], ignore_index=True)
+    return [row for path in paths for row in pq.read_table(path, columns=list(columns)).to_pylist()]
 
 
 def summarize(out: Path) -> Summary:
     """The report's numbers, from the dataset at `out`."""
-    activities = _frame(out, ACTIVITIES_DIR)
-    documents = _frame(out, DOCUMENTS_DIR)
     names = {str(number): name for number, name in sorted(areas().items())}
-    if activities.empty:
-        return Summary(names, {}, [], {}, _documents(documents))
-    current = activities[activities["is_current"] & activities["activity"].notna()].copy()
-    current["region"] = current["region"].fillna(NO_REGION)
-    current["area_key"] = current["area_id"].map(lambda v: NO_AREA if pd.isna(v) else str(int(v)))
+    current = [
+        row
+        for row in _rows(out, ACTIVITIES_DIR, ACTIVITY_COLUMNS)
+        if row["is_current"] and row["activity"] is not None
+    ]
     heatmap: dict[str, dict[str, dict[str, int]]] = {}
-    for (kind, region, area), n in current.groupby(["kind", "region", "area_key"]).size().items():
-        heatmap.setdefault(kind, {}).setdefault(region, {})[area] = int(n)
+    by_region: dict[str, list[dict[str, Any]]] = {}
+    for row in current:
+        region = row["region"] or NO_REGION
+        area = NO_AREA if row["area_id"] is None else str(row["area_id"])
+        cells = heatmap.setdefault(row["kind"], {}).setdefault(region, {})
+        cells[area] = cells.get(area, 0) + 1
+        by_region.setdefault(region, []).append(row)
     shares = [
         RegionShares(
             region,
             len(rows),
-            int((rows["status"] != "unknown").sum()),
-            int((rows["time_start"].notna() | rows["time_end"].notna()).sum()),
-            int(rows["responsible"].map(lambda actors: len(actors) > 0).sum()),
+            sum(row["status"] != "unknown" for row in rows),
+            sum(row["time_start"] is not None or row["time_end"] is not None for row in rows),
+            sum(bool(row["responsible"]) for row in rows),
         )
-        for region, rows in current.groupby("region")
+        for region, rows in sorted(by_region.items())
     ]
     status = {
-        region: {name: int((rows["status"] == name).sum()) for name in STATUSES}
-        for region, rows in current.groupby("region")
+        region: {name: sum(row["status"] == name for row in rows) for name in STATUSES}
+        for region, rows in sorted(by_region.items())
     }
-    return Summary(names, heatmap, shares, status, _documents(documents))
+    return Summary(names, heatmap, shares, status, _documents(out))
 
 
-def _documents(documents: pd.DataFrame) -> list[dict[str, Any]]:
-    if documents.empty:
-        return []
-    rows = []
-    for row in documents.sort_values(["region", "ingested_at"], na_position="last").itertuples():
-        period = "–".join(str(int(v)) for v in (row.period_start, row.period_end) if pd.notna(v))
-        rows.append(
-            {
-                "doc_id": row.doc_id,
-                "source_file": row.source_file,
-                "layout": row.layout,
-                "confidence": None
-                if pd.isna(row.layout_confidence)
-                else round(float(row.layout_confidence), 2),
-                "region": row.region if isinstance(row.region, str) else NO_REGION,
-                "document_type": row.document_type,
-                "period": period,
-                "rows": int(row.n_rows),
-                "warnings": len(row.warnings),
-                "current": bool(row.is_current),
-            }
-        )
-    return rows
+def _documents(out: Path) -> list[dict[str, Any]]:
+    rows = _rows(out, DOCUMENTS_DIR, DOCUMENT_COLUMNS)
+    rows.sort(key=lambda row: (row["region"] is None, row["region"] or "", row["ingested_at"]))
+    return [
+        {
+            "doc_id": row["doc_id"],
+            "source_file": row["source_file"],
+            "layout": row["layout"],
+            "confidence": (
+                None if row["layout_confidence"] is None else round(row["layout_confidence"], 2)
+            ),
+            "region": row["region"] or NO_REGION,
+            "document_type": row["document_type"],
+            "period": "–".join(
+                str(year) for year in (row["period_start"], row["period_end"]) if year is not None
+            ),
+            "rows": row["n_rows"],
+            "warnings": len(row["warnings"] or []),
+            "current": row["is_current"],
+        }
+        for row in rows
+    ]
 
 
 def _percent(part: int, whole: int) -> str:

@@ -13,10 +13,12 @@ class IngestSettings:
     max_pages: int = 2000  # a longer PDF is refused
     max_megabytes: float = 100.0  # a larger file is refused before it is read
     max_seconds: float = 600.0  # a document that takes longer is given up (main thread only)
+    max_memory_mb: int = 1500  # a worker reading a PDF may use this much address space
     layout: str | None = None  # read every file in this layout instead of detecting one
 
 
 DEFAULT_INGEST = IngestSettings()
+CPU_MARGIN_SECONDS = 10  # a worker's CPU limit: twice --max-seconds and this, a hard backstop
 
 
 @dataclass(frozen=True)

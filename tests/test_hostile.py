@@ -4,9 +4,11 @@ followed out of it, and a failed write of the dataset stops the batch and heals 
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
+import zlib
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -14,6 +16,7 @@ import pytest
 
 from pipelines import ingest as ingest_module
 from pipelines.ingest import ingest
+from pipelines.settings import IngestSettings
 from pipelines.store import StoreError
 from tests.conftest import FIXTURES, ROOT, VARIANTS
 
@@ -203,3 +206,44 @@ def test_a_failed_write_at_any_step_stops_the_batch_and_the_rerun_heals_it(tmp_p
         if not failed:
             break  # past the last write step
     assert step > 10  # the faults did reach the steps of both batches
+
+
+def flate_bomb(megabytes: int) -> bytes:
+    """A one-page PDF of about 1 MB whose content stream inflates to `megabytes` MB."""
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    data = b"".join(packer.compress(chunk) for _ in range(megabytes)) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)
+
+
+@pytest.mark.slow
+def test_a_decompression_bomb_meets_the_memory_limit_of_its_worker(tmp_path):
+    """A 1 MB PDF that inflates to 1 GB fails alone, in its worker, at the memory limit; the
+    good file beside it is stored and this process stays small."""
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(flate_bomb(1024))
+    good = tmp_path / "plan.txt"
+    shutil.copy(FIXTURES / "skane_small.txt", good)
+    report = ingest([bomb, good], tmp_path / "out", settings=IngestSettings(max_memory_mb=700))
+    failed, stored = report.results
+    assert "more memory than the limit" in failed.error or "memory limit" in failed.error
+    assert stored.status == "stored"
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 1_500_000  # KiB: < 1.5 GB

@@ -125,12 +125,12 @@ def test_bytes_that_failed_are_not_read_again(tmp_path, monkeypatch):
     """A file that could not be read is remembered by its content hash, the pipeline version
     and the limits it was read with: an unchanged batch skips it (still reported as failed),
     and a higher limit tries it again."""
-    bad = tmp_path / "in" / "broken.pdf"
+    bad = tmp_path / "in" / "image.txt"  # a text is read in this process, where the patch holds
     bad.parent.mkdir()
-    bad.write_bytes(b"%PDF-1.4 broken")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     out = tmp_path / "out"
     first = ingest([bad], out)
-    assert first.failed and "truncated or damaged" in first.results[0].error
+    assert first.failed and "binary" in first.results[0].error
     calls = []
 
     def parse_file(*args):
@@ -182,21 +182,11 @@ def test_worker_processes_only_where_they_pay(tmp_path):
     assert not workers.worth_workers(missing, 2)  # unreadable: reported later, not raised here
 
 
-class _NoWorkers:
-    """A pool whose workers cannot start (a system without the means to fork a server)."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def submit(self, *args):
+def test_a_batch_reads_in_this_process_when_workers_cannot_start(tmp_path, monkeypatch):
+    def cannot_fork(*args):
         raise OSError("no worker processes here")
 
-
-def test_a_batch_reads_in_this_process_when_workers_cannot_start(tmp_path, monkeypatch):
-    monkeypatch.setattr(workers, "pool", lambda jobs: _NoWorkers())
+    monkeypatch.setattr(workers.IsolatedPool, "_start", cannot_fork)
     files = [VARIANTS / "d05-generic-norrbotten.pdf", RAW / "002_efe616e43266e7dd.txt"]
     report = ingest(files, tmp_path / "out", jobs=2)
     assert [result.status for result in report.results] == ["stored", "stored"]

@@ -23,6 +23,7 @@ from extract.errors import (
     CorruptDocument,
     EmptyDocument,
     EncryptedDocument,
+    LimitExceeded,
     ScannedDocument,
     TooLongDocument,
 )
@@ -62,6 +63,10 @@ def open_pdf(path: Path) -> Iterator[pdfplumber.PDF]:
         name = type(cause).__name__
         if "Password" in name or "Encrypt" in name or "password" in str(cause).lower():
             raise EncryptedDocument("the PDF is encrypted; save an unprotected copy") from err
+        if isinstance(cause, MemoryError):
+            raise LimitExceeded(
+                "reading it needed more memory than the limit allows (a decompression bomb?)"
+            ) from err
         raise CorruptDocument(f"the PDF is truncated or damaged ({name}: {cause})") from err
     except MalformedPDFException as err:  # a page box that is not four numbers, say
         raise CorruptDocument(f"the PDF is malformed ({err})") from err
