@@ -66,8 +66,27 @@ def unligature(text: str) -> str:
     return LIGATURES_RE.sub(lambda match: unicodedata.normalize("NFKC", match.group(0)), text)
 
 
+UTF16_ZERO_SHARE = 0.4  # in UTF-16 text of Latin letters, about every other byte is zero
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """The UTF-16 codec of text written without a byte-order mark, judged by where its zero
+    bytes fall (the high byte of each Latin letter); None for anything else."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 8:
+        return None
+    even, odd = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    if odd > UTF16_ZERO_SHARE and even == 0:
+        return "utf-16-le"
+    if even > UTF16_ZERO_SHARE and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 (with BOM) or, failing that, cp1252.
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when its
+    zero bytes say so) or, failing that, cp1252; a NUL byte anywhere else means binary.
 
     Returns the text, the encoding used and any warnings. Raises when the bytes are not text.
     """
@@ -80,7 +99,12 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
             raise UndecodableDocument(
                 f"the file has a UTF-16 mark but is not UTF-16: {err}"
             ) from err
-    if b"\x00" in data[:4096]:
+    if (unmarked := _utf16_without_mark(data)) is not None:
+        try:
+            return unligature(data.decode(unmarked)), "utf-16", ()
+        except UnicodeDecodeError:
+            pass  # NUL bytes in the pattern of UTF-16, but not UTF-16: binary
+    if b"\x00" in data:
         raise BinaryDocument("the file is binary (it contains NUL bytes), not extracted text")
     try:
         text, encoding, warnings = data.decode("utf-8-sig"), "utf-8", ()

@@ -39,6 +39,21 @@ def test_binary_input_is_refused():
         document_from_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", Path("image.txt"))
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(codec):
+    text = "Handlingsplan för Region Skåne\nMålbild Planerade aktiviteter Ansvarig\n" * 5
+    document = document_from_bytes(text.encode(codec), Path("plan.txt"))
+    assert (
+        document.encoding == "utf-16" and document.lines[0].text == "Handlingsplan för Region Skåne"
+    )
+
+
+def test_a_nul_byte_anywhere_means_binary():
+    text = "Målbild Planerade aktiviteter\n" * 400  # past the first 4 KB
+    with pytest.raises(BinaryDocument):
+        document_from_bytes(text.encode() + b"\x00 tail", Path("plan.txt"))
+
+
 def test_form_feeds_count_pages_and_keep_line_numbers():
     lines = split_lines("a\nb\fc\nd\n\fe")
     assert [(line.number, line.page, line.text) for line in lines] == [
