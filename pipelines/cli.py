@@ -517,12 +517,18 @@ def evaluate_command(
         format_report,
         pooled,
     )
+    from pipelines.evaluate_metrics import evaluate_metrics, format_metrics
 
     scores = evaluate(gold, raw_dir, variant)
     click.echo(format_report(scores, cross_validate_areas(gold, read_area_examples())))
     failures = [failure for score in scores for failure in score.failures(PER_FILE)]
     failures += pooled(scores).failures(POOLED)
     shown = list(scores)
+    metric_scores = evaluate_metrics(gold, raw_dir)
+    if metric_scores:
+        click.echo("\nreported values (metrics): value, unit and year equal, indicator close")
+        click.echo(format_metrics(metric_scores))
+        failures += [f for score in metric_scores for f in score.failures()]
     if rendered.is_dir():
         for form in forms or ALL_FORMS:
             form_scores = evaluate_rendered(rendered, form)
@@ -532,7 +538,7 @@ def evaluate_command(
             if form == "pdf":
                 failures += [f for score in form_scores for f in score.failures(RENDERED)]
     if missed:
-        for score in shown:
+        for score in [*shown, *metric_scores]:
             for row in score.missed:
                 click.echo(f"missed {score.name}: {row}")
     for failure in failures:

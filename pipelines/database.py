@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from normalize.areas import areas
-from pipelines.known import ACTIVITIES_DIR, DATABASE, DOCUMENTS_DIR
+from pipelines.known import ACTIVITIES_DIR, DATABASE, DOCUMENTS_DIR, METRICS_DIR
 from pipelines.schema import AREAS
 
 AREAS_DIR = "areas"
@@ -51,7 +51,14 @@ def view_statements(out: Path) -> list[str]:
         f"CREATE VIEW activities AS SELECT a.*, {joined} "
         f"FROM {activities} a JOIN documents d USING (doc_id)",
         "CREATE VIEW current_activities AS SELECT * FROM activities WHERE is_current",
-    ]
+    ] + (
+        [
+            f"CREATE VIEW metrics AS SELECT * FROM read_parquet('{_glob(out, METRICS_DIR)}')",
+            "CREATE VIEW current_metrics AS SELECT * FROM metrics WHERE is_current",
+        ]
+        if any((out / METRICS_DIR).glob("[!.]*.parquet"))
+        else []
+    )
 
 
 def write_database(out: Path) -> Path | None:

@@ -28,6 +28,7 @@ from extract.reader import read_document
 from extract.text_reading import TextReading, read_text_rows
 from normalize.actors import document_glossary
 from normalize.metadata import DocumentFacts, document_facts
+from normalize.metrics import MetricRecord, metric_records, record_lines
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
 from normalize.text import vocabulary
 from normalize.time import parse_time
@@ -58,6 +59,7 @@ class ParsedDocument:
     records: tuple[ActivityRecord, ...]
     warnings: tuple[str, ...]
     text_order: str  # the order the text's tables were read in ("pdf" for a PDF's cells)
+    metrics: tuple[MetricRecord, ...] = ()  # the values the document reports
 
 
 def _warnings(
@@ -109,9 +111,12 @@ def _normalised(
     if reading is not None:
         warnings.extend(reading.warnings)
     order = reading.order if reading is not None else "pdf"
+    lines = document.lines if document.format != "pdf" else document.lines + record_lines(records)
+    metrics = metric_records(lines, records, source)
     return ParsedDocument(
-        document, detection, facts, tuple(rows), tuple(records), tuple(warnings), order
-    )
+        document, detection, facts, tuple(rows), tuple(records), tuple(warnings), order,
+        tuple(metrics),
+    )  # fmt: skip
 
 
 def parse_document(document: Document, layout: str | None = None) -> ParsedDocument:
@@ -278,7 +283,7 @@ def _stored(
         store.remember_failure(failure_key(sha256, settings), str(parsed))
         return FileResult(path, error=str(parsed))
     row = document_row(parsed)
-    superseded = store.commit(row, parsed.records)
+    superseded = store.commit(row, parsed.records, parsed.metrics)
     return FileResult(
         path,
         layout=parsed.detection.layout.name,

@@ -20,6 +20,7 @@ from pipelines.results import FileResult
 from pipelines.settings import IngestSettings
 
 ACTIVITIES_DIR = "activities"
+METRICS_DIR = "metrics"
 DOCUMENTS_DIR = "documents"
 JOURNAL = ".journal.json"
 FAILURES = "failures.json"  # bytes that could not be read, so an unchanged batch skips them

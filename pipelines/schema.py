@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 METADATA = {b"cancerplans.schema_version": SCHEMA_VERSION.encode()}
 
 _strings = pa.list_(pa.string())
@@ -75,6 +75,30 @@ DOCUMENTS = pa.schema(
         pa.field("warnings", _strings),
         pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
         pa.field("superseded_by", pa.string()),
+        pa.field("is_current", pa.bool_(), nullable=False),
+        pa.field("pipeline_version", pa.string(), nullable=False),
+    ],
+    metadata=METADATA,
+)
+
+METRICS = pa.schema(
+    [
+        pa.field("metric_id", pa.string(), nullable=False),
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source_file", pa.string(), nullable=False),
+        pa.field("region", pa.string()),
+        pa.field("indicator", pa.string(), nullable=False),
+        pa.field("value", pa.float64(), nullable=False),
+        pa.field("unit", pa.string(), nullable=False),
+        pa.field("subject", pa.string()),
+        pa.field("year", pa.int16()),
+        pa.field("is_target", pa.bool_(), nullable=False),
+        pa.field("area_id", pa.int8()),
+        pa.field("row_id", pa.string()),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("page", pa.int32()),
+        pa.field("line_start", pa.int32()),
+        pa.field("line_end", pa.int32()),
         pa.field("is_current", pa.bool_(), nullable=False),
         pa.field("pipeline_version", pa.string(), nullable=False),
     ],

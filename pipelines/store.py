@@ -27,17 +27,19 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from normalize.metrics import MetricRecord
 from normalize.records import ActivityRecord
 from pipelines.known import (
     ACTIVITIES_DIR,
     DOCUMENTS_DIR,
     FAILURES,
     JOURNAL,
+    METRICS_DIR,
     read_failures,
     write_index,
     write_json,
 )
-from pipelines.schema import ACTIVITIES, DOCUMENTS
+from pipelines.schema import ACTIVITIES, DOCUMENTS, METRICS
 from pipelines.versions import VERSION_KEY
 
 LOCK = ".lock"
@@ -59,9 +61,10 @@ def _write_table(table: pa.Table, target: Path) -> None:
     os.replace(temporary, target)
 
 
-def activities_table(records: Sequence[ActivityRecord], is_current: bool = True) -> pa.Table:
-    rows = [asdict(record) | {"is_current": is_current} for record in records]
-    return pa.Table.from_pylist(rows, schema=ACTIVITIES)
+def records_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
+    """Records (dataclasses) of a new, current document as a table of `schema`."""
+    rows = [asdict(record) | {"is_current": True} for record in records]
+    return pa.Table.from_pylist(rows, schema=schema)
 
 
 def _not_current(path: Path, schema: pa.Schema, changes: dict[str, Any]) -> None:
@@ -129,12 +132,18 @@ class Store:
             and tuple(row.get(name) for name in VERSION_KEY) == key
         ]
 
-    def commit(self, document_row: dict[str, Any], records: Sequence[ActivityRecord]) -> list[str]:
+    def commit(
+        self,
+        document_row: dict[str, Any],
+        records: Sequence[ActivityRecord],
+        metrics: Sequence[MetricRecord] = (),
+    ) -> list[str]:
         """Store a document, superseding earlier versions of it; returns their doc_ids."""
         doc_id = document_row["doc_id"]
         superseded = self.earlier_versions(document_row)
         for folder, table in (
-            (ACTIVITIES_DIR, activities_table(records)),
+            (ACTIVITIES_DIR, records_table(records, ACTIVITIES)),
+            (METRICS_DIR, records_table(metrics, METRICS)),
             (DOCUMENTS_DIR, pa.Table.from_pylist([document_row], schema=DOCUMENTS)),
         ):
             target = self._path(folder, doc_id)
@@ -149,12 +158,13 @@ class Store:
         journal = self.out / JOURNAL
         entry = json.loads(journal.read_text("utf-8"))
         doc_id = entry["doc_id"]
-        for folder in (ACTIVITIES_DIR, DOCUMENTS_DIR):
+        for folder in (ACTIVITIES_DIR, METRICS_DIR, DOCUMENTS_DIR):
             target = self._path(folder, doc_id)
             if _temporary(target).exists():
                 os.replace(_temporary(target), target)
         for old in entry["supersede"]:
             _not_current(self._path(ACTIVITIES_DIR, old), ACTIVITIES, {"is_current": False})
+            _not_current(self._path(METRICS_DIR, old), METRICS, {"is_current": False})
             changes = {"superseded_by": doc_id, "is_current": False}
             _not_current(self._path(DOCUMENTS_DIR, old), DOCUMENTS, changes)
         journal.unlink()
@@ -164,7 +174,7 @@ class Store:
         """Finish a commit a crash interrupted, or clear what it left half-written."""
         if (self.out / JOURNAL).exists():
             self._replay()
-        for folder in (ACTIVITIES_DIR, DOCUMENTS_DIR):
+        for folder in (ACTIVITIES_DIR, METRICS_DIR, DOCUMENTS_DIR):
             for stray in (self.out / folder).glob(".*.tmp") if (self.out / folder).exists() else ():
                 stray.unlink(missing_ok=True)
 

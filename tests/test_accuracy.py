@@ -14,6 +14,7 @@ from pipelines.evaluate import (
     evaluate_rendered,
     pooled,
 )
+from pipelines.evaluate_metrics import evaluate_metrics
 from tests.conftest import GOLD, RAW, VARIANTS
 
 SCORES = {score.name: score for score in evaluate(GOLD, RAW)}
@@ -95,3 +96,9 @@ def test_text_extracted_by_an_installed_tool_is_scored_from_the_pdf(tmp_path):
     assert score.layout == "generic"
     assert score.predicted > 0 and score.f1 > 0.5
     assert list(tmp_path.iterdir()) and not list(tmp_path.glob("*.txt"))  # nothing left behind
+
+
+def test_reported_values_are_found_with_their_year_and_kind():
+    """Issue #14's floors on the annotated metrics (002): F1 >= 0.90, is_target >= 0.90."""
+    scores = evaluate_metrics(GOLD, RAW)
+    assert scores and all(not score.failures() for score in scores), [s.line() for s in scores]

@@ -50,10 +50,12 @@ def test_the_pandas_example_counts_every_current_action(workdir):
 
 
 def test_the_sql_examples_answer_from_the_database(workdir):
-    per_area, screening = blocks("sql")
+    per_area, screening, coverage = blocks("sql")
     with duckdb.connect(str(workdir / "output" / "cancerplans.duckdb"), read_only=True) as db:
         rows = db.execute(per_area).fetchall()
         found = db.execute(screening).fetchall()
+        reported = db.execute(coverage).fetchall()
+    assert [row[:4] for row in reported] == [("Region Kronoberg", 2023, 68.0, "procent")]
     assert {row[0] for row in rows} >= {"Region Skåne", "Region Kronoberg", "Region Västmanland"}
     activities = pd.read_parquet(workdir / "output" / "activities")
     actions = activities[activities["is_current"] & activities["kind"].eq("action_row")]

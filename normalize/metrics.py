@@ -1,0 +1,226 @@
+"""Numbers a document reports — coverage shares, counts, amounts, target values — as metric
+records: the value and its unit, the year it is for, what is measured, whether it is a target.
+
+A metric is a number followed by a unit of `data/metric_units.tsv` ("89,1 %", "85 procent",
+"drygt 7 000 kvinnor", "100 000 kr"); a range ("92 - 98 %") gives both ends. Numbers without a
+unit — years, dates, list, page and phone numbers, ages in "40 - 74 år" — are not metrics.
+Each is read within its sentence (a paragraph's lines joined, cut at sentence ends and bullets):
+the year is the nearest year before it in the sentence, else after it (a sentence opening with
+"Och …" takes the year of the one before); the words of `data/metric_words.tsv` say whether it
+is a target and whom it is about; the indicator is what the sentence says before the value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from extract.cells import BULLET_GLYPHS
+from extract.document import Line
+from normalize.records import ActivityRecord, Provenance, stable_id
+from normalize.term_tables import read_table
+from normalize.version import PIPELINE_VERSION
+
+NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+YEAR_RE = re.compile(r"(?<![\d,.])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|[,.]\d)")
+SENTENCE_END_RE = re.compile(rf"(?<=[.!?])\s+(?=[A-ZÅÄÖ\d{BULLET_GLYPHS}])|\s*[{BULLET_GLYPHS}]\s*")
+INDICATOR_WORDS = 10  # an indicator is short: at most this many words
+BLANK = Line(0, 0, "")
+MIN_INDICATOR_WORDS = 2  # fewer words before a value do not say what it measures
+QUALIFIERS_RE = re.compile(r"\b(?:drygt|knappt|cirka|ca\.?|nästan|över|under|runt)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class MetricRecord:
+    """One reported value: a row of `output/metrics`."""
+
+    metric_id: str
+    doc_id: str
+    source_file: str
+    region: str | None
+    indicator: str
+    value: float
+    unit: str
+    subject: str | None
+    year: int | None
+    is_target: bool
+    area_id: int | None
+    row_id: str | None
+    text: str
+    page: int
+    line_start: int
+    line_end: int
+    pipeline_version: str
+
+
+@cache
+def _units() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
+    rows = read_table("metric_units.tsv")
+    units = {row["word"].lower(): (row["unit"], float(row["factor"])) for row in rows}
+    words = sorted(units, key=len, reverse=True)
+    alternatives = "|".join(re.escape(word) for word in words)
+    pattern = re.compile(
+        rf"(?<![\d,.])(?P<low>{NUMBER})(?:\s*[-–]\s*(?P<high>{NUMBER}))?\s*"
+        rf"(?P<unit>{alternatives})(?![\wåäöÅÄÖ])",
+        re.I,
+    )
+    return pattern, units
+
+
+@cache
+def _words(kind: str) -> frozenset[str]:
+    return frozenset(row["word"] for row in read_table("metric_words.tsv") if row["kind"] == kind)
+
+
+def _number(text: str) -> float:
+    return float(re.sub(r"[ \u00a0]", "", text).replace(",", "."))
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    lines: tuple[Line, ...]
+    starts: tuple[int, ...]  # offset in `text` where each line begins
+
+    def line_at(self, offset: int) -> Line:
+        index = max(i for i, start in enumerate(self.starts) if start <= offset)
+        return self.lines[index]
+
+
+def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
+    block: list[Line] = []
+    for line in lines:
+        if line.is_blank:
+            if block:
+                yield block
+            block = []
+        else:
+            block.append(line)
+    if block:
+        yield block
+
+
+def sentences(lines: Sequence[Line]) -> Iterator[_Sentence]:
+    """The sentences of a text's paragraphs, each with the lines it spans."""
+    for block in _paragraphs(lines):
+        text, starts = "", []
+        for line in block:
+            starts.append(len(text))
+            text += line.stripped + " "
+        cuts = [0, *(m.end() for m in SENTENCE_END_RE.finditer(text)), len(text)]
+        for begin, end in zip(cuts, cuts[1:], strict=False):
+            piece = text[begin:end]
+            if not piece.strip():
+                continue
+            first = max(i for i, start in enumerate(starts) if start <= begin)
+            last = max(i for i, start in enumerate(starts) if start < max(begin + 1, end - 1))
+            shifted = tuple(max(0, start - begin) for start in starts[first : last + 1])
+            yield _Sentence(piece, tuple(block[first : last + 1]), shifted)
+
+
+def _year(text: str, offset: int) -> int | None:
+    years = [(m.start(), int(m.group())) for m in YEAR_RE.finditer(text)]
+    before = [year for start, year in years if start < offset]
+    after = [year for start, year in years if start > offset]
+    return before[-1] if before else (after[0] if after else None)
+
+
+WORD_RE = re.compile(r"[^\W\d_][\wåäöÅÄÖ/-]*")  # a word, not a number
+
+
+def _indicator(text: str, start: int, end: int) -> str:
+    """What is measured: the words before the value (without numbers, years and qualifiers);
+    where they are fewer than two, the words after it too."""
+    before = WORD_RE.findall(QUALIFIERS_RE.sub("", text[:start]))[-INDICATOR_WORDS:]
+    if len(before) >= MIN_INDICATOR_WORDS:
+        return " ".join(before)
+    after = WORD_RE.findall(text[end:])[: INDICATOR_WORDS - len(before)]
+    return " ".join(before + after)
+
+
+def _subject(text: str, start: int, region: str | None) -> str | None:
+    words = re.findall(r"[\wåäöÅÄÖ]+", text[:start].lower())
+    if words and words[-1] in _words("group"):
+        return words[-1]
+    if _words("national") & set(re.findall(r"[\wåäöÅÄÖ]+", text.lower())):
+        return "riket"
+    return region
+
+
+def record_lines(records: Sequence[ActivityRecord]) -> tuple[Line, ...]:
+    """The cells of records read from a PDF's tables as lines (one paragraph each, numbered by
+    the row's first line): a PDF's table text is not among its document lines."""
+    lines: list[Line] = []
+    seen: set[tuple[int, str]] = set()
+    for record in records:
+        for text in (record.goal_raw, record.activity_raw, record.notes):
+            if text and (record.line_start, text) not in seen:
+                seen.add((record.line_start, text))
+                lines += [Line(record.line_start, record.page_start, text), BLANK]
+    return tuple(lines)
+
+
+def metric_records(
+    lines: Sequence[Line], records: Sequence[ActivityRecord], source: Provenance
+) -> list[MetricRecord]:
+    """Every reported value in `lines`, with the area and row of the record whose lines hold
+    it."""
+    pattern, units = _units()
+    found: list[MetricRecord] = []
+    previous: tuple[int | None, str] = (None, "")  # the year and indicator of the last sentence
+    for sentence in sentences(lines):
+        text = sentence.text
+        words = set(re.findall(r"[\wåäöÅÄÖ]+", text.lower()))
+        target = bool(words & _words("target"))
+        opening = re.match(r"\W*([\wåäöÅÄÖ]+)", text)
+        continues = bool(opening and opening.group(1).lower() in _words("continues"))
+        sentence_year = _year(text, len(text))
+        indicator = ""
+        for match in pattern.finditer(text):
+            unit, factor = units[match.group("unit").lower()]
+            year = _year(text, match.start())
+            subject = _subject(text, match.start(), source.region)
+            indicator = _indicator(text, match.start(), match.end())
+            if continues or subject in _words("group"):  # "Och 21 % …", "Män 58 % …"
+                year = year if year is not None else previous[0]
+                indicator = previous[1] or indicator
+            line = sentence.line_at(match.start())
+            holder = _holder(records, line.number)
+            for part in ("low", "high"):
+                if match.group(part) is None:
+                    continue
+                value = _number(match.group(part)) * factor
+                found.append(
+                    MetricRecord(
+                        stable_id(source.doc_id, line.number, match.start(), part, value),
+                        source.doc_id,
+                        source.source_file,
+                        source.region,
+                        indicator,
+                        value,
+                        unit,
+                        subject,
+                        year,
+                        target,
+                        holder.area_id if holder else None,
+                        holder.row_id if holder else None,
+                        text.strip(),
+                        line.page,
+                        sentence.lines[0].number,
+                        sentence.lines[-1].number,
+                        PIPELINE_VERSION,
+                    )
+                )
+        if found and found[-1].line_start == sentence.lines[0].number:
+            previous = (sentence_year if sentence_year is not None else previous[0], indicator)
+        else:
+            previous = (sentence_year, "")
+    return found
+
+
+def _holder(records: Sequence[ActivityRecord], number: int) -> ActivityRecord | None:
+    """The record whose source row spans line `number` (the narrowest)."""
+    holding = [r for r in records if r.line_start <= number <= r.line_end]
+    return min(holding, key=lambda r: r.line_end - r.line_start, default=None)

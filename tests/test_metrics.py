@@ -1,0 +1,55 @@
+"""The values a document reports (normalize/metrics.py): Swedish number forms, years, targets."""
+
+from extract.document import Line
+from normalize.metrics import metric_records
+from normalize.records import Provenance
+
+SOURCE = Provenance("doc", "plan.txt", "generic", "Region Gotland")
+
+
+def metrics(*texts: str):
+    lines = [Line(number, 1, text) for number, text in enumerate(texts, 1)]
+    return metric_records(lines, [], SOURCE)
+
+
+def test_swedish_number_forms():
+    found = metrics(
+        "Andelen som deltog var 85 procent 2023. Drygt 1 200 patienter fick stöd 2024.",
+        "",
+        "Täckningsgraden ligger på 80–85 % enligt registret. Kostnaden blev 2,5 mkr.",
+    )
+    assert [(m.value, m.unit, m.year) for m in found] == [
+        (85.0, "procent", 2023),
+        (1200.0, "patienter", 2024),
+        (80.0, "procent", None),
+        (85.0, "procent", None),
+        (2_500_000.0, "kronor", None),
+    ]
+    assert found[0].indicator == "Andelen som deltog var"
+
+
+def test_numbers_without_a_unit_are_not_metrics():
+    found = metrics(
+        "8. Mammografi erbjuds kvinnor 40 - 74 år sedan 2021-03-01.",
+        "Ring 0470-58 80 00 eller se sidan 12. Möte 21 mars 2025.",
+    )
+    assert found == []
+
+
+def test_targets_and_sentences_that_go_on():
+    found = metrics(
+        "Regeringens mål: 70 % ska vara utredda inom SVF.",
+        "",
+        "Enligt enkäten (2023) har 82 % fått en kontaktsjuksköterska. Och 21 % en läkare.",
+        "",
+        "Deltagande 2023 62 %. Män 58 % och kvinnor 67 %.",
+    )
+    assert [(m.value, m.year, m.is_target, m.subject) for m in found] == [
+        (70.0, None, True, "riket"),
+        (82.0, 2023, False, "Region Gotland"),
+        (21.0, 2023, False, "Region Gotland"),  # "Och …" goes on the sentence before
+        (62.0, 2023, False, "Region Gotland"),
+        (58.0, 2023, False, "män"),  # a group's share of the value before
+        (67.0, 2023, False, "kvinnor"),
+    ]
+    assert found[4].indicator == "Deltagande"
