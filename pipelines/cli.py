@@ -518,6 +518,7 @@ def evaluate_command(
         pooled,
     )
     from pipelines.evaluate_metrics import evaluate_metrics, format_metrics
+    from pipelines.evaluate_sections import evaluate_sections, format_sections
 
     scores = evaluate(gold, raw_dir, variant)
     click.echo(format_report(scores, cross_validate_areas(gold, read_area_examples())))
@@ -529,6 +530,11 @@ def evaluate_command(
         click.echo("\nreported values (metrics): value, unit and year equal, indicator close")
         click.echo(format_metrics(metric_scores))
         failures += [f for score in metric_scores for f in score.failures()]
+    section_scores = evaluate_sections(gold, raw_dir)
+    if section_scores:
+        click.echo("\nannual-report sections: headings, their areas, work-done items")
+        click.echo(format_sections(section_scores))
+        failures += [f for score in section_scores for f in score.failures()]
     if rendered.is_dir():
         for form in forms or ALL_FORMS:
             form_scores = evaluate_rendered(rendered, form)
@@ -538,7 +544,7 @@ def evaluate_command(
             if form == "pdf":
                 failures += [f for score in form_scores for f in score.failures(RENDERED)]
     if missed:
-        for score in [*shown, *metric_scores]:
+        for score in [*shown, *metric_scores, *section_scores]:
             for row in score.missed:
                 click.echo(f"missed {score.name}: {row}")
     for failure in failures:

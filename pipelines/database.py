@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from normalize.areas import areas
-from pipelines.known import ACTIVITIES_DIR, DATABASE, DOCUMENTS_DIR, METRICS_DIR
+from pipelines.known import ACTIVITIES_DIR, DATABASE, DOCUMENTS_DIR, METRICS_DIR, SECTIONS_DIR
 from pipelines.schema import AREAS
 
 AREAS_DIR = "areas"
@@ -45,19 +45,30 @@ def view_statements(out: Path) -> list[str]:
     documents = f"read_parquet('{_glob(out, DOCUMENTS_DIR)}', union_by_name = true)"
     activities = f"read_parquet('{_glob(out, ACTIVITIES_DIR)}', union_by_name = true)"
     joined = ", ".join(f"d.{column}" for column in DOCUMENT_COLUMNS)
-    return [
-        f"CREATE VIEW documents AS SELECT * FROM {documents}",
-        f"CREATE VIEW areas AS SELECT * FROM read_parquet('{_glob(out, AREAS_DIR)}')",
-        f"CREATE VIEW activities AS SELECT a.*, {joined} "
-        f"FROM {activities} a JOIN documents d USING (doc_id)",
-        "CREATE VIEW current_activities AS SELECT * FROM activities WHERE is_current",
-    ] + (
+    return (
         [
-            f"CREATE VIEW metrics AS SELECT * FROM read_parquet('{_glob(out, METRICS_DIR)}')",
-            "CREATE VIEW current_metrics AS SELECT * FROM metrics WHERE is_current",
+            f"CREATE VIEW documents AS SELECT * FROM {documents}",
+            f"CREATE VIEW areas AS SELECT * FROM read_parquet('{_glob(out, AREAS_DIR)}')",
+            f"CREATE VIEW activities AS SELECT a.*, {joined} "
+            f"FROM {activities} a JOIN documents d USING (doc_id)",
+            "CREATE VIEW current_activities AS SELECT * FROM activities WHERE is_current",
         ]
-        if any((out / METRICS_DIR).glob("[!.]*.parquet"))
-        else []
+        + (
+            [
+                f"CREATE VIEW metrics AS SELECT * FROM read_parquet('{_glob(out, METRICS_DIR)}')",
+                "CREATE VIEW current_metrics AS SELECT * FROM metrics WHERE is_current",
+            ]
+            if any((out / METRICS_DIR).glob("[!.]*.parquet"))
+            else []
+        )
+        + (
+            [
+                f"CREATE VIEW sections AS SELECT * FROM read_parquet('{_glob(out, SECTIONS_DIR)}')",
+                "CREATE VIEW current_sections AS SELECT * FROM sections WHERE is_current",
+            ]
+            if any((out / SECTIONS_DIR).glob("[!.]*.parquet"))
+            else []
+        )
     )
 
 

@@ -30,6 +30,7 @@ from normalize.actors import document_glossary
 from normalize.metadata import DocumentFacts, document_facts
 from normalize.metrics import MetricRecord, metric_records, record_lines
 from normalize.records import PIPELINE_VERSION, ActivityRecord, Provenance, document_records
+from normalize.sections import REPORT_TYPE, SectionRecord, section_records
 from normalize.text import vocabulary
 from normalize.time import parse_time
 from pipelines import workers
@@ -60,6 +61,7 @@ class ParsedDocument:
     warnings: tuple[str, ...]
     text_order: str  # the order the text's tables were read in ("pdf" for a PDF's cells)
     metrics: tuple[MetricRecord, ...] = ()  # the values the document reports
+    sections: tuple[SectionRecord, ...] = ()  # an annual report's headings
 
 
 def _warnings(
@@ -113,9 +115,11 @@ def _normalised(
     order = reading.order if reading is not None else "pdf"
     lines = document.lines if document.format != "pdf" else document.lines + record_lines(records)
     metrics = metric_records(lines, records, source)
+    reported = layout.document_type == REPORT_TYPE and document.format != "pdf"
+    sections = section_records(document, records, source) if reported else []
     return ParsedDocument(
         document, detection, facts, tuple(rows), tuple(records), tuple(warnings), order,
-        tuple(metrics),
+        tuple(metrics), tuple(sections),
     )  # fmt: skip
 
 
@@ -283,7 +287,7 @@ def _stored(
         store.remember_failure(failure_key(sha256, settings), str(parsed))
         return FileResult(path, error=str(parsed))
     row = document_row(parsed)
-    superseded = store.commit(row, parsed.records, parsed.metrics)
+    superseded = store.commit(row, parsed.records, parsed.metrics, parsed.sections)
     return FileResult(
         path,
         layout=parsed.detection.layout.name,

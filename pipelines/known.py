@@ -21,6 +21,7 @@ from pipelines.settings import IngestSettings
 
 ACTIVITIES_DIR = "activities"
 METRICS_DIR = "metrics"
+SECTIONS_DIR = "sections"
 DOCUMENTS_DIR = "documents"
 JOURNAL = ".journal.json"
 FAILURES = "failures.json"  # bytes that could not be read, so an unchanged batch skips them

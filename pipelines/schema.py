@@ -105,6 +105,27 @@ METRICS = pa.schema(
     metadata=METADATA,
 )
 
+SECTIONS = pa.schema(
+    [
+        pa.field("section_id", pa.string(), nullable=False),
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source_file", pa.string(), nullable=False),
+        pa.field("region", pa.string()),
+        pa.field("heading", pa.string(), nullable=False),
+        pa.field("area_id", pa.int8()),
+        pa.field("area_source", pa.string(), nullable=False),
+        pa.field("area_confidence", pa.float32()),
+        pa.field("items", _strings),
+        pa.field("page_start", pa.int32()),
+        pa.field("page_end", pa.int32()),
+        pa.field("line_start", pa.int32()),
+        pa.field("line_end", pa.int32()),
+        pa.field("is_current", pa.bool_(), nullable=False),
+        pa.field("pipeline_version", pa.string(), nullable=False),
+    ],
+    metadata=METADATA,
+)
+
 AREAS = pa.schema(
     [
         pa.field("area_id", pa.int8(), nullable=False),

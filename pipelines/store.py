@@ -29,20 +29,25 @@ import pyarrow.parquet as pq
 
 from normalize.metrics import MetricRecord
 from normalize.records import ActivityRecord
+from normalize.sections import SectionRecord
 from pipelines.known import (
     ACTIVITIES_DIR,
     DOCUMENTS_DIR,
     FAILURES,
     JOURNAL,
     METRICS_DIR,
+    SECTIONS_DIR,
     read_failures,
     write_index,
     write_json,
 )
-from pipelines.schema import ACTIVITIES, DOCUMENTS, METRICS
+from pipelines.schema import ACTIVITIES, DOCUMENTS, METRICS, SECTIONS
 from pipelines.versions import VERSION_KEY
 
 LOCK = ".lock"
+# a document's files, renamed into place in this order (its documents row last: a reader that
+# sees the document sees all of it)
+DOCUMENT_FOLDERS = (ACTIVITIES_DIR, METRICS_DIR, SECTIONS_DIR, DOCUMENTS_DIR)
 
 
 class StoreError(Exception):
@@ -137,6 +142,7 @@ class Store:
         document_row: dict[str, Any],
         records: Sequence[ActivityRecord],
         metrics: Sequence[MetricRecord] = (),
+        sections: Sequence[SectionRecord] = (),
     ) -> list[str]:
         """Store a document, superseding earlier versions of it; returns their doc_ids."""
         doc_id = document_row["doc_id"]
@@ -144,6 +150,7 @@ class Store:
         for folder, table in (
             (ACTIVITIES_DIR, records_table(records, ACTIVITIES)),
             (METRICS_DIR, records_table(metrics, METRICS)),
+            (SECTIONS_DIR, records_table(sections, SECTIONS)),
             (DOCUMENTS_DIR, pa.Table.from_pylist([document_row], schema=DOCUMENTS)),
         ):
             target = self._path(folder, doc_id)
@@ -158,13 +165,14 @@ class Store:
         journal = self.out / JOURNAL
         entry = json.loads(journal.read_text("utf-8"))
         doc_id = entry["doc_id"]
-        for folder in (ACTIVITIES_DIR, METRICS_DIR, DOCUMENTS_DIR):
+        for folder in DOCUMENT_FOLDERS:
             target = self._path(folder, doc_id)
             if _temporary(target).exists():
                 os.replace(_temporary(target), target)
         for old in entry["supersede"]:
             _not_current(self._path(ACTIVITIES_DIR, old), ACTIVITIES, {"is_current": False})
             _not_current(self._path(METRICS_DIR, old), METRICS, {"is_current": False})
+            _not_current(self._path(SECTIONS_DIR, old), SECTIONS, {"is_current": False})
             changes = {"superseded_by": doc_id, "is_current": False}
             _not_current(self._path(DOCUMENTS_DIR, old), DOCUMENTS, changes)
         journal.unlink()
@@ -174,7 +182,7 @@ class Store:
         """Finish a commit a crash interrupted, or clear what it left half-written."""
         if (self.out / JOURNAL).exists():
             self._replay()
-        for folder in (ACTIVITIES_DIR, METRICS_DIR, DOCUMENTS_DIR):
+        for folder in DOCUMENT_FOLDERS:
             for stray in (self.out / folder).glob(".*.tmp") if (self.out / folder).exists() else ():
                 stray.unlink(missing_ok=True)
 

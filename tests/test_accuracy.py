@@ -15,6 +15,7 @@ from pipelines.evaluate import (
     pooled,
 )
 from pipelines.evaluate_metrics import evaluate_metrics
+from pipelines.evaluate_sections import evaluate_sections
 from tests.conftest import GOLD, RAW, VARIANTS
 
 SCORES = {score.name: score for score in evaluate(GOLD, RAW)}
@@ -101,4 +102,10 @@ def test_text_extracted_by_an_installed_tool_is_scored_from_the_pdf(tmp_path):
 def test_reported_values_are_found_with_their_year_and_kind():
     """Issue #14's floors on the annotated metrics (002): F1 >= 0.90, is_target >= 0.90."""
     scores = evaluate_metrics(GOLD, RAW)
+    assert scores and all(not score.failures() for score in scores), [s.line() for s in scores]
+
+
+def test_annual_report_sections_hold_their_floors():
+    """Issue #14's floors on 003: heading F1 >= 0.95, area >= 0.90, work-done items F1 >= 0.90."""
+    scores = evaluate_sections(GOLD, RAW)
     assert scores and all(not score.failures() for score in scores), [s.line() for s in scores]

@@ -19,23 +19,29 @@ SENTENCE_END = (".", ":", "!", "?", ";")
 REPORT_RE = re.compile(r"\bårsrapport\b", re.I)
 
 
-def _is_heading(previous: Line | None, line: Line) -> bool:
-    """A short title line after a blank line, or after a finished sentence."""
+def is_heading(previous: Line | None, line: Line) -> bool:
+    """A short title line after a blank line, a finished sentence, or a link (a footnote's
+    address ends the text above it)."""
     return (
         len(line.stripped) <= MAX_HEADING_CHARS
         and looks_like_title(line.stripped)
-        and (previous is None or previous.is_blank or previous.stripped.endswith(SENTENCE_END))
+        and (
+            previous is None
+            or previous.is_blank
+            or previous.stripped.endswith(SENTENCE_END)
+            or bool(URL_RE.match(previous.stripped))
+        )
     )
 
 
 def _item_end(lines: tuple[Line, ...], start: int) -> int:
-    """Index after the bullet item at `start`: it runs over adjacent lines, and over a blank
-    line only into a line that goes on (see `_goes_on`)."""
+    """Index after the bullet item at `start`: it runs over adjacent lines up to a heading, and
+    over a blank line only into a line that goes on (see `_goes_on`)."""
     index = start + 1
     while index < len(lines):
         line = lines[index]
-        if is_bullet(line.text):
-            break
+        if is_bullet(line.text) or is_heading(lines[index - 1], line):
+            break  # the next item, or a heading: the list ended
         if line.is_blank:
             following = index + 1
             while following < len(lines) and lines[following].is_blank:
@@ -89,7 +95,7 @@ def parse(document: Document) -> list[ParsedRow]:
             lead, previous = None, None
             continue
         if not line.is_blank:
-            if _is_heading(previous, line):
+            if is_heading(previous, line):
                 chapter, section = section, line.stripped
             lead = line
         previous = line
