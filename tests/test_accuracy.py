@@ -109,5 +109,4 @@ def test_annual_report_sections_hold_their_level():
     """Issue #14's floors on 003 for headings (F1 >= 0.95) and work-done items (F1 >= 0.90);
     the area is held at its measured level (0.87: the issue's 0.90 is not met yet)."""
     (score,) = evaluate_sections(GOLD, RAW)
-    assert score.heading_f1 >= 0.95 and score.items_f1 >= 0.90, score.line()
-    assert score.area_accuracy >= 0.85, score.line()
+    assert not score.failures(), score.line()
