@@ -107,6 +107,6 @@ def test_reported_values_are_found_with_their_year_and_kind():
 
 def test_annual_report_sections_hold_their_level():
     """Issue #14's floors on 003 for headings (F1 >= 0.95) and work-done items (F1 >= 0.90);
-    the area is held at its measured level (0.87: the issue's 0.90 is not met yet)."""
+    the area is held at its measured level (0.84: the issue's 0.90 is not met yet)."""
     (score,) = evaluate_sections(GOLD, RAW)
     assert not score.failures(), score.line()
