@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -85,39 +85,38 @@ layout_option = click.option(
 )
 
 
+LIMIT_OPTIONS = (  # flag, IngestSettings field, type, help
+    ("--max-pages", "max_pages", click.IntRange(min=1), "Refuse PDFs with more pages."),
+    (
+        "--max-mb",
+        "max_megabytes",
+        click.FloatRange(min=0, min_open=True),
+        "Refuse files larger than this many megabytes, before reading them.",
+    ),
+    (
+        "--max-memory-mb",
+        "max_memory_mb",
+        click.IntRange(min=100),
+        "Memory (address space) a worker reading a PDF may use; past it the file fails.",
+    ),
+    (
+        "--max-seconds",
+        "max_seconds",
+        click.FloatRange(min=0),
+        "Give up a document that takes longer (0: no limit).",
+    ),
+)
+
+
 def limits_options(command: Callable) -> Callable:
     """The per-document limits and the layout override, shared by `ingest` and `watch`."""
     defaults = IngestSettings()
     command = layout_option(command)
-    command = click.option(
-        "--max-pages",
-        type=click.IntRange(min=1),
-        default=defaults.max_pages,
-        show_default=True,
-        help="Refuse PDFs with more pages.",
-    )(command)
-    command = click.option(
-        "--max-mb",
-        "max_megabytes",
-        type=click.FloatRange(min=0, min_open=True),
-        default=defaults.max_megabytes,
-        show_default=True,
-        help="Refuse files larger than this many megabytes, before reading them.",
-    )(command)
-    command = click.option(
-        "--max-memory-mb",
-        type=click.IntRange(min=100),
-        default=defaults.max_memory_mb,
-        show_default=True,
-        help="Memory (address space) a worker reading a PDF may use; past it the file fails.",
-    )(command)
-    return click.option(
-        "--max-seconds",
-        type=click.FloatRange(min=0),
-        default=defaults.max_seconds,
-        show_default=True,
-        help="Give up a document that takes longer (0: no limit).",
-    )(command)
+    for flag, name, kind, text in reversed(LIMIT_OPTIONS):
+        default = getattr(defaults, name)
+        option = click.option(flag, name, type=kind, default=default, show_default=True, help=text)
+        command = option(command)
+    return command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -141,12 +140,8 @@ def main() -> None:
 def ingest_command(
     paths: tuple[Path, ...],
     out: Path,
-    max_pages: int,
-    max_seconds: float,
-    max_megabytes: float,
-    max_memory_mb: int,
-    layout: str | None,
     jobs: int,
+    **limits: Any,
 ) -> None:
     """Ingest plan files and folders (default: raw/) into the dataset at --out.
 
@@ -154,13 +149,7 @@ def ingest_command(
     """
     inputs = list(paths) or [DEFAULT_RAW]
     files = collect_inputs(inputs)
-    settings = IngestSettings(
-        max_pages=max_pages,
-        max_megabytes=max_megabytes,
-        max_memory_mb=max_memory_mb,
-        max_seconds=max_seconds,
-        layout=layout,
-    )
+    settings = IngestSettings(**limits)  # the limits options and --layout
     known = known_results(files, out, settings)  # an unchanged batch: no pipeline to load
     if not known and workers.worth_workers(files, jobs):
         workers.start_server()  # it loads the pipeline while this process does
@@ -224,11 +213,7 @@ def watch_command(
     poll_seconds: float,
     settle_seconds: float,
     once: bool,
-    max_pages: int,
-    max_seconds: float,
-    max_megabytes: float,
-    max_memory_mb: int,
-    layout: str | None,
+    **limits: Any,
 ) -> None:
     """Watch DROP: ingest each complete file into --out, then move it to DROP/processed/ or to
     DROP/quarantine/ (with NAME.error.txt). Links, FIFOs and devices are never read. Stops
@@ -239,14 +224,7 @@ def watch_command(
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    limits = IngestSettings(
-        max_pages=max_pages,
-        max_megabytes=max_megabytes,
-        max_memory_mb=max_memory_mb,
-        max_seconds=max_seconds,
-        layout=layout,
-    )
-    settings = WatchSettings(poll_seconds, settle_seconds, limits)
+    settings = WatchSettings(poll_seconds, settle_seconds, IngestSettings(**limits))
 
     def log(event: dict) -> None:
         if log_format == "json":
