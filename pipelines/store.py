@@ -20,7 +20,6 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +67,7 @@ def _write_table(table: pa.Table, target: Path) -> None:
 
 def records_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
     """Records (dataclasses) of a new, current document as a table of `schema`."""
-    rows = [asdict(record) | {"is_current": True} for record in records]
+    rows = [{**vars(record), "is_current": True} for record in records]  # shallow: fast
     return pa.Table.from_pylist(rows, schema=schema)
 
 
