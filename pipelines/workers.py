@@ -22,7 +22,7 @@ from typing import Any
 from extract.files import is_pdf
 
 PARALLEL_MIN_TEXTS = 16  # text files parse fast: fewer than this are not worth worker processes
-PRELOAD = ["pipelines.ingest"]  # what the worker server imports once, for every worker it forks
+PRELOAD = ["pipelines.worker_preload"]  # what the worker server loads once, for every worker
 
 
 def readable_pdf(path: Path) -> bool:

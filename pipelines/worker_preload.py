@@ -1,0 +1,7 @@
+"""What the worker server loads once, before it forks a process for each file: the pipeline,
+and the Swedish word list every text's reading consults (so no worker loads it again)."""
+
+from normalize.language import is_swedish_word
+from pipelines import ingest  # noqa: F401  (imported for the workers forked from the server)
+
+is_swedish_word("cancer")  # loads the prepared word list into the server's memory
