@@ -53,3 +53,18 @@ def test_targets_and_sentences_that_go_on():
         (67.0, 2023, False, "kvinnor"),
     ]
     assert found[4].indicator == "Deltagande"
+
+
+def test_a_pdf_reports_the_values_of_its_text():
+    """The Kronoberg rows rendered as a PDF (values in table cells) report what the sample
+    text reports: the same values, units and years."""
+    from collections import Counter
+
+    from pipelines.ingest import parse_file
+    from tests.conftest import RAW, VARIANTS
+
+    def reported(path):
+        return Counter((m.value, m.unit, m.year) for m in parse_file(path).metrics)
+
+    pdf = reported(VARIANTS / "d02-kronoberg-kalmar.pdf")
+    assert pdf == reported(RAW / "002_efe616e43266e7dd.txt") and sum(pdf.values()) == 20
