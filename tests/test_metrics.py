@@ -1,8 +1,12 @@
 """The values a document reports (normalize/metrics.py): Swedish number forms, years, targets."""
 
+from collections import Counter
+
 from extract.document import Line
 from normalize.metrics import metric_records
 from normalize.records import Provenance
+from pipelines.ingest import parse_file
+from tests.conftest import RAW, VARIANTS
 
 SOURCE = Provenance("doc", "plan.txt", "generic", "Region Gotland")
 
@@ -58,10 +62,6 @@ def test_targets_and_sentences_that_go_on():
 def test_a_pdf_reports_the_values_of_its_text():
     """The Kronoberg rows rendered as a PDF (values in table cells) report what the sample
     text reports: the same values, units and years."""
-    from collections import Counter
-
-    from pipelines.ingest import parse_file
-    from tests.conftest import RAW, VARIANTS
 
     def reported(path):
         return Counter((m.value, m.unit, m.year) for m in parse_file(path).metrics)
