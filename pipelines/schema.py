@@ -5,7 +5,8 @@ from __future__ import annotations
 import pyarrow as pa
 
 SCHEMA_VERSION = "1.7"
-METADATA = {b"cancerplans.schema_version": SCHEMA_VERSION.encode()}
+SCHEMA_METADATA_KEY = b"cancerplans.schema_version"  # in every file's Parquet metadata
+METADATA = {SCHEMA_METADATA_KEY: SCHEMA_VERSION.encode()}
 
 _strings = pa.list_(pa.string())
 

@@ -40,10 +40,18 @@ from pipelines.known import (
     write_index,
     write_json,
 )
-from pipelines.schema import ACTIVITIES, DOCUMENTS, METRICS, SECTIONS
+from pipelines.schema import (
+    ACTIVITIES,
+    DOCUMENTS,
+    METRICS,
+    SCHEMA_METADATA_KEY,
+    SCHEMA_VERSION,
+    SECTIONS,
+)
 from pipelines.versions import VERSION_KEY
 
 LOCK = ".lock"
+SCHEMA_KEY = "_schema_version"  # added to document rows as read: the schema their file is in
 # a document's files, renamed into place in this order (its documents row last: a reader that
 # sees the document sees all of it)
 DOCUMENT_FOLDERS = (ACTIVITIES_DIR, METRICS_DIR, SECTIONS_DIR, DOCUMENTS_DIR)
@@ -90,21 +98,29 @@ class Store:
         return self.out / folder / f"{doc_id}.parquet"
 
     def documents(self) -> list[dict[str, Any]]:
-        """Every document row (current and superseded versions)."""
+        """Every document row (current and superseded versions), each with the schema version
+        its file was written in (`SCHEMA_KEY`)."""
         if self._documents is None:
             folder = self.out / DOCUMENTS_DIR
             paths = sorted(folder.glob("[!.]*.parquet")) if folder.exists() else []
-            self._documents = [row for path in paths for row in pq.read_table(path).to_pylist()]
+            self._documents = []
+            for path in paths:
+                table = pq.read_table(path)
+                version = (table.schema.metadata or {}).get(SCHEMA_METADATA_KEY, b"").decode()
+                self._documents += [row | {SCHEMA_KEY: version} for row in table.to_pylist()]
         return self._documents
 
     def find(self, sha256: str, pipeline_version: str) -> dict[str, Any] | None:
-        """The document with these bytes read by this version of the pipeline: the current
+        """The document with these bytes read by this version of the pipeline into this schema
+        (bytes stored in an older schema are read again, to fill what it lacked): the current
         one, else an earlier version that a later one replaced (bytes seen before never roll a
         plan back)."""
         rows = [
             row
             for row in self.documents()
-            if row["sha256"] == sha256 and row["pipeline_version"] == pipeline_version
+            if row["sha256"] == sha256
+            and row["pipeline_version"] == pipeline_version
+            and row[SCHEMA_KEY] == SCHEMA_VERSION
         ]
         return min(rows, key=lambda row: bool(row.get("superseded_by")), default=None)
 
@@ -121,7 +137,7 @@ class Store:
 
     def write_index(self) -> None:
         """Record the bytes the dataset now knows, for the next batch's quick answer."""
-        write_index(self.out, self.documents())
+        write_index(self.out, [r for r in self.documents() if r[SCHEMA_KEY] == SCHEMA_VERSION])
 
     def earlier_versions(self, document_row: dict[str, Any]) -> list[str]:
         """Current documents for the same region, document type and plan period."""
@@ -177,6 +193,31 @@ class Store:
         journal.unlink()
         self._documents = None
 
+    def upgrade(self) -> None:
+        """Give files of an older schema what this one added: `is_current` (1.6; true for
+        activities, whose replaced versions the older schema deleted; for documents, true
+        unless replaced). Each file is rewritten whole, by a rename."""
+        for folder, schema in ((ACTIVITIES_DIR, ACTIVITIES), (DOCUMENTS_DIR, DOCUMENTS)):
+            directory = self.out / folder
+            for path in sorted(directory.glob("[!.]*.parquet")) if directory.exists() else ():
+                if "is_current" in pq.read_schema(path).names:
+                    continue
+                old = pq.read_table(path)
+                rows = old.to_pylist()
+                for row in rows:
+                    row["is_current"] = not row.get("superseded_by")
+                try:  # the file keeps its own schema version: its plan is read again at its turn
+                    table = pa.Table.from_pylist(
+                        rows, schema=schema.with_metadata(old.schema.metadata)
+                    )
+                except (pa.ArrowInvalid, pa.ArrowTypeError) as err:
+                    raise StoreError(
+                        f"{path} was written by an older cancerplans in a form this one cannot "
+                        f"upgrade ({err}); ingest into a new output folder"
+                    ) from err
+                _write_table(table, path)
+        self._documents = None
+
     def recover(self) -> None:
         """Finish a commit a crash interrupted, or clear what it left half-written."""
         if (self.out / JOURNAL).exists():
@@ -203,6 +244,7 @@ def open_store(out: Path) -> Iterator[Store]:
             ) from err
         store = Store(out)
         store.recover()
+        store.upgrade()
         yield store
     finally:
         handle.close()

@@ -190,3 +190,29 @@ def test_a_batch_reads_in_this_process_when_workers_cannot_start(tmp_path, monke
     files = [VARIANTS / "d05-generic-norrbotten.pdf", RAW / "002_efe616e43266e7dd.txt"]
     report = ingest(files, tmp_path / "out", jobs=2)
     assert [result.status for result in report.results] == ["stored", "stored"]
+
+
+def test_a_dataset_of_an_older_schema_is_upgraded_and_its_plans_read_again(tmp_path):
+    """Files written before `is_current` (schema 1.5) get it; bytes stored in an older schema
+    are read again, so the new tables (metrics) fill in; the report and database work."""
+    out = tmp_path / "out"
+    plan = tmp_path / "plan.txt"
+    shutil.copy(RAW / "002_efe616e43266e7dd.txt", plan)
+    ingest([plan], out)
+    for folder in ("activities", "documents"):
+        for path in (out / folder).glob("*.parquet"):
+            table = pq.read_table(path).drop_columns(["is_current"])
+            pq.write_table(
+                table.replace_schema_metadata({"cancerplans.schema_version": "1.5"}), path
+            )
+    for path in (out / "metrics").glob("*.parquet"):
+        path.unlink()
+    (out / "known.json").unlink()
+    report = ingest([plan], out)
+    assert [result.status for result in report.results] == ["stored"]  # read again
+    activities = pd.read_parquet(out / "activities")
+    assert activities["is_current"].all()
+    assert len(pd.read_parquet(out / "metrics")) == 20
+    assert (out / "report.html").exists()
+    with duckdb.connect(str(out / "cancerplans.duckdb"), read_only=True) as db:
+        assert db.execute("select count(*) from current_metrics").fetchone()[0] == 20
