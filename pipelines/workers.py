@@ -153,6 +153,8 @@ class IsolatedPool:
                 except (EOFError, OSError):
                     process.join()
                     future.set_exception(WorkerStopped(_why(process.exitcode, self.limits)))
+                except Exception as err:  # a result that cannot be read back: that file's
+                    future.set_exception(WorkerStopped(f"its result could not be read ({err})"))
                 process.join()
                 conn.close()
                 running.remove(entry)
