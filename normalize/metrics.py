@@ -13,6 +13,7 @@ is a target and whom it is about; the indicator is what the sentence says before
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -85,8 +86,7 @@ class _Sentence:
     starts: tuple[int, ...]  # offset in `text` where each line begins
 
     def line_at(self, offset: int) -> Line:
-        index = max(i for i, start in enumerate(self.starts) if start <= offset)
-        return self.lines[index]
+        return self.lines[bisect_right(self.starts, offset) - 1]
 
 
 def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
@@ -114,8 +114,8 @@ def sentences(lines: Sequence[Line]) -> Iterator[_Sentence]:
             piece = text[begin:end]
             if not piece.strip():
                 continue
-            first = max(i for i, start in enumerate(starts) if start <= begin)
-            last = max(i for i, start in enumerate(starts) if start < max(begin + 1, end - 1))
+            first = bisect_right(starts, begin) - 1  # the line the sentence starts on
+            last = bisect_left(starts, max(begin + 1, end - 1)) - 1  # and the one it ends on
             shifted = tuple(max(0, start - begin) for start in starts[first : last + 1])
             yield _Sentence(piece, tuple(block[first : last + 1]), shifted)
 
@@ -169,6 +169,7 @@ def metric_records(
     it."""
     pattern, units = _units()
     found: list[MetricRecord] = []
+    holders = _holders(records)
     previous: tuple[int | None, str] = (None, "")  # the year and indicator of the last sentence
     for sentence in sentences(lines):
         text = sentence.text
@@ -187,7 +188,7 @@ def metric_records(
                 year = year if year is not None else previous[0]
                 indicator = previous[1] or indicator
             line = sentence.line_at(match.start())
-            holder = _holder(records, line.number)
+            holder = holders.get(line.number)
             for part in ("low", "high"):
                 if match.group(part) is None:
                     continue
@@ -220,7 +221,10 @@ def metric_records(
     return found
 
 
-def _holder(records: Sequence[ActivityRecord], number: int) -> ActivityRecord | None:
-    """The record whose source row spans line `number` (the narrowest)."""
-    holding = [r for r in records if r.line_start <= number <= r.line_end]
-    return min(holding, key=lambda r: r.line_end - r.line_start, default=None)
+def _holders(records: Sequence[ActivityRecord]) -> dict[int, ActivityRecord]:
+    """For each line a record's source row spans, the record of the narrowest such row."""
+    holders: dict[int, ActivityRecord] = {}
+    for record in sorted(records, key=lambda r: r.line_end - r.line_start, reverse=True):
+        for number in range(record.line_start, record.line_end + 1):
+            holders[number] = record  # narrower rows come later and win
+    return holders
