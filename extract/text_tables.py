@@ -56,6 +56,7 @@ class PathCosts:
     skipped_cell: float = 0.15  # an empty cell passed over
     skipped_merged: float = 0.05  # a merged cell's place in the rows after its first
     skipped_nested: float = 1.0  # a merged cell left empty right after a merged cell opened anew
+    inner_merged_alone: float = 1.0  # a row opening with a nested merged cell's new value alone
     missing_key: float = 2.5  # a row without its key cell (every row has one)
     same_cell: float = 0.4  # one more block in a list-like cell (activities, responsible, notes)
     same_text_cell: float = 1.2  # one more block in a goal or another text cell
@@ -234,6 +235,14 @@ def assign_columns(
             for k in range(i + 1, j)
         )
 
+    def alone(j: int) -> float:
+        """A row opening with a new value of a merged cell nested in another merged cell
+        (a goal under an area) while the outer one goes on: nested cells change together."""
+        if model.reading_order:  # a reading-order tool prints a row's cells apart: no cue
+            return 0.0
+        nested = cells[j] in merged and any(cells[k] in merged for k in range(j))
+        return costs.inner_merged_alone if nested else 0.0
+
     # cost[i]: the best path's cost with the latest block in column i;
     # back[t][i]: the column before and whether block t opens a row
     def fits(block: Block, index: int) -> float:
@@ -262,7 +271,7 @@ def assign_columns(
                 ):
                     options.append((cost[i] + costs.back_to_marked, i, False))
                 if not block.joined:  # one line is one row
-                    ends_row = skip(i + 1, n) + costs.new_row + skip(0, j)
+                    ends_row = skip(i + 1, n) + costs.new_row + skip(0, j) + alone(j)
                     options.append((cost[i] + ends_row, i, True))
             best = min(options)
             new_cost.append(best[0] + fits(block, j))

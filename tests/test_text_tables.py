@@ -435,6 +435,30 @@ def test_a_new_area_opens_a_new_goal():
     ]
 
 
+def test_a_nested_merged_cell_changes_with_the_one_it_is_nested_in():
+    """Under one area the goal goes on: a new row opens at its key cell, not with a new goal
+    of its own (which would shift every cell of the row one column left)."""
+    columns = parse_header_text("Område Mål Aktivitet från RCC Aktivitet i RV Ansvarig")
+    model = TableModel(columns, "rcc_activity", frozenset({"area", "goal"}))
+    blocks = [
+        block("2.) Patientmedverkan"),
+        block("Stöd till patienter och närstående under hela vårdprocessen."),
+        block("Stärka patient- och närståendeföreträdare genom utbildning"),
+        block("Efterfrågas i förbättringsarbeten och arbetsgrupper."),
+        block("Regionerna"),
+        block("Delta i utvecklingen av PROM/PREM-enkäter"),
+        block("Fortsatt utskick av enkäter. Använda resultaten i utvecklingen av vården."),
+        block("PROM inom respektive diagnosgrupp."),
+        block("Regionerna"),
+    ]
+    assert [cell for cell, _ in placed(blocks, model)][5:] == [
+        "rcc_activity",
+        "activities",
+        "activities",
+        "responsible",
+    ]
+
+
 def test_in_reading_order_a_bullet_goes_back_to_its_bulleted_cell():
     """pdftotext may print a row's second bullet after the next column's cell ("• A", "Ansvar:
     X", "• B"): where the document's activities are bulleted, the bullet goes back to them
