@@ -174,8 +174,9 @@ def parse_file(path: Path, settings: IngestSettings | None = None) -> ParsedDocu
     if not messages:
         return parsed
     distinct = sorted(set(messages))
-    shown = "; ".join(distinct[:3]) + (
-        f"; and {len(distinct) - 3} more" if len(distinct) > 3 else ""
+    more = len(distinct) - SHOWN_LIBRARY_WARNINGS
+    shown = "; ".join(distinct[:SHOWN_LIBRARY_WARNINGS]) + (
+        f"; and {more} more" if more > 0 else ""
     )
     warning = f"the PDF library reported {len(messages)} problems reading it: {shown}"
     return replace(parsed, warnings=(*parsed.warnings, warning))
@@ -383,12 +384,10 @@ def ingest(
                 on_file(result)
         try:
             store.write_index()
-            if (
-                any(result.status == "stored" for result in results)
-                or not (out / DATABASE).exists()
-            ):
+            if any(result.status == "stored" for result in results) or not published(out):
                 publish(out)
         except OSError as err:  # the commits stand; what is made of them is made next run
+            (out / REPORT).unlink(missing_ok=True)  # so the next run, even unchanged, makes it
             raise StoreError(
                 f"the dataset in {out} is stored, but its index, database or report could not "
                 f"be written ({err}); the next run writes them"

@@ -65,3 +65,12 @@ def test_an_unchanged_batch_does_not_load_the_pipeline(tmp_path):
     )
     assert "same    " in run.stdout and "failed before" in run.stdout
     assert run.stdout.strip().endswith("exit 1 pipeline loaded: False")  # the failure still counts
+
+
+def test_a_missing_report_is_made_again_by_an_unchanged_batch(tmp_path):
+    files, out = _batch(tmp_path), tmp_path / "out"
+    ingest(files, out)
+    (out / "report.html").unlink()
+    assert known_results(files, out, IngestSettings()) is None  # not answered from the index
+    ingest(files, out)
+    assert (out / "report.html").exists()
