@@ -16,7 +16,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from normalize.areas import areas
-from pipelines.known import ACTIVITIES_DIR, DATABASE, DOCUMENTS_DIR, METRICS_DIR, SECTIONS_DIR
+from pipelines.known import (
+    ACTIVITIES_DIR,
+    DATABASE,
+    DOCUMENTS_DIR,
+    METRICS_DIR,
+    SECTIONS_DIR,
+    temporary_path,
+)
 from pipelines.schema import AREAS
 
 AREAS_DIR = "areas"
@@ -29,7 +36,7 @@ def write_areas(out: Path) -> Path:
     target = out / AREAS_DIR / "areas.parquet"
     target.parent.mkdir(parents=True, exist_ok=True)
     rows = [{"area_id": number, "area": name} for number, name in sorted(areas().items())]
-    temporary = target.with_name(f".{target.name}.tmp")
+    temporary = temporary_path(target)
     pq.write_table(pa.Table.from_pylist(rows, schema=AREAS), temporary)
     os.replace(temporary, target)
     return target
@@ -45,31 +52,20 @@ def view_statements(out: Path) -> list[str]:
     documents = f"read_parquet('{_glob(out, DOCUMENTS_DIR)}', union_by_name = true)"
     activities = f"read_parquet('{_glob(out, ACTIVITIES_DIR)}', union_by_name = true)"
     joined = ", ".join(f"d.{column}" for column in DOCUMENT_COLUMNS)
-    return (
-        [
-            f"CREATE VIEW documents AS SELECT * FROM {documents}",
-            f"CREATE VIEW areas AS SELECT * FROM read_parquet('{_glob(out, AREAS_DIR)}')",
-            f"CREATE VIEW activities AS SELECT a.*, {joined} "
-            f"FROM {activities} a JOIN documents d USING (doc_id)",
-            "CREATE VIEW current_activities AS SELECT * FROM activities WHERE is_current",
-        ]
-        + (
-            [
-                f"CREATE VIEW metrics AS SELECT * FROM read_parquet('{_glob(out, METRICS_DIR)}')",
-                "CREATE VIEW current_metrics AS SELECT * FROM metrics WHERE is_current",
+    statements = [
+        f"CREATE VIEW documents AS SELECT * FROM {documents}",
+        f"CREATE VIEW areas AS SELECT * FROM read_parquet('{_glob(out, AREAS_DIR)}')",
+        f"CREATE VIEW activities AS SELECT a.*, {joined} "
+        f"FROM {activities} a JOIN documents d USING (doc_id)",
+        "CREATE VIEW current_activities AS SELECT * FROM activities WHERE is_current",
+    ]
+    for table in (METRICS_DIR, SECTIONS_DIR):  # tables a dataset of an older schema may lack
+        if any((out / table).glob("[!.]*.parquet")):
+            statements += [
+                f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{_glob(out, table)}')",
+                f"CREATE VIEW current_{table} AS SELECT * FROM {table} WHERE is_current",
             ]
-            if any((out / METRICS_DIR).glob("[!.]*.parquet"))
-            else []
-        )
-        + (
-            [
-                f"CREATE VIEW sections AS SELECT * FROM read_parquet('{_glob(out, SECTIONS_DIR)}')",
-                "CREATE VIEW current_sections AS SELECT * FROM sections WHERE is_current",
-            ]
-            if any((out / SECTIONS_DIR).glob("[!.]*.parquet"))
-            else []
-        )
-    )
+    return statements
 
 
 def write_database(out: Path) -> Path | None:
@@ -81,7 +77,7 @@ def write_database(out: Path) -> Path | None:
         return None
     write_areas(out)
     target = out / DATABASE
-    temporary = target.with_name(f".{target.name}.tmp")
+    temporary = temporary_path(target)
     temporary.unlink(missing_ok=True)
     try:
         with duckdb.connect(str(temporary)) as connection:

@@ -61,9 +61,15 @@ def read_failures(out: Path) -> dict[str, str]:
     return json.loads(path.read_text("utf-8")) if path.exists() else {}
 
 
+def temporary_path(target: Path) -> Path:
+    """Where a file is written before it is renamed to `target`: a dot-name beside it, which
+    readers and the dataset's globs skip (and recovery clears)."""
+    return target.with_name(f".{target.name}.tmp")
+
+
 def write_json(data: dict[str, Any], target: Path) -> None:
     """Write `data` to `target` whole or not at all (a dot-file, fsync, a rename)."""
-    temporary = target.with_name(f".{target.name}.tmp")
+    temporary = temporary_path(target)
     with temporary.open("w", encoding="utf-8") as handle:
         json.dump(data, handle)
         handle.flush()

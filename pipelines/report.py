@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from normalize.areas import areas
 from normalize.status import STATUSES
-from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR, REPORT
+from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR, REPORT, temporary_path
 
 KIND_NAMES = {
     "action_row": "plan actions",
@@ -285,7 +285,7 @@ def write_report(out: Path, target: Path | None = None) -> Path:
     """Write the report of the dataset at `out` to `target` (default OUT/report.html), whole."""
     target = target or out / REPORT
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
+    temporary = temporary_path(target)
     temporary.write_text(render_html(summarize(out)), encoding="utf-8")
     os.replace(temporary, target)
     return target

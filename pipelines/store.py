@@ -37,6 +37,7 @@ from pipelines.known import (
     METRICS_DIR,
     SECTIONS_DIR,
     read_failures,
+    temporary_path,
     write_index,
     write_json,
 )
@@ -52,23 +53,24 @@ from pipelines.versions import VERSION_KEY
 
 LOCK = ".lock"
 SCHEMA_KEY = "_schema_version"  # added to document rows as read: the schema their file is in
-# a document's files, renamed into place in this order (its documents row last: a reader that
-# sees the document sees all of it)
-DOCUMENT_FOLDERS = (ACTIVITIES_DIR, METRICS_DIR, SECTIONS_DIR, DOCUMENTS_DIR)
+# a document's files and their schemas, renamed into place in this order (its documents row
+# last: a reader that sees the document sees all of it)
+DOCUMENT_FILES = {
+    ACTIVITIES_DIR: ACTIVITIES,
+    METRICS_DIR: METRICS,
+    SECTIONS_DIR: SECTIONS,
+    DOCUMENTS_DIR: DOCUMENTS,
+}
 
 
 class StoreError(Exception):
     """The output folder cannot be used: not writable, or locked by another process."""
 
 
-def _temporary(target: Path) -> Path:
-    return target.with_name(f".{target.name}.tmp")
-
-
 def _write_table(table: pa.Table, target: Path) -> None:
     """Write `table` to `target` by way of a dot-file and a rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _temporary(target)
+    temporary = temporary_path(target)
     pq.write_table(table, temporary)
     os.replace(temporary, target)
 
@@ -170,7 +172,7 @@ class Store:
         ):
             target = self._path(folder, doc_id)
             target.parent.mkdir(parents=True, exist_ok=True)
-            pq.write_table(table, _temporary(target))
+            pq.write_table(table, temporary_path(target))
         write_json({"doc_id": doc_id, "supersede": superseded}, self.out / JOURNAL)
         self._replay()
         return superseded
@@ -180,16 +182,16 @@ class Store:
         journal = self.out / JOURNAL
         entry = json.loads(journal.read_text("utf-8"))
         doc_id = entry["doc_id"]
-        for folder in DOCUMENT_FOLDERS:
+        for folder in DOCUMENT_FILES:
             target = self._path(folder, doc_id)
-            if _temporary(target).exists():
-                os.replace(_temporary(target), target)
+            if temporary_path(target).exists():
+                os.replace(temporary_path(target), target)
         for old in entry["supersede"]:
-            _not_current(self._path(ACTIVITIES_DIR, old), ACTIVITIES, {"is_current": False})
-            _not_current(self._path(METRICS_DIR, old), METRICS, {"is_current": False})
-            _not_current(self._path(SECTIONS_DIR, old), SECTIONS, {"is_current": False})
-            changes = {"superseded_by": doc_id, "is_current": False}
-            _not_current(self._path(DOCUMENTS_DIR, old), DOCUMENTS, changes)
+            for folder, schema in DOCUMENT_FILES.items():
+                changes = {"is_current": False}
+                if folder == DOCUMENTS_DIR:
+                    changes["superseded_by"] = doc_id
+                _not_current(self._path(folder, old), schema, changes)
         journal.unlink()
         self._documents = None
 
@@ -222,7 +224,7 @@ class Store:
         """Finish a commit a crash interrupted, or clear what it left half-written."""
         if (self.out / JOURNAL).exists():
             self._replay()
-        for folder in DOCUMENT_FOLDERS:
+        for folder in DOCUMENT_FILES:
             for stray in (self.out / folder).glob(".*.tmp") if (self.out / folder).exists() else ():
                 stray.unlink(missing_ok=True)
 
