@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import signal
-import stat
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +18,7 @@ from typing import Any
 from extract.detect import Detection, detect_layout
 from extract.document import Document
 from extract.errors import InputError, LimitExceeded
-from extract.files import file_sha256, is_pdf, printable_name
+from extract.files import is_pdf, printable_name
 from extract.layout import ParsedRow
 from extract.pdf.plan import read_pdf_plan
 from extract.pdf.settings import PdfSettings
@@ -35,14 +33,13 @@ from normalize.text import vocabulary
 from normalize.time import parse_time
 from pipelines import workers
 from pipelines.database import write_database
-from pipelines.known import DATABASE, REPORT, failure_key, unchanged_result
+from pipelines.known import DATABASE, REPORT, failure_key, hashed, unchanged_result
 from pipelines.report import write_report
 from pipelines.results import FileResult, IngestReport, collect_inputs
 from pipelines.settings import CPU_MARGIN_SECONDS, DEFAULT_INGEST, IngestSettings
 from pipelines.store import Store, StoreError, open_store
 
 LOG = logging.getLogger("cancerplans")
-MEGABYTE = 1 << 20
 
 
 class TimeLimitExceeded(LimitExceeded):
@@ -326,24 +323,6 @@ def _turn(
         ) from err
 
 
-def _hashed(path: Path, settings: IngestSettings) -> FileResult | tuple[Path, str]:
-    """A file with its content hash, or the reason it is not read: missing, not a regular file
-    (a FIFO or a device would never end), larger than the limit, or unreadable."""
-    try:
-        status = os.stat(path)
-        if not stat.S_ISREG(status.st_mode):
-            return FileResult(path, error="not a regular file (a FIFO, device or socket): not read")
-        if status.st_size > settings.max_megabytes * MEGABYTE:
-            size = status.st_size / MEGABYTE
-            limit = f"{settings.max_megabytes:g} MB"
-            return FileResult(path, error=f"the file is {size:.0f} MB; the limit is {limit}")
-        return path, file_sha256(path)
-    except FileNotFoundError:
-        return FileResult(path, error="no such file or folder")
-    except OSError as err:
-        return FileResult(path, error=f"cannot read the file: {err.strerror or err}")
-
-
 def ingest_file(path: Path, store: Store, settings: IngestSettings = DEFAULT_INGEST) -> FileResult:
     """Ingest one file into the store, as a batch of one (a PDF in an isolated worker); input
     problems become the result's error. Bytes already stored (by this pipeline version), or
@@ -401,7 +380,7 @@ def _results(
     """Each file's result, in the order of the files: files the store knows at once, the
     others parsed here or by a pool of `jobs` processes (started fresh, so they hold none of
     this process's files or locks) and committed here as their turn comes."""
-    entries = [_hashed(path, settings) for path in files]
+    entries = [hashed(path, settings) for path in files]
     to_read = [
         entry[0]
         for entry in entries

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from extract.files import file_sha256
 from normalize.version import PIPELINE_VERSION
 from pipelines.results import FileResult
-from pipelines.settings import IngestSettings
+from pipelines.settings import MEGABYTE, IngestSettings
 
 ACTIVITIES_DIR = "activities"
 METRICS_DIR = "metrics"
@@ -53,6 +54,24 @@ def unchanged_result(path: Path, row: dict[str, Any]) -> FileResult:
     )
     fields = {name: row.get(name) for name in KNOWN_FIELDS if name != "superseded_by"}
     return FileResult(path, **fields, warnings=note, status="unchanged")
+
+
+def hashed(path: Path, settings: IngestSettings) -> FileResult | tuple[Path, str]:
+    """A file with its content hash, or the reason it is not read: missing, not a regular file
+    (a FIFO or a device would never end), larger than the limit, or unreadable."""
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            return FileResult(path, error="not a regular file (a FIFO, device or socket): not read")
+        if status.st_size > settings.max_bytes:
+            size = status.st_size / MEGABYTE
+            limit = f"{settings.max_megabytes:g} MB"
+            return FileResult(path, error=f"the file is {size:.0f} MB; the limit is {limit}")
+        return path, file_sha256(path)
+    except FileNotFoundError:
+        return FileResult(path, error="no such file or folder")
+    except OSError as err:
+        return FileResult(path, error=f"cannot read the file: {err.strerror or err}")
 
 
 def read_failures(out: Path) -> dict[str, str]:
@@ -128,12 +147,10 @@ def known_results(
     failures = read_failures(out)
     results = []
     for path in files:
-        try:
-            if not path.is_file() or path.stat().st_size > settings.max_megabytes * (1 << 20):
-                return None  # the full ingest says why it is not read
-            sha256 = file_sha256(path)
-        except OSError:
-            return None
+        entry = hashed(path, settings)
+        if isinstance(entry, FileResult):
+            return None  # the full ingest reports why it is not read
+        sha256 = entry[1]
         if (reason := failures.get(failure_key(sha256, settings))) is not None:
             error = f"{reason} (these bytes failed before; not read again)"
             results.append(FileResult(path, error=error))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+MEGABYTE = 1 << 20
+
 
 @dataclass(frozen=True)
 class IngestSettings:
@@ -15,6 +17,10 @@ class IngestSettings:
     max_seconds: float = 600.0  # a document that takes longer is given up (main thread only)
     max_memory_mb: int = 1500  # a worker reading a PDF may use this much address space
     layout: str | None = None  # read every file in this layout instead of detecting one
+
+    @property
+    def max_bytes(self) -> float:
+        return self.max_megabytes * MEGABYTE
 
 
 DEFAULT_INGEST = IngestSettings()
