@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from extract.cells import BULLET_GLYPHS
+from extract.cells import BULLET_GLYPHS, to_blocks
 from extract.document import Line
 from normalize.records import ActivityRecord, Provenance, stable_id
 from normalize.term_tables import read_table
@@ -89,22 +89,10 @@ class _Sentence:
         return self.lines[bisect_right(self.starts, offset) - 1]
 
 
-def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
-    block: list[Line] = []
-    for line in lines:
-        if line.is_blank:
-            if block:
-                yield block
-            block = []
-        else:
-            block.append(line)
-    if block:
-        yield block
-
-
 def sentences(lines: Sequence[Line]) -> Iterator[_Sentence]:
     """The sentences of a text's paragraphs, each with the lines it spans."""
-    for block in _paragraphs(lines):
+    for paragraph in to_blocks(tuple(lines)):
+        block = paragraph.lines
         text, starts = "", []
         for line in block:
             starts.append(len(text))
