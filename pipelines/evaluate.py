@@ -70,6 +70,15 @@ class PredictedRow:
     status: tuple[str, ...]
 
 
+def precision_recall_f1(found: int, gold: int, predicted: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of `found` matches among `predicted` items and `gold` ones
+    (0 where there is nothing to divide by)."""
+    precision = found / predicted if predicted else 0.0
+    recall = found / gold if gold else 0.0
+    total = precision + recall
+    return precision, recall, (2 * precision * recall / total if total else 0.0)
+
+
 @dataclass
 class SetScore:
     """Micro-averaged precision/recall over sets of strings, and exact-set accuracy."""
@@ -126,16 +135,15 @@ class FileScore:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
+        return precision_recall_f1(self.matched, self.gold, self.predicted)[0]
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return precision_recall_f1(self.matched, self.gold, self.predicted)[1]
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return precision_recall_f1(self.matched, self.gold, self.predicted)[2]
 
     def accuracy(self, name: str) -> float:
         total = self.field_totals[name]

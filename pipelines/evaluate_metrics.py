@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from normalize.metrics import MetricRecord
+from pipelines.evaluate import precision_recall_f1
 from pipelines.ingest import parse_file
 
 STOP_WORDS = frozenset(  # Swedish function words: no evidence that two indicators agree
@@ -70,16 +71,15 @@ class MetricScore:
 
     @property
     def precision(self) -> float:
-        return self.found / self.predicted if self.predicted else 0.0
+        return precision_recall_f1(self.found, self.gold, self.predicted)[0]
 
     @property
     def recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
+        return precision_recall_f1(self.found, self.gold, self.predicted)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return precision_recall_f1(self.found, self.gold, self.predicted)[2]
 
     @property
     def target_accuracy(self) -> float:
