@@ -219,6 +219,9 @@ def test_status_words_inside_a_cell_stay_in_it(lines):
 
 
 KRONOBERG_LIKE = parse_header_text("Målbild Planerade aktiviteter Status/förutsättningar/ansvar")
+VASTMANLAND_LIKE = parse_header_text("Område Mål Aktivitet från RCC Aktivitet i RV Ansvarig")
+# its area and goal cells are merged over the rows below them; every row has its RCC activity
+VASTMANLAND_MODEL = TableModel(VASTMANLAND_LIKE, "rcc_activity", frozenset({"area", "goal"}))
 
 
 def test_a_combined_column_holds_any_of_its_cells():
@@ -290,7 +293,7 @@ def test_a_block_far_from_its_cells_usual_length_is_unlikely():
 
 
 def test_a_tables_own_label_repeated_among_its_cells_is_dropped():
-    columns = parse_header_text("Område Mål Aktivitet från RCC Aktivitet i RV Ansvarig")
+    columns = VASTMANLAND_LIKE
     assert repeats_label("Aktivitet i RV", columns)
     assert repeats_label("Aktivitet från", columns)  # the first part of a wrapped label
     assert not repeats_label("RCC", columns)  # a label's rest may be a cell (an actor)
@@ -419,8 +422,7 @@ def test_a_bullet_after_a_page_break_that_cut_a_row_is_one_more_item_of_that_row
 def test_a_new_area_opens_a_new_goal():
     """Merged cells nest: a row that opens a new area (merged) opens a new goal (merged, right
     of it) too, so the long text after the area label is its goal, not the key cell."""
-    columns = parse_header_text("Område Mål Aktivitet från RCC Aktivitet i RV Ansvarig")
-    model = TableModel(columns, "rcc_activity", frozenset({"area", "goal"}))
+    model = VASTMANLAND_MODEL
     blocks = [
         block("3.d.) Prostatacancertestning"),
         block("Det övergripande målet är minskad sjuklighet och dödlighet i prostatacancer"),
@@ -438,8 +440,7 @@ def test_a_new_area_opens_a_new_goal():
 def test_a_nested_merged_cell_changes_with_the_one_it_is_nested_in():
     """Under one area the goal goes on: a new row opens at its key cell, not with a new goal
     of its own (which would shift every cell of the row one column left)."""
-    columns = parse_header_text("Område Mål Aktivitet från RCC Aktivitet i RV Ansvarig")
-    model = TableModel(columns, "rcc_activity", frozenset({"area", "goal"}))
+    model = VASTMANLAND_MODEL
     blocks = [
         block("2.) Patientmedverkan"),
         block("Stöd till patienter och närstående under hela vårdprocessen."),
