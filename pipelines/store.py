@@ -45,14 +45,12 @@ from pipelines.schema import (
     ACTIVITIES,
     DOCUMENTS,
     METRICS,
-    SCHEMA_METADATA_KEY,
     SCHEMA_VERSION,
     SECTIONS,
 )
-from pipelines.versions import VERSION_KEY
+from pipelines.versions import SCHEMA_KEY, VERSION_KEY, read_documents
 
 LOCK = ".lock"
-SCHEMA_KEY = "_schema_version"  # added to document rows as read: the schema their file is in
 # a document's files and their schemas, renamed into place in this order (its documents row
 # last: a reader that sees the document sees all of it)
 DOCUMENT_FILES = {
@@ -101,15 +99,9 @@ class Store:
 
     def documents(self) -> list[dict[str, Any]]:
         """Every document row (current and superseded versions), each with the schema version
-        its file was written in (`SCHEMA_KEY`)."""
+        its file was written in (`SCHEMA_KEY`); read once until the next commit."""
         if self._documents is None:
-            folder = self.out / DOCUMENTS_DIR
-            paths = sorted(folder.glob("[!.]*.parquet")) if folder.exists() else []
-            self._documents = []
-            for path in paths:
-                table = pq.read_table(path)
-                version = (table.schema.metadata or {}).get(SCHEMA_METADATA_KEY, b"").decode()
-                self._documents += [row | {SCHEMA_KEY: version} for row in table.to_pylist()]
+            self._documents = read_documents(self.out)
         return self._documents
 
     def find(self, sha256: str, pipeline_version: str) -> dict[str, Any] | None:

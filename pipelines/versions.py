@@ -12,15 +12,22 @@ import pyarrow.parquet as pq
 
 from normalize.text import match_key
 from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR
+from pipelines.schema import SCHEMA_METADATA_KEY
 
 VERSION_KEY = ("region", "document_type", "period_start", "period_end")
+SCHEMA_KEY = "_schema_version"  # added to document rows as read: the schema their file is in
 
 
 def read_documents(out: Path) -> list[dict[str, Any]]:
-    """Every document row of the dataset at `out` (current and superseded versions)."""
+    """Every document row of the dataset at `out` (current and superseded versions), each with
+    the schema version its file was written in (`SCHEMA_KEY`)."""
     folder = out / DOCUMENTS_DIR
-    paths = sorted(folder.glob("[!.]*.parquet")) if folder.is_dir() else []
-    return [row for path in paths for row in pq.read_table(path).to_pylist()]
+    rows: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("[!.]*.parquet")) if folder.is_dir() else ():
+        table = pq.read_table(path)
+        version = (table.schema.metadata or {}).get(SCHEMA_METADATA_KEY, b"").decode()
+        rows += [row | {SCHEMA_KEY: version} for row in table.to_pylist()]
+    return rows
 
 
 def history(documents: Sequence[dict[str, Any]]) -> dict[tuple, list[dict[str, Any]]]:
