@@ -16,11 +16,14 @@ CONTROL_SHARE_LIMIT = 0.05  # more control characters than this share of the tex
 
 @dataclass(frozen=True)
 class Line:
-    """One line of the source text: 1-based line number, 1-based page number and its text."""
+    """One line of the source text: 1-based line number, 1-based page number and its text;
+    `heading` tells whether it is set as a heading where the source shows type (a PDF's larger
+    or capital text), and is None where it does not (plain text)."""
 
     number: int
     page: int
     text: str
+    heading: bool | None = None
 
     @property
     def stripped(self) -> str:

@@ -70,7 +70,7 @@ def _area(heading: str, body: Sequence[Line]) -> tuple[int | None, str, float]:
 def section_records(
     document: Document, records: Sequence[ActivityRecord], source: Provenance
 ) -> list[SectionRecord]:
-    """The sections of an annual report (read as text)."""
+    """The sections of an annual report, from its text lines or a PDF's (headings by type)."""
     lines = document.lines
     starts = headings(lines)
     sections: list[SectionRecord] = []

@@ -14,7 +14,7 @@ from pipelines.evaluate import MATCH_THRESHOLD, precision_recall_f1, similarity
 from pipelines.ingest import parse_file
 
 MIN_HEADING_F1 = 0.95
-MIN_AREA = 0.80  # held at its measured level (0.84); issue #14 asks 0.90
+MIN_AREA = 0.90
 MIN_ITEMS_F1 = 0.90
 
 
@@ -64,11 +64,18 @@ def _items_found(gold: list[str], predicted: list[str]) -> int:
     return found
 
 
-def score_sections(gold_path: Path, raw_dir: Path) -> SectionScore:
-    """Score the sections of the report a gold file annotates (its `doc`, in `raw_dir`)."""
-    gold = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line]
-    predicted: list[SectionRecord] = list(parse_file(raw_dir / gold[0]["doc"]).sections)
-    score = SectionScore(gold_path.name)
+def read_gold(gold_path: Path) -> list[dict]:
+    """The section records of a gold file."""
+    return [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line]
+
+
+def score_sections(gold_path: Path, raw_dir: Path, source: Path | None = None) -> SectionScore:
+    """Score the sections of the report a gold file annotates (its `doc`, in `raw_dir`), or
+    of `source`: the same report in another form (a PDF of it)."""
+    gold = read_gold(gold_path)
+    source = source or raw_dir / gold[0]["doc"]
+    predicted: list[SectionRecord] = list(parse_file(source).sections)
+    score = SectionScore(source.name if source.name != gold[0]["doc"] else gold_path.name)
     unused = list(predicted)
     found = areas = items_found = 0
     for entry in gold:

@@ -245,6 +245,33 @@ def _headings(layout: str, old: tuple, new: tuple) -> list[Block]:
     return blocks
 
 
+def report_from_text(text: str, heading_lines: set[int], title: str) -> FixturePlan:
+    """A report printed from its extracted text, the way Word sets it: the lines numbered in
+    `heading_lines` (1-based, as an annotation gives them) as headings; a paragraph (or a "•"
+    item) runs over lines, blank or not, to a line that ends a sentence (the extracted text puts
+    a blank line after every line, so blanks do not tell paragraphs)."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def close() -> None:
+        if paragraph:
+            blocks.append(Block(" ".join(paragraph)))
+            paragraph.clear()
+
+    for number, line in enumerate(text.replace("\f", "\n").split("\n"), 1):
+        stripped = line.strip()
+        if number in heading_lines or stripped.startswith("•"):
+            close()
+        if number in heading_lines:
+            blocks.append(Block(stripped, heading=True))
+        elif stripped:
+            paragraph.append(stripped)
+            if stripped.endswith((".", ":", ";", "!", "?")):
+                close()
+    close()
+    return FixturePlan("rcc_arsrapport", title, blocks=tuple(blocks))
+
+
 # --- synthetic plans with the hard cases ---------------------------------------------------------
 
 _SENTENCE = (

@@ -20,13 +20,16 @@ REPORT_RE = re.compile(r"\bårsrapport\b", re.I)
 
 
 def is_heading(previous: Line | None, line: Line) -> bool:
-    """A short title line after a blank line, a finished sentence, or a link (a footnote's
-    address ends the text above it)."""
+    """A short title line set as a heading where the source shows type (a PDF); in plain text,
+    one after a blank line, a finished sentence, or a link (a footnote's address ends the text
+    above it)."""
     return (
         len(line.stripped) <= MAX_HEADING_CHARS
         and looks_like_title(line.stripped)
+        and line.heading is not False
         and (
-            previous is None
+            line.heading
+            or previous is None
             or previous.is_blank
             or previous.stripped.endswith(SENTENCE_END)
             or bool(URL_RE.match(previous.stripped))
@@ -46,7 +49,7 @@ def _item_end(lines: tuple[Line, ...], start: int) -> int:
             following = index + 1
             while following < len(lines) and lines[following].is_blank:
                 following += 1
-            if following < len(lines) and _goes_on(lines[following]):
+            if following < len(lines) and _goes_on(lines[index - 1], lines[following]):
                 index = following + 1
                 continue
             break
@@ -54,10 +57,16 @@ def _item_end(lines: tuple[Line, ...], start: int) -> int:
     return index
 
 
-def _goes_on(line: Line) -> bool:
-    """A line after a gap that still belongs to the item: lower case, a sub-item or a link."""
+def _goes_on(last: Line, line: Line) -> bool:
+    """A line after a gap that still belongs to the item whose `last` line is above the gap:
+    lower case, a sub-item, a link, or the rest of a sentence a page break cut."""
     text = line.stripped
-    return text[:1].islower() or is_sub_bullet(text) or bool(URL_RE.match(text))
+    return (
+        text[:1].islower()
+        or is_sub_bullet(text)
+        or bool(URL_RE.match(text))
+        or (line.page != last.page and not last.stripped.endswith(SENTENCE_END))
+    )
 
 
 def parse(document: Document) -> list[ParsedRow]:

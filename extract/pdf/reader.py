@@ -292,7 +292,7 @@ def read_pdf(
                 goal_lines, goal_open = [], False
             if previous is not None and gap:
                 text.append(Line(order, page.number, ""))
-            text.append(Line(order, page.number, line.text))
+            text.append(Line(order, page.number, line.text, heading))
             previous = line
         if table is not None:
             _finish_part(table, page, settings)
