@@ -20,7 +20,9 @@ from functools import cache
 
 from extract.cells import BULLET_GLYPHS, to_blocks
 from extract.document import Line
+from normalize.metadata import region_table
 from normalize.records import ActivityRecord, Provenance, stable_id
+from normalize.sections import SectionRecord
 from normalize.term_tables import read_table
 from normalize.version import PIPELINE_VERSION
 
@@ -30,6 +32,7 @@ SENTENCE_END_RE = re.compile(rf"(?<=[.!?])\s+(?=[A-ZÅÄÖ\d{BULLET_GLYPHS}])|\s
 INDICATOR_WORDS = 10  # an indicator is short: at most this many words
 BLANK = Line(0, 0, "")
 MIN_INDICATOR_WORDS = 2  # fewer words before a value do not say what it measures
+MAX_FUNCTION_WORD = 2  # letters of the words that say nothing of a measure ("i", "på")
 QUALIFIERS_RE = re.compile(r"\b(?:drygt|knappt|cirka|ca\.?|nästan|över|under|runt)\s*$", re.I)
 
 
@@ -49,6 +52,7 @@ class MetricRecord:
     is_target: bool
     area_id: int | None
     row_id: str | None
+    section_id: str | None  # the annual-report section whose span holds it
     text: str
     page: int
     line_start: int
@@ -73,6 +77,19 @@ def _units() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
 @cache
 def _words(kind: str) -> frozenset[str]:
     return frozenset(row["word"] for row in read_table("metric_words.tsv") if row["kind"] == kind)
+
+
+INFLECTIONS = ("", "t", "n", "en", "et", "na", "ar", "arna", "er", "erna")  # målvärde-t, mål-en
+
+
+def _has_word(text: str, kind: str) -> bool:
+    """Whether `text` holds a word of `kind`, as listed or in an inflected form."""
+    listed = _words(kind)
+    return any(
+        word.endswith(end) and word[: len(word) - len(end)] in listed
+        for word in re.findall(r"[\wåäöÅÄÖ]+", text.lower())
+        for end in INFLECTIONS
+    )
 
 
 def _number(text: str) -> float:
@@ -128,11 +145,43 @@ def _indicator(text: str, start: int, end: int) -> str:
     return " ".join(before + after)
 
 
-def _subject(text: str, start: int, region: str | None) -> str | None:
+def _says_what(stretch: str) -> bool:
+    """Whether the words between two values of a sentence say what the second measures, not
+    only whom it is about ("…, i Region Kalmar län 82 procent och i riket 80 procent")."""
+    for entry in region_table():
+        stretch = entry.pattern.sub(" ", stretch)
+    about = _words("national") | _words("group") | _words("continues")
+    return any(
+        len(word) > MAX_FUNCTION_WORD and word.lower() not in about
+        for word in WORD_RE.findall(stretch)
+    )
+
+
+def _named_region(text: str) -> str | None:
+    """The region `text` names last (by the region vocabulary), or None."""
+    named = [
+        (match.start(), entry.region)
+        for entry in region_table()
+        for match in entry.pattern.finditer(text)
+    ]
+    return max(named)[1] if named else None
+
+
+def _subject(text: str, start: int, since: int, region: str | None) -> str | None:
+    """Whom a value is about: the group right before it; else the region (or the country) the
+    words since the sentence's previous value name; else a region named earlier in the
+    sentence; else the country when the sentence speaks of it; else the document's region."""
     words = re.findall(r"[\wåäöÅÄÖ]+", text[:start].lower())
     if words and words[-1] in _words("group"):
         return words[-1]
-    if _words("national") & set(re.findall(r"[\wåäöÅÄÖ]+", text.lower())):
+    stretch = text[since:start]
+    if (named := _named_region(stretch)) is not None:
+        return named
+    if _has_word(stretch, "national"):
+        return "riket"
+    if (named := _named_region(text[:since])) is not None:
+        return named
+    if _has_word(text, "national"):
         return "riket"
     return region
 
@@ -150,33 +199,60 @@ def record_lines(records: Sequence[ActivityRecord]) -> tuple[Line, ...]:
     return tuple(lines)
 
 
+def _section_at(sections: Sequence[SectionRecord], number: int) -> SectionRecord | None:
+    """The section whose span holds line `number` (sections in document order)."""
+    index = bisect_right([section.line_start for section in sections], number) - 1
+    if index >= 0 and number <= sections[index].line_end:
+        return sections[index]
+    return None
+
+
+def _headings_apart(lines: Sequence[Line], sections: Sequence[SectionRecord]) -> list[Line]:
+    """The lines with a paragraph break after each section heading: a heading does not run into
+    the sentence below it, even where the text has no blank line between them."""
+    starts = {section.line_start for section in sections}
+    apart: list[Line] = []
+    for line in lines:
+        apart.append(line)
+        if line.number in starts and not line.is_blank:
+            apart.append(BLANK)
+    return apart
+
+
 def metric_records(
-    lines: Sequence[Line], records: Sequence[ActivityRecord], source: Provenance
+    lines: Sequence[Line],
+    records: Sequence[ActivityRecord],
+    source: Provenance,
+    sections: Sequence[SectionRecord] = (),
 ) -> list[MetricRecord]:
     """Every reported value in `lines`, with the area and row of the record whose lines hold
-    it."""
+    it, and the section (of an annual report) that holds it; a value outside any row takes its
+    section's area."""
     pattern, units = _units()
     found: list[MetricRecord] = []
     holders = _holders(records)
     previous: tuple[int | None, str] = (None, "")  # the year and indicator of the last sentence
-    for sentence in sentences(lines):
+    for sentence in sentences(_headings_apart(lines, sections)):
         text = sentence.text
-        words = set(re.findall(r"[\wåäöÅÄÖ]+", text.lower()))
-        target = bool(words & _words("target"))
+        target = _has_word(text, "target")
         opening = re.match(r"\W*([\wåäöÅÄÖ]+)", text)
         continues = bool(opening and opening.group(1).lower() in _words("continues"))
         sentence_year = _year(text, len(text))
-        indicator = ""
+        indicator, since = "", 0
         for match in pattern.finditer(text):
             unit, factor = units[match.group("unit").lower()]
             year = _year(text, match.start())
-            subject = _subject(text, match.start(), source.region)
-            indicator = _indicator(text, match.start(), match.end())
+            subject = _subject(text, match.start(), since, source.region)
+            if not since or _says_what(text[since : match.start()]):
+                indicator = _indicator(text, match.start(), match.end())
+            since = match.end()  # a later value that names only whom it is about keeps this
             if continues or subject in _words("group"):  # "Och 21 % …", "Män 58 % …"
                 year = year if year is not None else previous[0]
                 indicator = previous[1] or indicator
             line = sentence.line_at(match.start())
             holder = holders.get(line.number)
+            section = _section_at(sections, line.number)
+            area = holder.area_id if holder else section.area_id if section else None
             for part in ("low", "high"):
                 if match.group(part) is None:
                     continue
@@ -193,8 +269,9 @@ def metric_records(
                         subject,
                         year,
                         target,
-                        holder.area_id if holder else None,
+                        area,
                         holder.row_id if holder else None,
+                        section.section_id if section else None,
                         text.strip(),
                         line.page,
                         sentence.lines[0].number,

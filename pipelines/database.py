@@ -62,7 +62,8 @@ def view_statements(out: Path) -> list[str]:
     for table in (METRICS_DIR, SECTIONS_DIR):  # tables a dataset of an older schema may lack
         if any((out / table).glob("[!.]*.parquet")):
             statements += [
-                f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{_glob(out, table)}')",
+                f"CREATE VIEW {table} AS SELECT * "
+                f"FROM read_parquet('{_glob(out, table)}', union_by_name = true)",
                 f"CREATE VIEW current_{table} AS SELECT * FROM {table} WHERE is_current",
             ]
     return statements

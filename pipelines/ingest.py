@@ -111,9 +111,9 @@ def _normalised(
         warnings.extend(reading.warnings)
     order = reading.order if reading is not None else "pdf"
     lines = document.lines if document.format != "pdf" else document.lines + record_lines(records)
-    metrics = metric_records(lines, records, source)
     reported = layout.document_type == REPORT_TYPE
     sections = section_records(document, records, source) if reported else []
+    metrics = metric_records(lines, records, source, sections)
     return ParsedDocument(
         document, detection, facts, tuple(rows), tuple(records), tuple(warnings), order,
         tuple(metrics), tuple(sections),

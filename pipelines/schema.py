@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.7"
+SCHEMA_VERSION = "1.8"
 SCHEMA_METADATA_KEY = b"cancerplans.schema_version"  # in every file's Parquet metadata
 METADATA = {SCHEMA_METADATA_KEY: SCHEMA_VERSION.encode()}
 
@@ -96,6 +96,7 @@ METRICS = pa.schema(
         pa.field("is_target", pa.bool_(), nullable=False),
         pa.field("area_id", pa.int8()),
         pa.field("row_id", pa.string()),
+        pa.field("section_id", pa.string()),
         pa.field("text", pa.string(), nullable=False),
         pa.field("page", pa.int32()),
         pa.field("line_start", pa.int32()),

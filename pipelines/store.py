@@ -188,18 +188,21 @@ class Store:
         self._documents = None
 
     def upgrade(self) -> None:
-        """Give files of an older schema what this one added: `is_current` (1.6; true for
-        activities, whose replaced versions the older schema deleted; for documents, true
-        unless replaced). Each file is rewritten whole, by a rename."""
-        for folder, schema in ((ACTIVITIES_DIR, ACTIVITIES), (DOCUMENTS_DIR, DOCUMENTS)):
+        """Give files of an older schema the columns this one added: `is_current` (1.6; true
+        for activities, whose replaced versions the older schema deleted; for documents, true
+        unless replaced), the others (such as 1.8's `section_id` of metrics) empty. Each file
+        is rewritten whole, by a rename."""
+        for folder, schema in DOCUMENT_FILES.items():
             directory = self.out / folder
             for path in sorted(directory.glob("[!.]*.parquet")) if directory.exists() else ():
-                if "is_current" in pq.read_schema(path).names:
+                names = pq.read_schema(path).names
+                if set(schema.names) <= set(names):
                     continue
                 old = pq.read_table(path)
                 rows = old.to_pylist()
-                for row in rows:
-                    row["is_current"] = not row.get("superseded_by")
+                if "is_current" not in names:
+                    for row in rows:
+                        row["is_current"] = not row.get("superseded_by")
                 try:  # the file keeps its own schema version: its plan is read again at its turn
                     table = pa.Table.from_pylist(
                         rows, schema=schema.with_metadata(old.schema.metadata)

@@ -55,7 +55,16 @@ def test_the_sql_examples_answer_from_the_database(workdir):
         rows = db.execute(per_area).fetchall()
         found = db.execute(screening).fetchall()
         reported = db.execute(coverage).fetchall()
-    assert [row[:4] for row in reported] == [("Region Kronoberg", 2023, 68.0, "procent")]
+    kronoberg = [row[2:5] for row in reported if row[0] == "Region Kronoberg"]
+    assert kronoberg == [(2023, 68.0, "procent")]
+    by_subject = {(row[1], row[3], row[5]) for row in reported if row[0] != "Region Kronoberg"}
+    assert by_subject >= {
+        ("Region Jönköpings län", 83.0, False),
+        ("Region Kalmar län", 82.0, False),
+        ("Region Östergötland", 75.0, False),
+        ("riket", 78.0, False),
+    }
+    assert any(row[5] and row[3] == 85.0 for row in reported)  # the target value
     assert {row[0] for row in rows} >= {"Region Skåne", "Region Kronoberg", "Region Västmanland"}
     activities = pd.read_parquet(workdir / "output" / "activities")
     actions = activities[activities["is_current"] & activities["kind"].eq("action_row")]

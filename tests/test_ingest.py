@@ -216,3 +216,22 @@ def test_a_dataset_of_an_older_schema_is_upgraded_and_its_plans_read_again(tmp_p
     assert (out / "report.html").exists()
     with duckdb.connect(str(out / "cancerplans.duckdb"), read_only=True) as db:
         assert db.execute("select count(*) from current_metrics").fetchone()[0] == 20
+
+
+def test_metrics_of_schema_1_7_get_the_section_column(tmp_path):
+    """A metrics file written before `section_id` (1.8) gets the column, empty, when the store
+    opens the dataset; the database reads old and new files together."""
+    out = tmp_path / "out"
+    ingest([RAW / "002_efe616e43266e7dd.txt"], out)
+    (old,) = (out / "metrics").glob("*.parquet")
+    table = pq.read_table(old).drop_columns(["section_id"])
+    pq.write_table(table.replace_schema_metadata({"cancerplans.schema_version": "1.7"}), old)
+    ingest([RAW / "003_4dc689b29ba172f3.txt"], out)
+    upgraded = pq.read_table(old)
+    assert upgraded.schema.metadata[b"cancerplans.schema_version"] == b"1.7"
+    assert upgraded.column("section_id").null_count == upgraded.num_rows == 20
+    with duckdb.connect(str(out / "cancerplans.duckdb"), read_only=True) as db:
+        counts = db.execute(
+            "select source_file, count(section_id) from current_metrics group by 1 order by 1"
+        ).fetchall()
+    assert counts[0] == ("002_efe616e43266e7dd.txt", 0) and counts[1][1] > 0

@@ -59,6 +59,37 @@ def test_targets_and_sentences_that_go_on():
     assert found[4].indicator == "Deltagande"
 
 
+def test_whom_a_value_is_about_and_inflected_target_words():
+    found = metrics(
+        "Täckningsgraden i Region Västerbotten var 75 procent, i Region Norrbotten 83 procent "
+        "och i riket 82 procent.",
+        "",
+        "Det regionala målvärdet är 90 %.",
+    )
+    assert [(m.value, m.subject, m.is_target) for m in found] == [
+        (75.0, "Region Västerbotten", False),
+        (83.0, "Region Norrbotten", False),  # the region the words since the last value name
+        (82.0, "riket", False),
+        (90.0, "Region Gotland", True),  # "målvärdet": an inflected target word
+    ]
+    # a later value whose words name only whom it is about measures what the first did
+    assert {m.indicator for m in found[:3]} == {"Täckningsgraden i Region Västerbotten var"}
+
+
+def test_an_annual_report_value_takes_its_section_and_area():
+    """003's values in prose stand in its sections: each carries the section's id and area,
+    and no heading runs into the sentence below it."""
+    document = parse_file(RAW / "003_4dc689b29ba172f3.txt")
+    sections = {section.section_id: section for section in document.sections}
+    assert document.metrics and all(m.section_id in sections for m in document.metrics)
+    for metric in document.metrics:
+        section = sections[metric.section_id]
+        assert section.line_start <= metric.line_start <= section.line_end
+        assert not metric.text.startswith(section.heading)
+        if metric.row_id is None:
+            assert metric.area_id == section.area_id
+
+
 def test_a_pdf_reports_the_values_of_its_text():
     """The Kronoberg rows rendered as a PDF (values in table cells) report what the sample
     text reports: the same values, units and years."""
