@@ -138,6 +138,27 @@ def test_arsrapport_bullet_lists(fixture_document):
     assert all(row.kind == "report_item" for row in rows)
 
 
+def test_arsrapport_work_done_told_in_sentences():
+    """A work-done lead-in followed by prose, not bullets: each sentence of its paragraph is an
+    item (over the blank line text puts after each line, up to the paragraph's end)."""
+    text = (
+        "Årsrapport 2025\n\nPalliativ vård\n\nVi har haft ett år av förändring.\n\n"
+        "Genomfört arbete under 2025:\n\n"
+        "En ny rutin för brytpunktssamtal vid palliativ vård i livets slutskede har tagits fram och"
+        "\n\ninförts i alla regioner. Två utbildningsdagar hölls.\n\n\n"
+        "Arbetet fortsätter nästa år med fler kliniker.\n\nForskning\n\nText.\n"
+    )
+    rows = LAYOUTS["rcc_arsrapport"].parse(text_document(text))
+    assert [(row.section, row.goal) for row in rows] == [
+        ("Palliativ vård", "Genomfört arbete under 2025:")
+    ]
+    assert [flat(a) for a in rows[0].activities] == [
+        "En ny rutin för brytpunktssamtal vid palliativ vård i livets slutskede har tagits fram "
+        "och införts i alla regioner.",
+        "Två utbildningsdagar hölls.",
+    ]
+
+
 def test_kronoberg_numbering_is_a_hint_not_a_lock():
     """Two goals a tool set on adjacent lines, and a list number inside a cell: every goal after
     them is still read."""

@@ -2,7 +2,9 @@
 
 Each bullet list becomes one row: its items are the activities, the sentence introducing it
 ("Pågående projekt och aktiviteter:") is kept as the goal, the heading above it as the section
-and the heading before that as the chapter. Prose without bullets is description, not rows.
+and the heading before that as the chapter. Prose a work-done lead-in introduces ("Genomfört
+arbete under 2024:" followed by sentences, not bullets) is one row too, each sentence an item;
+other prose is description, not rows.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from extract.layout import Layout, ParsedRow, Signature, cell_text, item_text, m
 MAX_HEADING_CHARS = 70  # report headings are short; body lines run to about 100 characters
 SENTENCE_END = (".", ":", "!", "?", ";")
 REPORT_RE = re.compile(r"\bårsrapport\b", re.I)
+WORK_DONE_RE = re.compile(r"(Genomfört arbete|har arbetats med|Pågående projekt)", re.I)
+SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\d])")  # where one sentence ends
 
 
 def is_heading(previous: Line | None, line: Line) -> bool:
@@ -69,8 +73,46 @@ def _goes_on(last: Line, line: Line) -> bool:
     )
 
 
+def _prose_end(lines: tuple[Line, ...], start: int) -> int:
+    """Index after the paragraph at `start`: it runs to a heading, a bullet, a lead-in of its
+    own (a line ending with ":"), or a blank line after a finished sentence (text that puts a
+    blank line after every line goes on over those that end mid-sentence)."""
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if is_bullet(line.text) or (index > start and is_heading(lines[index - 1], line)):
+            break
+        if line.is_blank and index > start and lines[index - 1].stripped.endswith(SENTENCE_END):
+            break
+        index += 1
+        if line.stripped.endswith(":"):
+            break
+    return index
+
+
+def _sentences(lines: list[Line]) -> list[str]:
+    return [part for part in SENTENCE_CUT_RE.split(cell_text(lines) or "") if part.strip()]
+
+
+def _work_done_prose(lines: tuple[Line, ...], index: int) -> int | None:
+    """Where the prose a work-done lead-in at `index` introduces starts ("Genomfört arbete
+    under 2024:" and sentences, not bullets), or None."""
+    lead = lines[index]
+    if not (lead.stripped.endswith(":") and WORK_DONE_RE.search(lead.text)):
+        return None
+    following = index + 1
+    while following < len(lines) and lines[following].is_blank:
+        following += 1
+    if following == len(lines) or is_bullet(lines[following].text):
+        return None
+    if is_heading(lines[following - 1], lines[following]):
+        return None
+    return following
+
+
 def parse(document: Document) -> list[ParsedRow]:
-    """One report_item row per bullet list, under the headings above it."""
+    """One report_item row per bullet list, and per paragraph of sentences a work-done lead-in
+    introduces (each sentence an item), under the headings above it."""
     lines = document.lines
     rows: list[ParsedRow] = []
     section: str | None = None
@@ -106,6 +148,21 @@ def parse(document: Document) -> list[ParsedRow]:
         if not line.is_blank:
             if is_heading(previous, line):
                 chapter, section = section, line.stripped
+            elif (start := _work_done_prose(lines, index)) is not None:
+                end = _prose_end(lines, start)
+                prose = [ln for ln in lines[start:end] if ln.stripped]
+                rows.append(
+                    make_row(
+                        "report_item",
+                        [line, *prose],
+                        goal=line.stripped,
+                        activities=_sentences(prose),
+                        section=section,
+                        chapter=chapter,
+                    )
+                )
+                lead, previous, index = None, None, end
+                continue
             lead = line
         previous = line
         index += 1
@@ -118,11 +175,7 @@ LAYOUT = Layout(
     document_type="årsrapport",
     signatures=(
         Signature("the word 'årsrapport'", REPORT_RE, 2.0),
-        Signature(
-            "'Genomfört arbete under 20xx' or work-done lead-ins",
-            re.compile(r"(Genomfört arbete|har arbetats med|Pågående projekt)", re.I),
-            1.0,
-        ),
+        Signature("'Genomfört arbete under 20xx' or work-done lead-ins", WORK_DONE_RE, 1.0),
         Signature("'•' bullet lists", re.compile(r"^\s*•"), 0.5),
     ),
     parse=parse,
