@@ -82,14 +82,15 @@ def _words(kind: str) -> frozenset[str]:
 INFLECTIONS = ("", "t", "n", "en", "et", "na", "ar", "arna", "er", "erna")  # målvärde-t, mål-en
 
 
+@cache
+def _inflected(kind: str) -> frozenset[str]:
+    """The words of `kind` as listed and in their inflected forms."""
+    return frozenset(word + end for word in _words(kind) for end in INFLECTIONS)
+
+
 def _has_word(text: str, kind: str) -> bool:
     """Whether `text` holds a word of `kind`, as listed or in an inflected form."""
-    listed = _words(kind)
-    return any(
-        word.endswith(end) and word[: len(word) - len(end)] in listed
-        for word in re.findall(r"[\wåäöÅÄÖ]+", text.lower())
-        for end in INFLECTIONS
-    )
+    return not _inflected(kind).isdisjoint(re.findall(r"[\wåäöÅÄÖ]+", text.lower()))
 
 
 def _number(text: str) -> float:

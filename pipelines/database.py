@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from normalize.areas import areas
+from pipelines.arrow_rows import table_from_rows
 from pipelines.known import (
     ACTIVITIES_DIR,
     DATABASE,
@@ -37,7 +37,7 @@ def write_areas(out: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     rows = [{"area_id": number, "area": name} for number, name in sorted(areas().items())]
     temporary = temporary_path(target)
-    pq.write_table(pa.Table.from_pylist(rows, schema=AREAS), temporary)
+    pq.write_table(table_from_rows(rows, AREAS), temporary)
     os.replace(temporary, target)
     return target
 

@@ -20,7 +20,6 @@ from extract.document import Document
 from extract.errors import InputError, LimitExceeded
 from extract.files import is_pdf, printable_name
 from extract.layout import ParsedRow
-from extract.pdf.plan import read_pdf_plan
 from extract.pdf.settings import PdfSettings
 from extract.reader import read_document
 from extract.text_reading import TextReading, read_text_rows
@@ -165,6 +164,8 @@ def parse_file(path: Path, settings: IngestSettings | None = None) -> ParsedDocu
     settings = settings or IngestSettings()
     if not is_pdf(path):
         return parse_document(read_document(path), settings.layout)
+    from extract.pdf.plan import read_pdf_plan  # pdfplumber is loaded for PDFs only
+
     limits = PdfSettings(max_pages=settings.max_pages)
     with library_warnings() as messages:
         parsed = _normalised(*read_pdf_plan(path, limits, settings.layout), None)

@@ -16,10 +16,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from normalize.areas import areas
 from normalize.status import STATUSES
+from pipelines.arrow_rows import read_rows
 from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR, REPORT, temporary_path
 
 KIND_NAMES = {
@@ -75,7 +74,7 @@ DOCUMENT_COLUMNS = (
 
 def _rows(out: Path, folder: str, columns: tuple[str, ...]) -> list[dict[str, Any]]:
     paths = sorted((out / folder).glob("[!.]*.parquet"))
-    return [row for path in paths for row in pq.read_table(path, columns=list(columns)).to_pylist()]
+    return [row for path in paths for row in read_rows(path, columns)]
 
 
 def summarize(out: Path) -> Summary:

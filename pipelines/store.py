@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 from normalize.metrics import MetricRecord
 from normalize.records import ActivityRecord
 from normalize.sections import SectionRecord
+from pipelines.arrow_rows import read_rows, read_table, rows_from_table, table_from_rows
 from pipelines.known import (
     ACTIVITIES_DIR,
     DOCUMENTS_DIR,
@@ -76,15 +77,15 @@ def _write_table(table: pa.Table, target: Path) -> None:
 def records_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
     """Records (dataclasses) of a new, current document as a table of `schema`."""
     rows = [{**vars(record), "is_current": True} for record in records]  # shallow: fast
-    return pa.Table.from_pylist(rows, schema=schema)
+    return table_from_rows(rows, schema)
 
 
 def _not_current(path: Path, schema: pa.Schema, changes: dict[str, Any]) -> None:
     """Rewrite a stored file of an earlier version with `changes` in every row (by a dot-file
     and a rename, so a reader sees it whole; doing it twice changes nothing)."""
     if path.exists():
-        rows = [row | changes for row in pq.read_table(path).to_pylist()]
-        _write_table(pa.Table.from_pylist(rows, schema=schema), path)
+        rows = [row | changes for row in read_rows(path)]
+        _write_table(table_from_rows(rows, schema), path)
 
 
 class Store:
@@ -160,7 +161,7 @@ class Store:
             (ACTIVITIES_DIR, records_table(records, ACTIVITIES)),
             (METRICS_DIR, records_table(metrics, METRICS)),
             (SECTIONS_DIR, records_table(sections, SECTIONS)),
-            (DOCUMENTS_DIR, pa.Table.from_pylist([document_row], schema=DOCUMENTS)),
+            (DOCUMENTS_DIR, table_from_rows([document_row], DOCUMENTS)),
         ):
             target = self._path(folder, doc_id)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -198,15 +199,13 @@ class Store:
                 names = pq.read_schema(path).names
                 if set(schema.names) <= set(names):
                     continue
-                old = pq.read_table(path)
-                rows = old.to_pylist()
+                old = read_table(path)
+                rows = rows_from_table(old)
                 if "is_current" not in names:
                     for row in rows:
                         row["is_current"] = not row.get("superseded_by")
                 try:  # the file keeps its own schema version: its plan is read again at its turn
-                    table = pa.Table.from_pylist(
-                        rows, schema=schema.with_metadata(old.schema.metadata)
-                    )
+                    table = table_from_rows(rows, schema.with_metadata(old.schema.metadata))
                 except (pa.ArrowInvalid, pa.ArrowTypeError) as err:
                     raise StoreError(
                         f"{path} was written by an older cancerplans in a form this one cannot "

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from normalize.text import match_key
+from pipelines.arrow_rows import read_rows, read_table, rows_from_table
 from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR
 from pipelines.schema import SCHEMA_METADATA_KEY
 
@@ -24,9 +23,9 @@ def read_documents(out: Path) -> list[dict[str, Any]]:
     folder = out / DOCUMENTS_DIR
     rows: list[dict[str, Any]] = []
     for path in sorted(folder.glob("[!.]*.parquet")) if folder.is_dir() else ():
-        table = pq.read_table(path)
+        table = read_table(path)
         version = (table.schema.metadata or {}).get(SCHEMA_METADATA_KEY, b"").decode()
-        rows += [row | {SCHEMA_KEY: version} for row in table.to_pylist()]
+        rows += [row | {SCHEMA_KEY: version} for row in rows_from_table(table)]
     return rows
 
 
@@ -54,7 +53,7 @@ class Changes:
 def _activities(out: Path, doc_id: str) -> dict[str, dict[str, Any]]:
     """A version's activities by their folded goal and text."""
     path = out / ACTIVITIES_DIR / f"{doc_id}.parquet"
-    rows = pq.read_table(path, columns=["goal", "activity", "status"]).to_pylist()
+    rows = read_rows(path, ["goal", "activity", "status"])
     return {
         f"{match_key(row['goal'])}|{match_key(row['activity'])}": row
         for row in rows
