@@ -26,7 +26,7 @@ SCHEMA = pa.schema(
 )
 ROWS = [
     {
-        "id": "å\"\n\\",
+        "id": 'å"\n\\',
         "small": -3,
         "share": 0.5,
         "day": date(2025, 12, 31),
