@@ -25,6 +25,7 @@ from pipelines.known import (
     temporary_path,
 )
 from pipelines.schema import AREAS
+from pipelines.snapshots import readable
 
 AREAS_DIR = "areas"
 # what a row of `activities` needs of its document to be read on its own
@@ -42,15 +43,18 @@ def write_areas(out: Path) -> Path:
     return target
 
 
-def _glob(out: Path, folder: str) -> str:
-    path = (out / folder).resolve() / "[!.]*.parquet"  # dot-files are commits in progress
+def _glob(root: Path, folder: str) -> str:
+    path = (root / folder).resolve() / "[!.]*.parquet"  # dot-files are files being written
     return str(path).replace("'", "''")
 
 
 def view_statements(out: Path) -> list[str]:
-    """The SQL that defines the database's views over the dataset at `out`."""
-    documents = f"read_parquet('{_glob(out, DOCUMENTS_DIR)}', union_by_name = true)"
-    activities = f"read_parquet('{_glob(out, ACTIVITIES_DIR)}', union_by_name = true)"
+    """The SQL that defines the database's views over the dataset at `out`: over its current
+    snapshot's folders, resolved now, so the database reads that snapshot until it is written
+    again (see `pipelines/snapshots.py`)."""
+    tables = readable(out)
+    documents = f"read_parquet('{_glob(tables, DOCUMENTS_DIR)}', union_by_name = true)"
+    activities = f"read_parquet('{_glob(tables, ACTIVITIES_DIR)}', union_by_name = true)"
     joined = ", ".join(f"d.{column}" for column in DOCUMENT_COLUMNS)
     statements = [
         f"CREATE VIEW documents AS SELECT * FROM {documents}",
@@ -60,10 +64,10 @@ def view_statements(out: Path) -> list[str]:
         "CREATE VIEW current_activities AS SELECT * FROM activities WHERE is_current",
     ]
     for table in (METRICS_DIR, SECTIONS_DIR):  # tables a dataset of an older schema may lack
-        if any((out / table).glob("[!.]*.parquet")):
+        if any((tables / table).glob("[!.]*.parquet")):
             statements += [
                 f"CREATE VIEW {table} AS SELECT * "
-                f"FROM read_parquet('{_glob(out, table)}', union_by_name = true)",
+                f"FROM read_parquet('{_glob(tables, table)}', union_by_name = true)",
                 f"CREATE VIEW current_{table} AS SELECT * FROM {table} WHERE is_current",
             ]
     return statements

@@ -24,7 +24,9 @@ ACTIVITIES_DIR = "activities"
 METRICS_DIR = "metrics"
 SECTIONS_DIR = "sections"
 DOCUMENTS_DIR = "documents"
-JOURNAL = ".journal.json"
+JOURNAL = ".journal.json"  # an unfinished commit of the store before snapshots
+SNAPSHOTS_DIR = ".snapshots"  # the numbered snapshots of the tables (pipelines/snapshots.py)
+CURRENT = "current"  # the link to the current snapshot
 FAILURES = "failures.json"  # bytes that could not be read, so an unchanged batch skips them
 INDEX = "known.json"
 DATABASE = "cancerplans.duckdb"  # the views over the dataset (pipelines/database.py)
@@ -97,15 +99,15 @@ def write_json(data: dict[str, Any], target: Path) -> None:
 
 
 def _signature(out: Path) -> list[list[Any]] | None:
-    """Name, inode, size and change time of every document file; None while a commit is
-    unfinished (its journal is there)."""
-    if (out / JOURNAL).exists():
+    """The current snapshot, and the name, inode, size and change time of every document file
+    in it; None before the dataset has snapshots."""
+    try:
+        snapshot = os.readlink(out / CURRENT)
+        entries = sorted(os.scandir(out / DOCUMENTS_DIR), key=lambda entry: entry.name)
+    except OSError:
         return None
-    folder = out / DOCUMENTS_DIR
-    if not folder.is_dir():
-        return []
-    signature = []
-    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+    signature: list[list[Any]] = [[snapshot]]
+    for entry in entries:
         if entry.name.endswith(".parquet") and not entry.name.startswith("."):
             stat = entry.stat(follow_symlinks=False)
             signature.append([entry.name, stat.st_ino, stat.st_size, stat.st_mtime_ns])
@@ -131,7 +133,11 @@ def _index(out: Path) -> dict[str, dict[str, Any]] | None:
     except (OSError, ValueError):
         return None
     current = _signature(out)
-    if index.get("pipeline_version") != PIPELINE_VERSION or current != index.get("signature"):
+    if (
+        current is None
+        or index.get("pipeline_version") != PIPELINE_VERSION
+        or current != index.get("signature")
+    ):
         return None
     return index["known"]
 

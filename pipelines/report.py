@@ -20,6 +20,7 @@ from normalize.areas import areas
 from normalize.status import STATUSES
 from pipelines.arrow_rows import read_rows
 from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR, REPORT, temporary_path
+from pipelines.snapshots import readable
 
 KIND_NAMES = {
     "action_row": "plan actions",
@@ -78,7 +79,8 @@ def _rows(out: Path, folder: str, columns: tuple[str, ...]) -> list[dict[str, An
 
 
 def summarize(out: Path) -> Summary:
-    """The report's numbers, from the dataset at `out`."""
+    """The report's numbers, from the dataset at `out` (one snapshot of it)."""
+    out = readable(out)
     names = {str(number): name for number, name in sorted(areas().items())}
     current = [
         row

@@ -1,23 +1,16 @@
-"""The Parquet store: one file per document in `activities/` and `documents/`.
+"""The Parquet store: one file per document in each table (`activities/`, `metrics/`,
+`sections/`, `documents/`), in snapshots (see `pipelines/snapshots.py`).
 
-A document's files are named by its content id. Every change is a commit under a lock:
-
-1. the new document's files are written beside their targets under dot-names (readers skip them);
-2. a journal naming the commit (new document, versions it supersedes) is written and renamed in;
-3. the new files are renamed into place; superseded versions keep their activities, marked
-   `is_current = false`, and get `superseded_by` (and `is_current = false`) in their document row;
-4. the journal is removed.
-
-A crash at any moment leaves either no journal (the dataset as before; stray dot-files are
-cleared) or a journal that the next run under the lock replays to the end (the dataset as after).
-A reader sees whole documents only: each file appears by one rename.
+Every change is a commit under a lock: the new document's files, and the files of the versions
+it supersedes rewritten with `is_current = false` (and `superseded_by` in their document row),
+go into the next snapshot beside the unchanged files, and one rename makes it current. A crash
+at any moment leaves the dataset as before (the unfinished snapshot is removed on the next
+open) or as after; nothing is written in place, so no reader of a snapshot sees a change.
 """
 
 from __future__ import annotations
 
 import fcntl
-import json
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,16 +22,15 @@ import pyarrow.parquet as pq
 from normalize.metrics import MetricRecord
 from normalize.records import ActivityRecord
 from normalize.sections import SectionRecord
+from pipelines import snapshots
 from pipelines.arrow_rows import read_rows, read_table, rows_from_table, table_from_rows
 from pipelines.known import (
     ACTIVITIES_DIR,
     DOCUMENTS_DIR,
     FAILURES,
-    JOURNAL,
     METRICS_DIR,
     SECTIONS_DIR,
     read_failures,
-    temporary_path,
     write_index,
     write_json,
 )
@@ -66,26 +58,10 @@ class StoreError(Exception):
     """The output folder cannot be used: not writable, or locked by another process."""
 
 
-def _write_table(table: pa.Table, target: Path) -> None:
-    """Write `table` to `target` by way of a dot-file and a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = temporary_path(target)
-    pq.write_table(table, temporary)
-    os.replace(temporary, target)
-
-
 def records_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
     """Records (dataclasses) of a new, current document as a table of `schema`."""
     rows = [{**vars(record), "is_current": True} for record in records]  # shallow: fast
     return table_from_rows(rows, schema)
-
-
-def _not_current(path: Path, schema: pa.Schema, changes: dict[str, Any]) -> None:
-    """Rewrite a stored file of an earlier version with `changes` in every row (by a dot-file
-    and a rename, so a reader sees it whole; doing it twice changes nothing)."""
-    if path.exists():
-        rows = [row | changes for row in read_rows(path)]
-        _write_table(table_from_rows(rows, schema), path)
 
 
 class Store:
@@ -93,14 +69,12 @@ class Store:
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self._documents: list[dict[str, Any]] | None = None  # read once per commit, under the lock
-
-    def _path(self, folder: str, doc_id: str) -> Path:
-        return self.out / folder / f"{doc_id}.parquet"
+        self._documents: list[dict[str, Any]] | None = None  # read once, kept by the commits
 
     def documents(self) -> list[dict[str, Any]]:
         """Every document row (current and superseded versions), each with the schema version
-        its file was written in (`SCHEMA_KEY`); read once until the next commit."""
+        its file was written in (`SCHEMA_KEY`); read once, then kept up to date by each commit
+        (under the lock, no other process changes them)."""
         if self._documents is None:
             self._documents = read_documents(self.out)
         return self._documents
@@ -157,45 +131,44 @@ class Store:
         """Store a document, superseding earlier versions of it; returns their doc_ids."""
         doc_id = document_row["doc_id"]
         superseded = self.earlier_versions(document_row)
-        for folder, table in (
-            (ACTIVITIES_DIR, records_table(records, ACTIVITIES)),
-            (METRICS_DIR, records_table(metrics, METRICS)),
-            (SECTIONS_DIR, records_table(sections, SECTIONS)),
-            (DOCUMENTS_DIR, table_from_rows([document_row], DOCUMENTS)),
-        ):
-            target = self._path(folder, doc_id)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            pq.write_table(table, temporary_path(target))
-        write_json({"doc_id": doc_id, "supersede": superseded}, self.out / JOURNAL)
-        self._replay()
-        return superseded
-
-    def _replay(self) -> None:
-        """Carry the journal's commit through to the end (every step can be done twice)."""
-        journal = self.out / JOURNAL
-        entry = json.loads(journal.read_text("utf-8"))
-        doc_id = entry["doc_id"]
-        for folder in DOCUMENT_FILES:
-            target = self._path(folder, doc_id)
-            if temporary_path(target).exists():
-                os.replace(temporary_path(target), target)
-        for old in entry["supersede"]:
+        written: dict[str, list[tuple[str, pa.Table]]] = {
+            ACTIVITIES_DIR: [(doc_id, records_table(records, ACTIVITIES))],
+            METRICS_DIR: [(doc_id, records_table(metrics, METRICS))],
+            SECTIONS_DIR: [(doc_id, records_table(sections, SECTIONS))],
+            DOCUMENTS_DIR: [(doc_id, table_from_rows([document_row], DOCUMENTS))],
+        }
+        dropped: set[Path] = set()
+        snapshot = snapshots.current(self.out)
+        for old in superseded:
             for folder, schema in DOCUMENT_FILES.items():
-                changes = {"is_current": False}
+                path = snapshots.document_file(snapshot / folder, old)
+                if path is None:
+                    continue
+                changes: dict[str, Any] = {"is_current": False}
                 if folder == DOCUMENTS_DIR:
                     changes["superseded_by"] = doc_id
-                _not_current(self._path(folder, old), schema, changes)
-        journal.unlink()
-        self._documents = None
+                rows = [row | changes for row in read_rows(path)]
+                written[folder].append((old, table_from_rows(rows, schema)))
+                dropped.add(path)
+        snapshots.commit(self.out, written, dropped)
+        if self._documents is not None:  # kept up to date, not read again: a batch stays linear
+            (stored,) = rows_from_table(written[DOCUMENTS_DIR][0][1])
+            for row in self._documents:
+                if row["doc_id"] in superseded:
+                    row.update(is_current=False, superseded_by=doc_id)
+            self._documents.append(stored | {SCHEMA_KEY: SCHEMA_VERSION})
+        return superseded
 
     def upgrade(self) -> None:
         """Give files of an older schema the columns this one added: `is_current` (1.6; true
         for activities, whose replaced versions the older schema deleted; for documents, true
-        unless replaced), the others (such as 1.8's `section_id` of metrics) empty. Each file
-        is rewritten whole, by a rename."""
+        unless replaced), the others (such as 1.8's `section_id` of metrics) empty. The files
+        are rewritten into a new snapshot, made current as any commit."""
+        snapshot = snapshots.current(self.out)
+        written: dict[str, list[tuple[str, pa.Table]]] = {}
+        dropped: set[Path] = set()
         for folder, schema in DOCUMENT_FILES.items():
-            directory = self.out / folder
-            for path in sorted(directory.glob("[!.]*.parquet")) if directory.exists() else ():
+            for path in sorted((snapshot / folder).glob("[!.]*.parquet")):
                 names = pq.read_schema(path).names
                 if set(schema.names) <= set(names):
                     continue
@@ -211,16 +184,11 @@ class Store:
                         f"{path} was written by an older cancerplans in a form this one cannot "
                         f"upgrade ({err}); ingest into a new output folder"
                     ) from err
-                _write_table(table, path)
+                written.setdefault(folder, []).append((path.name.split(".")[0], table))
+                dropped.add(path)
+        if dropped:
+            snapshots.commit(self.out, written, dropped)
         self._documents = None
-
-    def recover(self) -> None:
-        """Finish a commit a crash interrupted, or clear what it left half-written."""
-        if (self.out / JOURNAL).exists():
-            self._replay()
-        for folder in DOCUMENT_FILES:
-            for stray in (self.out / folder).glob(".*.tmp") if (self.out / folder).exists() else ():
-                stray.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -239,8 +207,15 @@ def open_store(out: Path) -> Iterator[Store]:
                 f"another cancerplans process is writing to {out}; try again later"
             ) from err
         store = Store(out)
-        store.recover()
-        store.upgrade()
+        try:
+            snapshots.prepare(out)
+            store.upgrade()
+        except snapshots.LayoutError as err:
+            raise StoreError(str(err)) from err
+        except OSError as err:
+            raise StoreError(
+                f"cannot write to the output folder {out}: {err.strerror or err}"
+            ) from err
         yield store
     finally:
         handle.close()

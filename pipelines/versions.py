@@ -12,6 +12,7 @@ from normalize.text import match_key
 from pipelines.arrow_rows import read_rows, read_table, rows_from_table
 from pipelines.known import ACTIVITIES_DIR, DOCUMENTS_DIR
 from pipelines.schema import SCHEMA_METADATA_KEY
+from pipelines.snapshots import document_file, readable
 
 VERSION_KEY = ("region", "document_type", "period_start", "period_end")
 SCHEMA_KEY = "_schema_version"  # added to document rows as read: the schema their file is in
@@ -20,7 +21,7 @@ SCHEMA_KEY = "_schema_version"  # added to document rows as read: the schema the
 def read_documents(out: Path) -> list[dict[str, Any]]:
     """Every document row of the dataset at `out` (current and superseded versions), each with
     the schema version its file was written in (`SCHEMA_KEY`)."""
-    folder = out / DOCUMENTS_DIR
+    folder = readable(out) / DOCUMENTS_DIR
     rows: list[dict[str, Any]] = []
     for path in sorted(folder.glob("[!.]*.parquet")) if folder.is_dir() else ():
         table = read_table(path)
@@ -52,8 +53,8 @@ class Changes:
 
 def _activities(out: Path, doc_id: str) -> dict[str, dict[str, Any]]:
     """A version's activities by their folded goal and text."""
-    path = out / ACTIVITIES_DIR / f"{doc_id}.parquet"
-    rows = read_rows(path, ["goal", "activity", "status"])
+    path = document_file(readable(out) / ACTIVITIES_DIR, doc_id)
+    rows = read_rows(path, ["goal", "activity", "status"]) if path else []
     return {
         f"{match_key(row['goal'])}|{match_key(row['activity'])}": row
         for row in rows

@@ -148,11 +148,15 @@ def _dataset(out):
     return tables
 
 
-WRITE_STEPS = (  # every way the store writes: files, renames and removals
+WRITE_STEPS = (  # every way the store writes: files, links, folders, renames and removals
     (pq, "write_table"),
     (os, "replace"),
     (os, "fsync"),
     (os, "unlink"),
+    (os, "link"),
+    (os, "symlink"),
+    (os, "mkdir"),
+    (shutil, "rmtree"),
 )
 
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from pipelines.ingest import ingest
-from pipelines.known import INDEX, JOURNAL, known_results
+from pipelines.known import INDEX, known_results
 from pipelines.settings import IngestSettings
 from tests.conftest import FIXTURES, RAW
 
@@ -44,9 +44,15 @@ def test_the_index_is_not_used_once_the_dataset_changed(tmp_path):
     assert known_results(files, out, IngestSettings()) is None
     ingest(files, out)  # the next ingest writes the index anew
     assert known_results(files, out, IngestSettings()) is not None
-    (out / JOURNAL).write_text("{}")  # a commit left unfinished: the store must recover first
-    assert known_results(files, out, IngestSettings()) is None
-    (out / JOURNAL).unlink()
+    current = (out / "current").resolve()
+    shutil.copytree(current, current.with_name("99999999"))  # a commit left unfinished
+    assert known_results(files, out, IngestSettings()) is not None  # the dataset is as before
+    os.replace(out / "current", out / "moved")
+    os.symlink(f".snapshots/{current.name}", out / "current")  # another writer's commit
+    assert known_results(files, out, IngestSettings()) is not None  # the same snapshot
+    os.unlink(out / "current")
+    os.symlink(".snapshots/99999999", out / "current")
+    assert known_results(files, out, IngestSettings()) is None  # another snapshot
     (out / INDEX).write_text("not json")
     assert known_results(files, out, IngestSettings()) is None
 
