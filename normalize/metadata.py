@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from extract.document import Document
+from extract.time_words import MONTH_NAME, time_words
 from normalize.term_tables import read_table
 
 HEAD_LINES = 60  # titles, regions and periods are stated on the first page
@@ -38,6 +40,7 @@ class DocumentFacts:
     healthcare_region: str | None
     period_start: int | None
     period_end: int | None
+    plan_date: date | None = None  # the date the plan says it was decided or revised
     warnings: tuple[str, ...] = ()  # what could not be read for certain (the region)
 
 
@@ -169,6 +172,36 @@ def find_period(head: list[str], title: str | None) -> tuple[int | None, int | N
     return None, None
 
 
+DATE_GAP = r"[^\n\d]{0,40}?"  # the words between a lead word and its date ("av regionstyrelsen")
+
+
+@cache
+def _plan_date_re() -> re.Pattern[str]:
+    leads = "|".join(re.escape(row["word"]) for row in read_table("plan_dates.tsv"))
+    return re.compile(
+        rf"\b(?:{leads})\b{DATE_GAP}(?:(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+        rf"|(?P<day>[0-3]?\d)\s+(?P<month>{MONTH_NAME})\s+(?P<year>(?:19|20)\d\d))",
+        re.IGNORECASE,
+    )
+
+
+def find_plan_date(head: list[str]) -> date | None:
+    """The latest date the first page gives after a decision or revision word
+    (`data/plan_dates.tsv`); None where it gives none (or no valid one)."""
+    found: list[date] = []
+    for line in head:
+        for match in _plan_date_re().finditer(line):
+            try:
+                if match.group("iso"):
+                    found.append(date.fromisoformat(match.group("iso")))
+                else:
+                    month = time_words().months[match.group("month").lower()]
+                    found.append(date(int(match.group("year")), month, int(match.group("day"))))
+            except ValueError:
+                continue  # "2024-13-45": not a date
+    return max(found, default=None)
+
+
 def document_facts(document: Document, default_type: str) -> DocumentFacts:
     """The facts the document states; the layout's document type where it states none. The
     region is never taken from the layout: where the first page names none, the one the text
@@ -182,4 +215,7 @@ def document_facts(document: Document, default_type: str) -> DocumentFacts:
         warning = f"region {guess!r} inferred from the body text (the first page names none)"
     start, end = find_period(head, title)
     warnings = (warning,) if warning else ()
-    return DocumentFacts(title, kind, region, healthcare_region_of(region), start, end, warnings)
+    return DocumentFacts(
+        title, kind, region, healthcare_region_of(region), start, end, find_plan_date(head),
+        warnings,
+    )  # fmt: skip

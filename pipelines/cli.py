@@ -308,9 +308,10 @@ def history_command(out: Path, changes: bool) -> None:
         click.echo(f"{region} | {kind} | {start}–{end}")
         for row, older in zip(rows, [*rows[1:], None], strict=True):
             state = f"superseded by {row['superseded_by']}" if row["superseded_by"] else "current"
+            dated = f"dated {row['plan_date']}" if row.get("plan_date") else "undated"
             click.echo(
                 f"    {row['doc_id']}  {row['ingested_at']:%Y-%m-%d %H:%M}  "
-                f"{row['source_file']}  {state}"
+                f"{row['source_file']}  {dated}  {state}"
             )
             if changes and older is not None:
                 for line in _change_lines(version_changes(out, older["doc_id"], row["doc_id"])):

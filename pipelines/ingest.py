@@ -197,6 +197,7 @@ def document_row(parsed: ParsedDocument) -> dict[str, Any]:
         "title": facts.title,
         "period_start": facts.period_start,
         "period_end": facts.period_end,
+        "plan_date": facts.plan_date,
         "n_rows": len(parsed.rows),
         "n_activities": sum(1 for record in parsed.records if record.activity is not None),
         "n_pages": document.pages,
@@ -286,7 +287,8 @@ def _stored(
         store.remember_failure(failure_key(sha256, settings), str(parsed))
         return FileResult(path, error=str(parsed))
     row = document_row(parsed)
-    superseded = store.commit(row, parsed.records, parsed.metrics, parsed.sections)
+    committed = store.commit(row, parsed.records, parsed.metrics, parsed.sections)
+    note = (committed.not_current,) if committed.not_current else ()
     return FileResult(
         path,
         layout=parsed.detection.layout.name,
@@ -294,10 +296,10 @@ def _stored(
         region=parsed.facts.region,
         n_rows=row["n_rows"],
         n_activities=row["n_activities"],
-        warnings=parsed.warnings,
+        warnings=(*parsed.warnings, *note),
         doc_id=row["doc_id"],
         status="stored",
-        superseded=tuple(superseded),
+        superseded=committed.superseded,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.8"
+SCHEMA_VERSION = "1.9"
 SCHEMA_METADATA_KEY = b"cancerplans.schema_version"  # in every file's Parquet metadata
 METADATA = {SCHEMA_METADATA_KEY: SCHEMA_VERSION.encode()}
 
@@ -69,6 +69,7 @@ DOCUMENTS = pa.schema(
         pa.field("title", pa.string()),
         pa.field("period_start", pa.int16()),
         pa.field("period_end", pa.int16()),
+        pa.field("plan_date", pa.date32()),
         pa.field("n_rows", pa.int32(), nullable=False),
         pa.field("n_activities", pa.int32(), nullable=False),
         pa.field("n_pages", pa.int32()),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +59,25 @@ class StoreError(Exception):
     """The output folder cannot be used: not writable, or locked by another process."""
 
 
-def records_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
-    """Records (dataclasses) of a new, current document as a table of `schema`."""
-    rows = [{**vars(record), "is_current": True} for record in records]  # shallow: fast
+def records_table(records: Sequence[Any], schema: pa.Schema, current: bool = True) -> pa.Table:
+    """Records (dataclasses) of a new document as a table of `schema`."""
+    rows = [{**vars(record), "is_current": current} for record in records]  # shallow: fast
     return table_from_rows(rows, schema)
+
+
+@dataclass(frozen=True)
+class Committed:
+    """What a commit did: the versions it superseded, or why the document is not current."""
+
+    superseded: tuple[str, ...]
+    not_current: str | None = None
+
+
+def _dated_after(row: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether `row`'s plan says it was decided or revised after `other`'s (both dated)."""
+    return bool(
+        row.get("plan_date") and other.get("plan_date") and row["plan_date"] > other["plan_date"]
+    )
 
 
 class Store:
@@ -127,14 +143,32 @@ class Store:
         records: Sequence[ActivityRecord],
         metrics: Sequence[MetricRecord] = (),
         sections: Sequence[SectionRecord] = (),
-    ) -> list[str]:
-        """Store a document, superseding earlier versions of it; returns their doc_ids."""
+    ) -> Committed:
+        """Store a document, superseding earlier versions of it (unless the current one says
+        it was decided or revised later: then this one is kept, not current)."""
         doc_id = document_row["doc_id"]
         superseded = self.earlier_versions(document_row)
+        newer = [row for row in self.documents() if row["doc_id"] in superseded
+                 and _dated_after(row, document_row)]  # fmt: skip
+        if newer:  # an older revision arriving late: kept, not current
+            latest = max(newer, key=lambda row: row["plan_date"])
+            note = (
+                f"an earlier revision of the plan (dated {document_row['plan_date']}) than the "
+                f"current version (dated {latest['plan_date']}): stored, not current"
+            )
+            document_row = document_row | {
+                "is_current": False,
+                "superseded_by": latest["doc_id"],
+                "warnings": [*document_row["warnings"], note],
+            }
+            superseded = []
+        else:
+            note = None
+        current = document_row["is_current"]
         written: dict[str, list[tuple[str, pa.Table]]] = {
-            ACTIVITIES_DIR: [(doc_id, records_table(records, ACTIVITIES))],
-            METRICS_DIR: [(doc_id, records_table(metrics, METRICS))],
-            SECTIONS_DIR: [(doc_id, records_table(sections, SECTIONS))],
+            ACTIVITIES_DIR: [(doc_id, records_table(records, ACTIVITIES, current))],
+            METRICS_DIR: [(doc_id, records_table(metrics, METRICS, current))],
+            SECTIONS_DIR: [(doc_id, records_table(sections, SECTIONS, current))],
             DOCUMENTS_DIR: [(doc_id, table_from_rows([document_row], DOCUMENTS))],
         }
         dropped: set[Path] = set()
@@ -157,7 +191,7 @@ class Store:
                 if row["doc_id"] in superseded:
                     row.update(is_current=False, superseded_by=doc_id)
             self._documents.append(stored | {SCHEMA_KEY: SCHEMA_VERSION})
-        return superseded
+        return Committed(tuple(superseded), note)
 
     def upgrade(self) -> None:
         """Give files of an older schema the columns this one added: `is_current` (1.6; true

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +31,20 @@ def read_documents(out: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def _newest_first(row: dict[str, Any]) -> tuple:
+    """The order of a plan's versions, newest first: current, then by the plan's own date
+    (undated last), then by when each was ingested."""
+    dated = row.get("plan_date")
+    return (bool(row.get("is_current")), dated is not None, dated or date.min, row["ingested_at"])
+
+
 def history(documents: Sequence[dict[str, Any]]) -> dict[tuple, list[dict[str, Any]]]:
     """Documents grouped by region, document type and plan period, newest version first."""
     groups: dict[tuple, list[dict[str, Any]]] = {}
     for row in documents:
         groups.setdefault(tuple(row.get(name) for name in VERSION_KEY), []).append(row)
     return {
-        key: sorted(rows, key=lambda row: row["ingested_at"], reverse=True)
+        key: sorted(rows, key=_newest_first, reverse=True)
         for key, rows in sorted(groups.items(), key=lambda item: tuple(map(str, item[0])))
     }
 

@@ -18,6 +18,7 @@ from pipelines import ingest as ingest_module
 from pipelines.ingest import ingest
 from pipelines.settings import IngestSettings
 from pipelines.store import StoreError
+from pipelines.versions import history, read_documents
 from tests.conftest import FIXTURES, ROOT, VARIANTS
 
 PDF = VARIANTS / "d05-generic-norrbotten.pdf"
@@ -136,6 +137,36 @@ def test_bytes_of_an_earlier_version_never_roll_the_plan_back(tmp_path):
     assert again.status == "unchanged" and "earlier version" in again.warnings[0]
     documents = pd.read_parquet(out / "documents").set_index("source_file")
     assert documents["is_current"].to_dict() == {"v1.txt": False, "v2.txt": True}
+
+
+def test_a_revision_the_plan_dates_earlier_never_becomes_current(tmp_path):
+    """Which version is current follows the plan's own date where both versions state one: an
+    earlier revision dropped after a later one is stored, not current; a later one replaces."""
+    text = (FIXTURES / "skane_small.txt").read_text("utf-8")
+    title, rest = text.split("\n", 1)
+    out = tmp_path / "out"
+    for name, decided, wording in (
+        ("spring.txt", "Reviderad 12 mars 2025", "Fler utskick"),
+        ("winter.txt", "Fastställd 2024-01-10", "Öka utskicken"),  # older, arriving late
+        ("autumn.txt", "Reviderad 2025-10-01", "Nya utskick"),
+    ):
+        plan = tmp_path / name
+        plan.write_text(f"{title}\n{decided}\n{rest}".replace("Öka utskicken", wording), "utf-8")
+        (result,) = ingest([plan], out).results
+        assert result.status == "stored", result
+        if name == "winter.txt":
+            assert "earlier revision of the plan (dated 2024-01-10)" in result.warnings[-1]
+            assert result.superseded == ()
+    documents = pd.read_parquet(out / "documents").set_index("source_file")
+    assert documents["is_current"].to_dict() == {
+        "spring.txt": False, "winter.txt": False, "autumn.txt": True
+    }  # fmt: skip
+    assert documents.loc["winter.txt", "superseded_by"] == documents.loc["spring.txt", "doc_id"]
+    activities = pd.read_parquet(out / "activities")
+    winter = activities[activities["doc_id"] == documents.loc["winter.txt", "doc_id"]]
+    assert len(winter) and not winter["is_current"].any()
+    (versions,) = history(read_documents(out)).values()
+    assert [row["source_file"] for row in versions] == ["autumn.txt", "spring.txt", "winter.txt"]
 
 
 def _dataset(out):

@@ -1,8 +1,10 @@
 """Document facts from the document's own words: the region is never taken from the layout."""
 
+from datetime import date
+
 import pytest
 
-from normalize.metadata import document_facts
+from normalize.metadata import document_facts, find_plan_date
 from pipelines.ingest import parse_document
 from tests.conftest import FIXTURES, text_document
 
@@ -59,3 +61,15 @@ def test_a_skane_layout_plan_of_another_region_is_stored_under_that_region():
     parsed = parse_document(text_document(text))
     assert parsed.detection.layout.name == "region_skane"
     assert parsed.facts.region == "Region Blekinge"
+
+
+def test_the_plans_own_date_is_read_after_a_decision_or_revision_word():
+    head = [
+        "Handlingsplan 2025–2027",
+        "Fastställd av regionstyrelsen 2024-03-12",
+        "Reviderad 12 mars 2025",  # the latest date counts
+        "Kontakt: 2026-01-01 kl. 10",  # a date after no decision word is not the plan's
+    ]
+    assert find_plan_date(head) == date(2025, 3, 12)
+    assert find_plan_date(["Datum: 2024-13-45", "Beslutad 3 maj 2023"]) == date(2023, 5, 3)
+    assert find_plan_date(["Regional cancerplan 2024-2026"]) is None
