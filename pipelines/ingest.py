@@ -389,7 +389,7 @@ def _results(
         for entry in entries
         if not isinstance(entry, FileResult) and _lookup(*entry, store, settings) is None
     ]
-    isolate = workers.worth_workers(to_read, jobs) or any(map(workers.readable_pdf, to_read))
+    isolate = workers.worth_workers(to_read, jobs) or any(map(workers.isolated, to_read))
     pool = workers.pool(jobs, worker_limits(settings)) if isolate else None
     with pool or nullcontext():
         futures = _submitted(pool, to_read, settings) if pool else {}

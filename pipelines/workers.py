@@ -22,13 +22,15 @@ from typing import Any
 from extract.files import is_pdf
 
 PARALLEL_MIN_TEXTS = 16  # text files parse fast: fewer than this are not worth worker processes
+LARGE_TEXT_BYTES = 4 << 20  # a text this large is read under the hard limits (samples: 17–100 kB)
 PRELOAD = ["pipelines.worker_preload"]  # what the worker server loads once, for every worker
 
 
-def readable_pdf(path: Path) -> bool:
-    """A regular file that is a PDF (read in an isolated worker)."""
-    try:
-        return path.is_file() and is_pdf(path)  # never open a FIFO or device to look
+def isolated(path: Path) -> bool:
+    """A regular file read in an isolated worker, under the hard limits: a PDF, or a text
+    large enough that its reading needs the memory limit."""
+    try:  # never open a FIFO or device to look
+        return path.is_file() and (is_pdf(path) or path.stat().st_size > LARGE_TEXT_BYTES)
     except OSError:
         return False  # the batch reports why it cannot be read
 
@@ -39,7 +41,7 @@ def worth_workers(paths: list[Path], jobs: int) -> bool:
     return (
         jobs > 1
         and len(paths) > 1
-        and (any(map(readable_pdf, paths)) or len(paths) >= PARALLEL_MIN_TEXTS)
+        and (any(map(isolated, paths)) or len(paths) >= PARALLEL_MIN_TEXTS)
     )
 
 

@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines import ingest as ingest_module
+from pipelines import workers
 from pipelines.ingest import ingest
 from pipelines.settings import IngestSettings
 from pipelines.store import StoreError
@@ -137,6 +138,21 @@ def test_bytes_of_an_earlier_version_never_roll_the_plan_back(tmp_path):
     assert again.status == "unchanged" and "earlier version" in again.warnings[0]
     documents = pd.read_parquet(out / "documents").set_index("source_file")
     assert documents["is_current"].to_dict() == {"v1.txt": False, "v2.txt": True}
+
+
+def test_a_large_text_is_read_under_the_memory_limit_of_a_worker(tmp_path):
+    """A text past `LARGE_TEXT_BYTES` is read in a worker under the hard limits, as a PDF is:
+    under a memory limit it cannot be read in, it fails at the limit, alone; a small text is
+    read in this process (no worker's start-up), where that limit does not apply."""
+    text = (FIXTURES / "skane_small.txt").read_text("utf-8")
+    large = tmp_path / "large.txt"
+    large.write_text(text * (workers.LARGE_TEXT_BYTES // len(text) + 2), "utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text(text, "utf-8")
+    tight = IngestSettings(max_memory_mb=1)
+    failed, stored = ingest([large, small], tmp_path / "out", settings=tight).results
+    assert failed.error and "memory" in failed.error, failed
+    assert stored.status == "stored"
 
 
 def test_a_revision_the_plan_dates_earlier_never_becomes_current(tmp_path):
