@@ -56,6 +56,10 @@ def hostile(tmp_path):
     for seed in range(3):
         (drop / f"fuzzed{seed}.pdf").write_bytes(_fuzzed(source, seed))
     (drop / "truncated.pdf").write_bytes(source[: len(source) // 3])
+    (drop / "operators.pdf").write_bytes(operator_bomb(600_000))
+    (drop / "cyclic.pdf").write_bytes(cyclic_pages())
+    (drop / "deep.pdf").write_bytes(deep_pages(400))
+    (drop / "recursive.pdf").write_bytes(recursive_form())
     (drop / "empty.txt").write_bytes(b"")
     (drop / "huge.txt").write_text(text * 200, encoding="utf-8")  # over --max-mb below
     (drop / "link.txt").symlink_to(secret)
@@ -70,7 +74,7 @@ def test_a_hostile_drop_folder_is_taken_without_a_traceback(hostile, tmp_path):
     before = {path.name: path.stat().st_mtime_ns for path in outside.iterdir()}
     out = tmp_path / "out"
     run = subprocess.run(
-        [*WATCH, str(drop), "--out", str(out), *QUICK, "--max-mb", "0.05"],
+        [*WATCH, str(drop), "--out", str(out), *QUICK, "--max-mb", "0.05", "--max-seconds", "5"],
         cwd=ROOT, capture_output=True, timeout=300,
     )  # fmt: skip
     output = (run.stdout + run.stderr).decode("utf-8", "replace")
@@ -79,10 +83,14 @@ def test_a_hostile_drop_folder_is_taken_without_a_traceback(hostile, tmp_path):
     processed = sorted(os.listdir(os.fsencode(drop / "processed")))
     assert processed == sorted([b"good.txt", b"plan-\xff.txt"])
     quarantined = {name for name in os.listdir(drop / "quarantine")}
-    for name in ("malformed.pdf", "truncated.pdf", "empty.txt", "huge.txt", "link.txt", "pipe.txt"):
+    hostile = ("malformed.pdf", "truncated.pdf", "operators.pdf", "cyclic.pdf", "deep.pdf",
+               "recursive.pdf", "empty.txt", "huge.txt", "link.txt", "pipe.txt")  # fmt: skip
+    for name in hostile:
         assert name in quarantined, (name, quarantined)
         reasons = [n for n in quarantined if n.startswith(name) and n.endswith(".error.txt")]
         assert reasons, name
+    reason = (drop / "quarantine" / "operators.pdf.error.txt").read_text("utf-8")
+    assert "took longer than the limit of 5 s" in reason  # a limit, not "damaged"
     assert "refused: a symbolic link" in output and "refused: a directory" in output
     assert "not a regular file" in output and "the limit is 0.05 MB" in output
     assert os.path.islink(drop / "quarantine" / "link.txt")  # the link itself, not its target
@@ -271,17 +279,8 @@ def test_a_fault_at_any_write_step_is_healed_by_the_rerun(tmp_path, fault):
     assert step > 10  # the faults did reach the steps of both batches
 
 
-def flate_bomb(megabytes: int) -> bytes:
-    """A one-page PDF of about 1 MB whose content stream inflates to `megabytes` MB."""
-    packer = zlib.compressobj(9)
-    chunk = b" " * (1 << 20)
-    data = b"".join(packer.compress(chunk) for _ in range(megabytes)) + packer.flush()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
-    ]
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1; object 1 is the catalog), with its xref."""
     pdf = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -295,6 +294,82 @@ def flate_bomb(megabytes: int) -> bytes:
         xref,
     )
     return bytes(pdf)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    packed = zlib.compress(data, 9)
+    return (
+        b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra)
+        + packed
+        + (b"\nendstream")
+    )
+
+
+PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R %s>>"
+
+
+def flate_bomb(megabytes: int) -> bytes:
+    """A one-page PDF of about 1 MB whose content stream inflates to `megabytes` MB."""
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    data = b"".join(packer.compress(chunk) for _ in range(megabytes)) + packer.flush()
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE % b"",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+    ])  # fmt: skip
+
+
+def operator_bomb(operators: int) -> bytes:
+    """A one-page PDF whose small content stream holds `operators` drawing operators."""
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE % b"",
+        _stream(b"0 0 m 1 1 l S\n" * (operators // 3)),
+    ])  # fmt: skip
+
+
+def cyclic_pages() -> bytes:
+    """A page tree whose node lists itself among its kids."""
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        PAGE % b"",
+        _stream(b"BT /F1 12 Tf 72 720 Td (x) Tj ET"),
+    ])  # fmt: skip
+
+
+def deep_pages(depth: int) -> bytes:
+    """A page tree `depth` nodes deep with one page at the bottom."""
+    nodes = [
+        b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (number + 1)
+        for number in range(2, depth + 2)
+    ]
+    leaf = depth + 2
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        *nodes,
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R >>"
+        % (depth + 1, leaf + 1),
+        _stream(b"0 0 m 1 1 l S"),
+    ])  # fmt: skip
+
+
+def recursive_form() -> bytes:
+    """A page that draws a form XObject which draws itself."""
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE % b"/Resources << /XObject << /Fm1 5 0 R >> >> ",
+        _stream(b"/Fm1 Do"),
+        _stream(
+            b"/Fm1 Do",
+            b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+            b"/Resources << /XObject << /Fm1 5 0 R >> >> ",
+        ),
+    ])  # fmt: skip
 
 
 @pytest.mark.slow

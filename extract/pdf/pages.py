@@ -23,6 +23,7 @@ from extract.errors import (
     CorruptDocument,
     EmptyDocument,
     EncryptedDocument,
+    InputError,
     LimitExceeded,
     ScannedDocument,
     TooLongDocument,
@@ -61,6 +62,10 @@ def open_pdf(path: Path) -> Iterator[pdfplumber.PDF]:
     except PdfminerException as err:
         cause = err.args[0] if err.args else err
         name = type(cause).__name__
+        if isinstance(cause, InputError):  # a limit of ours met inside pdfminer (the time)
+            raise cause from err
+        if isinstance(cause, RecursionError):
+            raise LimitExceeded("its structure nests deeper than the reader follows") from err
         if "Password" in name or "Encrypt" in name or "password" in str(cause).lower():
             raise EncryptedDocument("the PDF is encrypted; save an unprotected copy") from err
         if isinstance(cause, MemoryError):
