@@ -28,3 +28,25 @@ def fixture_document():
         return document_from_bytes(path.read_bytes(), path)
 
     return load
+
+
+def version_batches(folder: Path) -> list[list[Path]]:
+    """Two ingests written into `folder`: a plan and another; then a new version of the first."""
+    text = (FIXTURES / "skane_small.txt").read_text("utf-8")
+    first, other, second = folder / "v1.txt", folder / "other.txt", folder / "v2.txt"
+    first.write_text(text, encoding="utf-8")
+    other.write_text((FIXTURES / "kronoberg_small.txt").read_text("utf-8"), encoding="utf-8")
+    second.write_text(text.replace("Öka utskicken", "Fler utskick"), encoding="utf-8")
+    return [[first, other], [second]]
+
+
+def dataset_tables(out: Path) -> dict:
+    """The dataset's activities and documents as pandas frames, sorted by their keys, without
+    the ingestion time: what two runs that stored the same files share."""
+    import pandas as pd
+
+    tables = {}
+    for folder, key in (("activities", "activity_id"), ("documents", "doc_id")):
+        frame = pd.read_parquet(out / folder).drop(columns=["ingested_at"], errors="ignore")
+        tables[folder] = frame.sort_values(key).reset_index(drop=True)
+    return tables

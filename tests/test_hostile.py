@@ -20,7 +20,7 @@ from pipelines.ingest import ingest
 from pipelines.settings import IngestSettings
 from pipelines.store import StoreError
 from pipelines.versions import history, read_documents
-from tests.conftest import FIXTURES, ROOT, VARIANTS
+from tests.conftest import FIXTURES, ROOT, VARIANTS, dataset_tables, version_batches
 
 PDF = VARIANTS / "d05-generic-norrbotten.pdf"
 WATCH = [sys.executable, "-m", "pipelines.cli", "watch"]
@@ -193,16 +193,6 @@ def test_a_revision_the_plan_dates_earlier_never_becomes_current(tmp_path):
     assert [row["source_file"] for row in versions] == ["autumn.txt", "spring.txt", "winter.txt"]
 
 
-def _dataset(out):
-    tables = {}
-    for folder in ("activities", "documents"):
-        frame = pd.read_parquet(out / folder)
-        frame = frame.drop(columns=[c for c in ("ingested_at",) if c in frame])
-        key = "activity_id" if folder == "activities" else "doc_id"
-        tables[folder] = frame.sort_values(key).reset_index(drop=True)
-    return tables
-
-
 WRITE_STEPS = (  # every way the store writes: files, links, folders, renames and removals
     (pq, "write_table"),
     (os, "replace"),
@@ -213,16 +203,6 @@ WRITE_STEPS = (  # every way the store writes: files, links, folders, renames an
     (os, "mkdir"),
     (shutil, "rmtree"),
 )
-
-
-def _batches(tmp_path):
-    """Two ingests: a plan and another, then a new version replacing the first."""
-    text = (FIXTURES / "skane_small.txt").read_text("utf-8")
-    first, other, second = tmp_path / "v1.txt", tmp_path / "other.txt", tmp_path / "v2.txt"
-    first.write_text(text, encoding="utf-8")
-    shutil.copy(FIXTURES / "kronoberg_small.txt", other)
-    second.write_text(text.replace("Öka utskicken", "Fler utskick"), encoding="utf-8")
-    return [[first, other], [second]]
 
 
 class Stopped(BaseException):
@@ -236,11 +216,11 @@ def test_a_fault_at_any_write_step_is_healed_by_the_rerun(tmp_path, fault):
     """At each write step of both batches in turn, an I/O error (a full disk: the batch stops
     with the store's error, not the file's) or an abrupt stop; then a rerun gives the clean
     dataset."""
-    batches = _batches(tmp_path)
+    batches = version_batches(tmp_path)
     clean = tmp_path / "clean"
     for batch in batches:
         ingest(batch, clean)
-    expected = _dataset(clean)
+    expected = dataset_tables(clean)
     step = 0
     while True:
         step += 1
@@ -272,7 +252,7 @@ def test_a_fault_at_any_write_step_is_healed_by_the_rerun(tmp_path, fault):
                     break
         for batch in batches:  # the rerun, without faults
             ingest(batch, out)
-        for folder, table in _dataset(out).items():
+        for folder, table in dataset_tables(out).items():
             pd.testing.assert_frame_equal(table, expected[folder], check_like=True)
         if not failed:
             break  # past the last write step
@@ -308,37 +288,32 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
 PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R %s>>"
 
 
+def _one_page(*objects: bytes, kids: bytes = b"3 0 R", page: bytes = b"") -> bytes:
+    """A PDF of a catalog, a page tree node with `kids`, a page (object 3, its content object
+    4) and the `objects` from 4 on."""
+    catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
+    count = kids.count(b"R")
+    node = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count)
+    return _pdf([catalog, node, PAGE % page, *objects])
+
+
 def flate_bomb(megabytes: int) -> bytes:
     """A one-page PDF of about 1 MB whose content stream inflates to `megabytes` MB."""
     packer = zlib.compressobj(9)
     chunk = b" " * (1 << 20)
     data = b"".join(packer.compress(chunk) for _ in range(megabytes)) + packer.flush()
-    return _pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        PAGE % b"",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
-    ])  # fmt: skip
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data
+    return _one_page(stream + b"\nendstream")
 
 
 def operator_bomb(operators: int) -> bytes:
     """A one-page PDF whose small content stream holds `operators` drawing operators."""
-    return _pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        PAGE % b"",
-        _stream(b"0 0 m 1 1 l S\n" * (operators // 3)),
-    ])  # fmt: skip
+    return _one_page(_stream(b"0 0 m 1 1 l S\n" * (operators // 3)))
 
 
 def cyclic_pages() -> bytes:
     """A page tree whose node lists itself among its kids."""
-    return _pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-        PAGE % b"",
-        _stream(b"BT /F1 12 Tf 72 720 Td (x) Tj ET"),
-    ])  # fmt: skip
+    return _one_page(_stream(b"BT /F1 12 Tf 72 720 Td (x) Tj ET"), kids=b"2 0 R 3 0 R")
 
 
 def deep_pages(depth: int) -> bytes:
@@ -359,17 +334,9 @@ def deep_pages(depth: int) -> bytes:
 
 def recursive_form() -> bytes:
     """A page that draws a form XObject which draws itself."""
-    return _pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        PAGE % b"/Resources << /XObject << /Fm1 5 0 R >> >> ",
-        _stream(b"/Fm1 Do"),
-        _stream(
-            b"/Fm1 Do",
-            b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "
-            b"/Resources << /XObject << /Fm1 5 0 R >> >> ",
-        ),
-    ])  # fmt: skip
+    resources = b"/Resources << /XObject << /Fm1 5 0 R >> >> "
+    form = b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] " + resources
+    return _one_page(_stream(b"/Fm1 Do"), _stream(b"/Fm1 Do", form), page=resources)
 
 
 @pytest.mark.slow

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
-from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -18,27 +17,7 @@ from pipelines import snapshots
 from pipelines.database import write_database
 from pipelines.ingest import ingest, parse_file
 from pipelines.store import StoreError, open_store
-from tests.conftest import FIXTURES, RAW
-
-
-def _tables(out: Path) -> dict[str, pd.DataFrame]:
-    """The dataset's activities and documents, sorted, without the ingestion time."""
-    tables = {}
-    for folder, key in (("activities", "activity_id"), ("documents", "doc_id")):
-        frame = pd.read_parquet(out / folder).drop(columns=["ingested_at"], errors="ignore")
-        tables[folder] = frame.sort_values(key).reset_index(drop=True)
-    return tables
-
-
-def _versions(tmp_path: Path) -> list[list[Path]]:
-    """Two batches: a plan and another; then a new version replacing the first."""
-    text = (FIXTURES / "skane_small.txt").read_text("utf-8")
-    first, other, second = tmp_path / "v1.txt", tmp_path / "other.txt", tmp_path / "v2.txt"
-    first.write_text(text, encoding="utf-8")
-    shutil.copy(FIXTURES / "kronoberg_small.txt", other)
-    second.write_text(text.replace("Öka utskicken", "Fler utskick"), encoding="utf-8")
-    return [[first, other], [second]]
-
+from tests.conftest import FIXTURES, RAW, dataset_tables, version_batches
 
 KILLER = """
 import json, os, shutil, signal, sys, traceback
@@ -90,11 +69,11 @@ while not done:  # two runs at a time, one a core
 def test_a_kill_at_any_write_step_leaves_a_dataset_the_rerun_heals(tmp_path):
     """kill -9 at each write step of two batches in turn (a fork per step, so the pipeline is
     loaded once): the dataset reads as before or after, and a rerun gives the clean one."""
-    batches = _versions(tmp_path)
+    batches = version_batches(tmp_path)
     clean = tmp_path / "clean"
     for batch in batches:
         ingest(batch, clean)
-    expected = _tables(clean)
+    expected = dataset_tables(clean)
     result = subprocess.run(
         [sys.executable, "-c", KILLER, json.dumps([[str(p) for p in b] for b in batches]),
          str(tmp_path)],
@@ -110,7 +89,7 @@ def test_a_kill_at_any_write_step_leaves_a_dataset_the_rerun_heals(tmp_path):
             ingest(batch, out)
         assert not [p for p in (out / ".snapshots").iterdir() if p.name > os.readlink(
             out / "current").rsplit("/", 1)[1]]  # fmt: skip
-        for folder, table in _tables(out).items():
+        for folder, table in dataset_tables(out).items():
             pd.testing.assert_frame_equal(table, expected[folder], check_like=True)
 
 
@@ -211,7 +190,7 @@ def test_a_dataset_written_before_snapshots_is_moved_into_one(tmp_path):
     first snapshot, by renames; the data reads the same."""
     out = tmp_path / "out"
     ingest([RAW / "002_efe616e43266e7dd.txt"], out)
-    before = _tables(out)
+    before = dataset_tables(out)
     old = tmp_path / "old"
     old.mkdir()
     for folder in snapshots.TABLE_DIRS:
@@ -219,7 +198,7 @@ def test_a_dataset_written_before_snapshots_is_moved_into_one(tmp_path):
     with open_store(old):
         pass
     assert (old / "current").is_symlink() and (old / "activities").is_symlink()
-    for folder, table in _tables(old).items():
+    for folder, table in dataset_tables(old).items():
         pd.testing.assert_frame_equal(table, before[folder])
     stuck = tmp_path / "stuck"
     stuck.mkdir()
