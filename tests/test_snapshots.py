@@ -100,6 +100,7 @@ import duckdb, pyarrow.parquet as pq
 
 out, kind, stop = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 reads = bad = 0
+seen = set()  # the current versions the reads found: the plan changed under them
 PAUSE = 0.02  # between reads: the writer keeps a core
 problems = []
 TABLES = ("documents", "activities")
@@ -111,6 +112,7 @@ def check(documents, activities):
     mine = [a for a in activities if a["is_current"]]
     assert {a["doc_id"] for a in mine} == {doc["doc_id"]}, "current rows of another version"
     assert len(mine) == doc["n_activities"], f"{len(mine)} rows, {doc['n_activities']} stated"
+    seen.add(doc["doc_id"])
 
 while not stop.exists():
     try:
@@ -129,7 +131,7 @@ while not stop.exists():
     except Exception as err:
         bad += 1
         problems.append(f"{type(err).__name__}: {err}"[:200])
-print(json.dumps({"reads": reads, "bad": bad, "problems": problems[:5]}))
+print(json.dumps({"reads": reads, "versions": len(seen), "bad": bad, "problems": problems[:5]}))
 """
 
 REPLACEMENTS = 400
@@ -178,7 +180,7 @@ def test_readers_see_one_snapshot_while_400_versions_replace_each_other(tmp_path
     results = [json.loads(reader.communicate(timeout=60)[0]) for reader in readers]
     for kind, result in zip(READERS, results, strict=True):
         assert result["bad"] == 0, (kind, result)
-        assert result["reads"] > 50, (kind, result)  # they did read while the plan changed
+        assert result["versions"] >= 5, (kind, result)  # they read while the plan changed
     print(f"{REPLACEMENTS} replacements in {seconds:.1f} s; reads: {results}")
     write_database(out)
     with duckdb.connect(str(out / "cancerplans.duckdb"), read_only=True) as db:
