@@ -151,7 +151,7 @@ def ingest_command(
     files = collect_inputs(inputs)
     settings = IngestSettings(**limits)  # the limits options and --layout
     known = known_results(files, out, settings)  # an unchanged batch: no pipeline to load
-    if not known and workers.worth_workers(files, jobs):
+    if not known and any(map(workers.isolated, files)):
         workers.start_server()  # it loads the pipeline while this process does
     report = (
         IngestReport(tuple(known)) if known is not None else _ingest(files, out, settings, jobs)

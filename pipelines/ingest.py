@@ -327,7 +327,7 @@ def _turn(
 
 
 def ingest_file(path: Path, store: Store, settings: IngestSettings = DEFAULT_INGEST) -> FileResult:
-    """Ingest one file into the store, as a batch of one (a PDF in an isolated worker); input
+    """Ingest one file into the store, as a batch of one (read in an isolated worker); input
     problems become the result's error. Bytes already stored (by this pipeline version), or
     that failed before, are not read again."""
     (result,) = _results([path], store, settings, jobs=1)
@@ -354,10 +354,10 @@ def ingest(
     jobs: int = 1,
 ) -> IngestReport:
     """Ingest every file under `paths` into `out`. One file's failure never stops the others;
-    an output folder that cannot be used raises StoreError before any file is read. With
-    `jobs` > 1 and work worth the processes' start-up (see `worth_workers`), files are parsed
-    in that many worker processes; commits stay in this process, one at a time, in the order of
-    the files, so the store's guarantees are unchanged."""
+    an output folder that cannot be used raises StoreError before any file is read. Each file
+    is parsed in an isolated worker process under the hard limits, `jobs` at a time; commits
+    stay in this process, one at a time, in the order of the files, so the store's guarantees
+    are unchanged."""
     results: list[FileResult] = []
     with open_store(out) as store:
         for result in _results(collect_inputs(paths), store, settings, jobs):
@@ -389,7 +389,7 @@ def _results(
         for entry in entries
         if not isinstance(entry, FileResult) and _lookup(*entry, store, settings) is None
     ]
-    isolate = workers.worth_workers(to_read, jobs) or any(map(workers.isolated, to_read))
+    isolate = any(map(workers.isolated, to_read))
     pool = workers.pool(jobs, worker_limits(settings)) if isolate else None
     with pool or nullcontext():
         futures = _submitted(pool, to_read, settings) if pool else {}

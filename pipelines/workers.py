@@ -19,30 +19,16 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from extract.files import is_pdf
-
-PARALLEL_MIN_TEXTS = 16  # text files parse fast: fewer than this are not worth worker processes
-LARGE_TEXT_BYTES = 4 << 20  # a text this large is read under the hard limits (samples: 17–100 kB)
 PRELOAD = ["pipelines.worker_preload"]  # what the worker server loads once, for every worker
 
 
 def isolated(path: Path) -> bool:
-    """A regular file read in an isolated worker, under the hard limits: a PDF, or a text
-    large enough that its reading needs the memory limit."""
-    try:  # never open a FIFO or device to look
-        return path.is_file() and (is_pdf(path) or path.stat().st_size > LARGE_TEXT_BYTES)
+    """Whether `path` is read in an isolated worker, under the hard limits: every regular file
+    (what is not one is never opened, and is reported by the batch)."""
+    try:
+        return path.is_file()  # never open a FIFO or device to look
     except OSError:
-        return False  # the batch reports why it cannot be read
-
-
-def worth_workers(paths: list[Path], jobs: int) -> bool:
-    """Whether parsing `paths` is worth starting worker processes (about a second each): two
-    or more files, among them a PDF or many texts."""
-    return (
-        jobs > 1
-        and len(paths) > 1
-        and (any(map(isolated, paths)) or len(paths) >= PARALLEL_MIN_TEXTS)
-    )
+        return False
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -50,3 +50,14 @@ def dataset_tables(out: Path) -> dict:
         frame = pd.read_parquet(out / folder).drop(columns=["ingested_at"], errors="ignore")
         tables[folder] = frame.sort_values(key).reset_index(drop=True)
     return tables
+
+
+def read_in_this_process(monkeypatch) -> None:
+    """No worker process can start: a batch reads its files in this process (its fallback),
+    where a test's patches of the parser hold."""
+    from pipelines import workers
+
+    def cannot_fork(*args):
+        raise OSError("no worker processes here")
+
+    monkeypatch.setattr(workers.IsolatedPool, "_start", cannot_fork)

@@ -15,12 +15,18 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines import ingest as ingest_module
-from pipelines import workers
 from pipelines.ingest import ingest
 from pipelines.settings import IngestSettings
 from pipelines.store import StoreError
 from pipelines.versions import history, read_documents
-from tests.conftest import FIXTURES, ROOT, VARIANTS, dataset_tables, version_batches
+from tests.conftest import (
+    FIXTURES,
+    ROOT,
+    VARIANTS,
+    dataset_tables,
+    read_in_this_process,
+    version_batches,
+)
 
 PDF = VARIANTS / "d05-generic-norrbotten.pdf"
 WATCH = [sys.executable, "-m", "pipelines.cli", "watch"]
@@ -126,6 +132,7 @@ def test_a_fault_of_ours_is_named_and_the_batch_goes_on(tmp_path, monkeypatch, c
         return real(path, settings)
 
     monkeypatch.setattr(ingest_module, "parse_file", parse_file)
+    read_in_this_process(monkeypatch)  # where the patch holds (and the log is this process's)
     (tmp_path / "bug.txt").write_text("anything", encoding="utf-8")
     report = ingest([tmp_path / "bug.txt", good], tmp_path / "out")
     bug, stored = report.results
@@ -148,18 +155,17 @@ def test_bytes_of_an_earlier_version_never_roll_the_plan_back(tmp_path):
     assert documents["is_current"].to_dict() == {"v1.txt": False, "v2.txt": True}
 
 
-def test_a_large_text_is_read_under_the_memory_limit_of_a_worker(tmp_path):
-    """A text past `LARGE_TEXT_BYTES` is read in a worker under the hard limits, as a PDF is:
-    under a memory limit it cannot be read in, it fails at the limit, alone; a small text is
-    read in this process (no worker's start-up), where that limit does not apply."""
+def test_a_text_is_read_under_the_memory_limit_of_its_worker(tmp_path):
+    """Texts are read in isolated workers under the hard limits, as PDFs are: a 4 MB text fails
+    at a memory limit it cannot be read in, alone; with the default limit it is read."""
     text = (FIXTURES / "skane_small.txt").read_text("utf-8")
     large = tmp_path / "large.txt"
-    large.write_text(text * (workers.LARGE_TEXT_BYTES // len(text) + 2), "utf-8")
+    large.write_text(text * ((4 << 20) // len(text)), "utf-8")
+    (failed,) = ingest([large], tmp_path / "out", settings=IngestSettings(max_memory_mb=1)).results
+    assert failed.error and "memory" in failed.error, failed
     small = tmp_path / "small.txt"
     small.write_text(text, "utf-8")
-    tight = IngestSettings(max_memory_mb=1)
-    failed, stored = ingest([large, small], tmp_path / "out", settings=tight).results
-    assert failed.error and "memory" in failed.error, failed
+    (stored,) = ingest([small], tmp_path / "out").results
     assert stored.status == "stored"
 
 

@@ -18,7 +18,7 @@ from pipelines import workers
 from pipelines.ingest import ingest
 from pipelines.schema import ACTIVITIES, DOCUMENTS, SCHEMA_VERSION
 from pipelines.settings import IngestSettings
-from tests.conftest import FIXTURES, RAW, VARIANTS
+from tests.conftest import FIXTURES, RAW, VARIANTS, read_in_this_process
 
 AREAS = areas()
 
@@ -125,8 +125,9 @@ def test_bytes_that_failed_are_not_read_again(tmp_path, monkeypatch):
     """A file that could not be read is remembered by its content hash, the pipeline version
     and the limits it was read with: an unchanged batch skips it (still reported as failed),
     and a higher limit tries it again."""
-    bad = tmp_path / "in" / "image.txt"  # a text is read in this process, where the patch holds
+    bad = tmp_path / "in" / "image.txt"
     bad.parent.mkdir()
+    read_in_this_process(monkeypatch)  # so the patch below holds where the file is read
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     out = tmp_path / "out"
     first = ingest([bad], out)
@@ -171,22 +172,15 @@ def test_files_parsed_in_worker_processes_give_the_same_dataset(tmp_path):
     pd.testing.assert_frame_equal(_dataset(tmp_path / "one"), _dataset(tmp_path / "two"))
 
 
-def test_worker_processes_only_where_they_pay(tmp_path):
-    texts = [RAW / "002_efe616e43266e7dd.txt", RAW / "004_87476d2dc23e5da6.txt"]
-    pdfs = [VARIANTS / "d05-generic-norrbotten.pdf", *texts]
-    assert not workers.worth_workers(texts, 2)  # two quick texts: start-up would cost more
-    assert workers.worth_workers(pdfs, 2)
-    assert not workers.worth_workers(pdfs, 1)
-    assert not workers.worth_workers(pdfs[:1], 4)  # one file: nothing to share
-    missing = [tmp_path / "gone.txt", tmp_path / "also-gone.txt"]
-    assert not workers.worth_workers(missing, 2)  # unreadable: reported later, not raised here
+def test_every_regular_file_is_read_in_a_worker(tmp_path):
+    assert workers.isolated(RAW / "002_efe616e43266e7dd.txt")
+    assert workers.isolated(VARIANTS / "d05-generic-norrbotten.pdf")
+    assert not workers.isolated(tmp_path)  # a directory: reported by the batch, never opened
+    assert not workers.isolated(tmp_path / "gone.txt")  # unreadable: reported, not raised here
 
 
 def test_a_batch_reads_in_this_process_when_workers_cannot_start(tmp_path, monkeypatch):
-    def cannot_fork(*args):
-        raise OSError("no worker processes here")
-
-    monkeypatch.setattr(workers.IsolatedPool, "_start", cannot_fork)
+    read_in_this_process(monkeypatch)
     files = [VARIANTS / "d05-generic-norrbotten.pdf", RAW / "002_efe616e43266e7dd.txt"]
     report = ingest(files, tmp_path / "out", jobs=2)
     assert [result.status for result in report.results] == ["stored", "stored"]
