@@ -218,10 +218,11 @@ class Stopped(BaseException):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("fault", ["disk full", "stop"])
-def test_a_fault_at_any_write_step_is_healed_by_the_rerun(tmp_path, fault):
+def test_a_fault_at_any_write_step_is_healed_by_the_rerun(tmp_path, fault, monkeypatch):
     """At each write step of both batches in turn, an I/O error (a full disk: the batch stops
     with the store's error, not the file's) or an abrupt stop; then a rerun gives the clean
-    dataset."""
+    dataset. (The files are read in this process: the store's writes are under test.)"""
+    read_in_this_process(monkeypatch)
     batches = version_batches(tmp_path)
     clean = tmp_path / "clean"
     for batch in batches:
