@@ -108,7 +108,7 @@ import duckdb, pyarrow.parquet as pq
 out, kind, stop = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 reads = bad = 0
 seen = set()  # the current versions the reads found: the plan changed under them
-PAUSE = 0.02  # between reads: the writer keeps a core
+PAUSE = 0.05  # between reads: the writer keeps a core
 problems = []
 TABLES = ("documents", "activities")
 

@@ -222,7 +222,7 @@ def _dataset(out) -> pd.DataFrame:
     )
 
 
-KILLS = 12  # kill -9 at this many random moments (each costs a full rerun, ~5 s)
+KILLS = 6  # kill -9 at random moments of the CLI (every write step is killed in test_snapshots)
 
 
 @pytest.mark.slow
