@@ -200,22 +200,25 @@ def record_lines(records: Sequence[ActivityRecord]) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _section_at(sections: Sequence[SectionRecord], number: int) -> SectionRecord | None:
-    """The section whose span holds line `number` (sections in document order)."""
-    index = bisect_right([section.line_start for section in sections], number) - 1
+def _section_at(
+    sections: Sequence[SectionRecord], starts: Sequence[int], number: int
+) -> SectionRecord | None:
+    """The section whose span holds line `number` (sections in document order; `starts`:
+    their first lines)."""
+    index = bisect_right(starts, number) - 1
     if index >= 0 and number <= sections[index].line_end:
         return sections[index]
     return None
 
 
-def _headings_apart(lines: Sequence[Line], sections: Sequence[SectionRecord]) -> list[Line]:
-    """The lines with a paragraph break after each section heading: a heading does not run into
-    the sentence below it, even where the text has no blank line between them."""
-    starts = {section.line_start for section in sections}
+def _headings_apart(lines: Sequence[Line], starts: Sequence[int]) -> list[Line]:
+    """The lines with a paragraph break after each section heading (at `starts`): a heading
+    does not run into the sentence below it, even where the text has no blank line between."""
+    heading_lines = set(starts)
     apart: list[Line] = []
     for line in lines:
         apart.append(line)
-        if line.number in starts and not line.is_blank:
+        if line.number in heading_lines and not line.is_blank:
             apart.append(BLANK)
     return apart
 
@@ -232,8 +235,9 @@ def metric_records(
     pattern, units = _units()
     found: list[MetricRecord] = []
     holders = _holders(records)
+    section_starts = [section.line_start for section in sections]
     previous: tuple[int | None, str] = (None, "")  # the year and indicator of the last sentence
-    for sentence in sentences(_headings_apart(lines, sections)):
+    for sentence in sentences(_headings_apart(lines, section_starts)):
         text = sentence.text
         target = _has_word(text, "target")
         opening = re.match(r"\W*([\wåäöÅÄÖ]+)", text)
@@ -252,7 +256,7 @@ def metric_records(
                 indicator = previous[1] or indicator
             line = sentence.line_at(match.start())
             holder = holders.get(line.number)
-            section = _section_at(sections, line.number)
+            section = _section_at(sections, section_starts, line.number)
             area = holder.area_id if holder else section.area_id if section else None
             for part in ("low", "high"):
                 if match.group(part) is None:

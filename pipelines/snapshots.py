@@ -13,8 +13,8 @@ Readers that resolve `current` once (the DuckDB database's views point at the re
 `Path("output/current").resolve()` in pandas or polars) read one snapshot, before or after any
 commit. A snapshot stays for `GRACE_SECONDS` after the next one replaced it (and the last
 `KEEP` always), so a reader holding it can finish. A reader that lists `output/activities` and
-opens each file by that path again may, if a commit lands between the two, find a file gone
-(an error to retry) but never a mix: the names it listed are those of one snapshot.
+opens each file by that path again is not covered: if a commit lands between the two, a file it
+listed may be gone (an error), and in a test one such read came back incomplete.
 """
 
 from __future__ import annotations
