@@ -26,6 +26,7 @@ from extract.cells import (
     names_actor,
     runs_on,
     split_inline_bullet,
+    strip_bullet,
     starts_with_actor,
     status_tail,
     time_prefix,
@@ -76,6 +77,7 @@ class PathCosts:
     back_to_marked: float = 0.8  # in reading order, a bullet going back to its bulleted cell
     min_word_before_split: int = 4  # letters of the word before a cell boundary inside a line
     fit_share: float = 0.8  # a word fits a line when it ends within this share of the widest
+    plain_after_bullet: float = 1.0  # a capitalised block without a bullet after a bullet item
 
 
 COSTS = PathCosts()
@@ -250,15 +252,26 @@ def assign_columns(
 
     cost = [skip(0, i) + fits(blocks[0], i) for i in range(n)]
     back: list[list[tuple[int, bool]]] = [[(-1, True)] * n]
-    for block in blocks[1:]:
+    for before, block in zip(blocks, blocks[1:], strict=False):
         new_cost, pointers = [], []
         marked = marker(block.text)
+        # in reading order (the tool cut the blocks itself), a cell's items share their marker:
+        # a capitalised block without one after a bullet item opens another cell
+        unlike = (
+            costs.plain_after_bullet
+            if model.reading_order
+            and marked is None
+            and marker(before.text) == "bullet"
+            and block.text[:1].isupper()
+            else 0.0
+        )
         for j in range(n):
             options: list[tuple[float, int, bool]] = []
             for i in range(n):
                 if j == i:
                     same = costs.same_cell if cells[j] in LIST_CELLS else costs.same_text_cell
-                    options.append((cost[i] + (costs.unsplit if block.joined else same), i, False))
+                    same = costs.unsplit if block.joined else same + unlike
+                    options.append((cost[i] + same, i, False))
                 if j > i:
                     options.append((cost[i] + move(i, j), i, False))
                 elif block.resumes:  # the rest of a cell of the row the page break cut
@@ -266,8 +279,7 @@ def assign_columns(
                 elif (
                     model.reading_order
                     and marked == "bullet"
-                    and cells[j] != key
-                    and model.style.markers.get(cells[j]) == marked
+                    and (model.style.markers.get(cells[j]) == marked or cells[j] in LIST_CELLS)
                 ):
                     options.append((cost[i] + costs.back_to_marked, i, False))
                 if not block.joined:  # one line is one row
@@ -376,7 +388,7 @@ def _split_cut_cells(blocks: list[Block]) -> None:
             opens_cell = text[:1].isupper() and (
                 starts_with_actor(text) or time_prefix(text) is not None or is_status_cell(text)
             )
-            if line.ends_open and opens_cell:
+            if line.ends_open and opens_cell and strip_bullet(line.stripped):  # not "• " alone
                 result.append(Block(tuple(part), True))
                 part = []
         result.append(Block(tuple(part), block.open))

@@ -486,6 +486,48 @@ def test_in_reading_order_a_bullet_goes_back_to_its_bulleted_cell():
     ]
 
 
+SKANE_LIKE = parse_header_text("Målbild Planerade aktiviteter Ansvarig Status")
+# a goal may stand over several rows; every row has its activities
+SKANE_MODEL = TableModel(SKANE_LIKE, "activities", frozenset({"goal"}), reading_order=True)
+
+
+def test_in_reading_order_a_bullet_after_the_status_goes_back_to_the_activities():
+    """pdftotext prints a row's status beside its first bullet, then the bullets below: they
+    are the same row's activities, also where the document's bullets are too few to call its
+    style, and a plain sentence after them is the next row's goal."""
+    blocks = [
+        block("Vårdpersonal har goda kunskaper om levnadsvanor."),
+        block("• Basutbildning i levnadsvanor är obligatorisk."),
+        block("Pågår"),
+        block("• Nätverk för hälsosamordnare finns på alla vårdcentraler."),
+        block("Hälsofrämjande samtal i samband med cancerdiagnos och vid uppföljning är rutin."),
+        block("• Kontaktsjuksköterskan informerar om fysisk aktivitet."),
+        block("Pågår"),
+    ]
+    assert placed(blocks, SKANE_MODEL) == [
+        ("goal", True),
+        ("activities", False),
+        ("status", False),
+        ("activities", False),
+        ("goal", True),
+        ("activities", False),
+        ("status", False),
+    ]
+
+
+def test_a_bullet_alone_on_its_line_stays_with_its_item_across_a_page_break():
+    """A bullet glyph that Word left alone on a line ("• ", then "Kontaktsjuksköterska …")
+    opens its item; it is not a cell cut by the page break."""
+    lines = across_break(
+        ["• ", "Kontaktsjuksköterska ", "finns för barn.", "• Arbete pågår för att ", ""],
+        ["skapa en familjeenhet.", ""],
+    )
+    assert [b.text for b in cut_blocks(lines, paragraph_marks=True)] == [
+        "• Kontaktsjuksköterska finns för barn.",
+        "• Arbete pågår för att skapa en familjeenhet.",
+    ]
+
+
 def test_a_time_and_an_actor_on_one_line_are_two_cells():
     """pypdf prints a row's time and actor cells on one line when they share a baseline."""
     parts = split_time_head(block("2024-2025 Processledare", "prevention"))
