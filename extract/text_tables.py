@@ -26,9 +26,9 @@ from extract.cells import (
     names_actor,
     runs_on,
     split_inline_bullet,
-    strip_bullet,
     starts_with_actor,
     status_tail,
+    strip_bullet,
     time_prefix,
 )
 from extract.columns import (
