@@ -46,6 +46,7 @@ from extract.table_rows import Context, TableRow, fills_goal, stated_goal
 from extract.text_order import text_order
 
 INFEASIBLE = 1e6
+SENTENCE_END = (".", "!", "?", ":", ";", ",")
 ENUMERATOR_RE = re.compile(r"^\d{1,2}\.(?:[a-z]\.?)?\)\s")  # "2.) …", "3.a) …", "4.c.) …"
 
 
@@ -75,6 +76,7 @@ class PathCosts:
     unsplit: float = 0.5  # a line read as one cell across a capitalised word inside it
     resume_row: float = 0.3  # a bullet after a page break that cut a row, back in that row
     back_to_marked: float = 0.8  # in reading order, a bullet going back to its bulleted cell
+    back_to_other: float = 1.5  # in reading order, another block going back to an earlier cell
     min_word_before_split: int = 4  # letters of the word before a cell boundary inside a line
     fit_share: float = 0.8  # a word fits a line when it ends within this share of the widest
     plain_after_bullet: float = 1.0  # a capitalised block without a bullet after a bullet item
@@ -277,11 +279,14 @@ def assign_columns(
                 elif block.resumes:  # the rest of a cell of the row the page break cut
                     options.append((cost[i] + costs.resume_row, i, False))
                 elif (
-                    model.reading_order
+                    j < i
+                    and model.reading_order
                     and marked == "bullet"
                     and (model.style.markers.get(cells[j]) == marked or cells[j] in LIST_CELLS)
                 ):
                     options.append((cost[i] + costs.back_to_marked, i, False))
+                elif j < i and model.reading_order and cells[j] not in (key, *merged):
+                    options.append((cost[i] + costs.back_to_other, i, False))
                 if not block.joined:  # one line is one row
                     ends_row = skip(i + 1, n) + costs.new_row + skip(0, j) + alone(j)
                     options.append((cost[i] + ends_row, i, True))
@@ -700,6 +705,30 @@ def _read_cuts(cuts: Sequence[_Cut], spec: TableSpec) -> list[TableRow]:
     return [row for cut in cuts for row in _rows(cut, _model(cut, spec, style), spec)]
 
 
+MAX_CAPTION_LINES = 2  # a caption over a table is a line or two
+
+
+def _glued_tail(lines: Sequence[Line]) -> list[Line]:
+    """The lines at the end of `lines` after their last blank line (or page break)."""
+    tail: list[Line] = []
+    for line in reversed(lines):
+        if line.is_blank or line is PAGE_BREAK:
+            break
+        tail.insert(0, line)
+    return tail
+
+
+def is_caption(lines: Sequence[Line]) -> bool:
+    """Lines that stand right on top of a header, with no blank line between (where the tool
+    prints blank lines between cells), are the table's caption (a heading for the table below)
+    when they are one or two lines that end no sentence and are not a cell that a page break
+    cut (an open line)."""
+    if not lines or len(lines) > MAX_CAPTION_LINES or is_bullet(lines[0].text):
+        return False
+    last = lines[-1]
+    return not _goes_on(last) and not last.text.rstrip().endswith(SENTENCE_END)
+
+
 def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     """Every action table of a text document, read by its header, as table rows."""
     lines = document.lines
@@ -709,6 +738,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     context = Context()
     goal: list[str] = []
     table: _Table | None = None
+    loose: list[Line] = []  # the lines outside any table since the last blank one
     skip = 0
     page_numbers = page_number_lines(lines)
     for index, line in enumerate(lines):
@@ -720,6 +750,17 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         if index in spans:
             skip = spans[index].n_lines - 1
             columns = spans[index].columns
+            if table is not None:
+                caption = _glued_tail(table.body)
+                if len(caption) < len(table.body) and is_caption(caption):
+                    del table.body[-len(caption) :]  # not the table's last cell
+                    cuts.append(_cut(table, facts, spec.numbered_goals))
+                    table = None
+            else:
+                caption = loose if not goal else []
+            if table is None and is_caption(caption):
+                section = " ".join(line.stripped for line in caption)
+                context, goal = Context(context.area, context.chapter, section), []
             if table is not None and table.body:
                 # a header right below a table's rows, with no heading or goal between: the
                 # same table on a new page (a text tool may print fewer or more of its labels)
@@ -729,7 +770,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             if table is not None:
                 cuts.append(_cut(table, facts, spec.numbered_goals))
             table = _Table(tuple(columns), replace(context, goal=" ".join(goal) or None), [])
-            goal = []
+            goal, loose = [], []
             continue
         area = spec.area_pattern.match(line.text) if spec.area_pattern else None
         stated = stated_goal(line.text)
@@ -737,6 +778,8 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             stated = None  # "Mål: …" inside a goal cell, not the next table's goal
         heading = is_upper_heading(line.stripped)
         chapter = spec.chapter_pattern.match(line.text) if spec.chapter_pattern else None
+        if chapter or area or stated is not None or heading:
+            loose = []  # a line read as a heading, area or goal is no caption
         if chapter:
             context, goal = Context(context.area, chapter.group(1)), []
             if table is not None:  # the table goes on in the new chapter, its header unprinted
@@ -758,6 +801,8 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             table.body.extend(split_inline_bullet(line))  # "Startsida 2.0 • Rapporter …": two cells
         elif goal and not line.is_blank:
             goal.append(line.stripped)
+        else:
+            loose = [] if line.is_blank else [*loose, line]
     if table is not None:
         cuts.append(_cut(table, facts, spec.numbered_goals))
     return _read_cuts(cuts, spec)

@@ -594,3 +594,55 @@ def test_a_numbered_line_opens_the_next_goal():
     ]
     figure = block("Täckningsgrad", "60. 10 % av patienterna")  # a number, not a goal
     assert split_numbered(figure) == [figure]
+
+
+SYDOST_READING_ORDER = """Handlingsplan 2027 – Målområde 1
+Prevention
+VAD?
+
+HUR?
+
+NÄR?
+
+VEM?
+
+Genomföra kunskapshöjande
+insatser om levnadsvanor
+
+• Sprida den digitala
+utbildningen om EU-kodex
+
+2025
+
+Processledare
+prevention
+
+Jämlik tillgång till screening
+VAD?
+
+HUR?
+
+NÄR?
+
+VEM?
+
+Samordning inom och mellan
+screeningprogram
+
+• Delta i RCC-nätverk för
+screening
+
+3-4 ggr/år
+
+Screeningsamordnare
+"""
+
+
+def test_a_line_set_right_on_top_of_a_header_is_the_tables_caption():
+    """pdftotext prints a table's caption on the line right above its header, where the cells
+    have blank lines between them: the caption heads the table below, it is no cell."""
+    rows = read_text_tables(text_document(SYDOST_READING_ORDER), LAYOUTS["rcc_sydost"].table)
+    assert [(row.cells["goal"], row.context.section) for row in rows] == [
+        (("Genomföra kunskapshöjande", "insatser om levnadsvanor"), "Prevention"),
+        (("Samordning inom och mellan", "screeningprogram"), "Jämlik tillgång till screening"),
+    ]
