@@ -267,6 +267,8 @@ def assign_columns(
             and block.text[:1].isupper()
             else 0.0
         )
+        if model.numbered and GOAL_RE.match(block.text):
+            unlike += costs.numbered_elsewhere  # a goal's cell holds one numbered goal
         for j in range(n):
             options: list[tuple[float, int, bool]] = []
             for i in range(n):

@@ -646,3 +646,45 @@ def test_a_line_set_right_on_top_of_a_header_is_the_tables_caption():
         (("Genomföra kunskapshöjande", "insatser om levnadsvanor"), "Prevention"),
         (("Samordning inom och mellan", "screeningprogram"), "Jämlik tillgång till screening"),
     ]
+
+
+def test_a_numbered_goal_opens_a_row_even_right_below_another_goal():
+    """Where goals are numbered, a numbered block is the next goal, also where a reading-order
+    tool prints it right below a goal whose row has no activities ("22. …", "23. …")."""
+    blocks = [
+        block("22. Regionen rapporterar kvalitetssäkrade data till den nationella databasen."),
+        block("23. Data följs och presenteras regelbundet för sjukvårdsledningen."),
+        block("• En applikation är framtagen för regelbunden presentation av resultat."),
+        block("Ansvar: Analysenheten"),
+    ]
+    model = TableModel(KRONOBERG_LIKE, "goal", numbered=True, reading_order=True)
+    assert placed(blocks, model) == [
+        ("goal", True),
+        ("goal", True),
+        ("activities", False),
+        ("status", False),
+    ]
+
+
+def test_in_reading_order_a_block_may_go_back_to_an_earlier_cell_of_its_row():
+    """pdftotext may print a row's actor before its time entry, though the time column comes
+    first: the time goes back into the row rather than opening a row without its goal."""
+    columns = parse_header_text("Mål Aktivitet Tidsplan Ansvarig")
+    blocks = [
+        block("Fler patienter erbjuds rehabilitering efter avslutad behandling."),
+        block("• Kartlägga behoven av rehabilitering i regionen."),
+        block("Processledare rehabilitering"),
+        block("2025"),
+    ]
+    model = TableModel(columns, "goal", reading_order=True)
+    assert placed(blocks, model) == [
+        ("goal", True),
+        ("activities", False),
+        ("responsible", False),
+        ("timeframe", False),
+    ]
+    # read in column order, the actor and the time entry cannot both stand where they belong
+    assert placed(blocks, replace(model, reading_order=False))[2:] != [
+        ("responsible", False),
+        ("timeframe", False),
+    ]
