@@ -37,6 +37,7 @@ MAX_HEADER_LINES = 12  # lines a text tool may spread one header over (blank lin
 UNKNOWN_WORDS_PER_LABEL_WORD = 2  # a header's words are mostly labels
 MAX_WRAP_WORDS = 4  # a line a header wraps onto holds a label or a label's part
 MIN_COMPOUND_HEAD = 5  # a label this long may head a compound label ("mål" may not: "målgrupp")
+MIN_COMPOUND_TAIL = 4  # a label this long may end a compound label ("Förbättringsområde")
 FOLD_SPLIT_RE = re.compile(r"[\s/\-–]+")
 FOLD_DROP_RE = re.compile(r"[^\w\s/\-–]")
 LABELLED_LINE_RE = re.compile(r"^\w+:\s")  # "Mål: …", "Ansvar: …"
@@ -110,27 +111,55 @@ def _terms_by_first_word() -> dict[str, tuple[Term, ...]]:
     return {word: tuple(terms) for word, terms in index.items()}
 
 
-@cache
-def _compound_heads() -> tuple[Term, ...]:
-    """One-word labels of MIN_COMPOUND_HEAD letters or more, which may head a compound."""
+def _one_word_labels(min_letters: int) -> tuple[Term, ...]:
     return tuple(
         term
         for term in vocabulary()
-        if term.kind == "label" and len(term.words) == 1 and len(term.words[0]) >= MIN_COMPOUND_HEAD
+        if term.kind == "label" and len(term.words) == 1 and len(term.words[0]) >= min_letters
     )
+
+
+@cache
+def _compound_heads() -> tuple[Term, ...]:
+    """One-word labels of MIN_COMPOUND_HEAD letters or more, which may head a compound."""
+    return _one_word_labels(MIN_COMPOUND_HEAD)
+
+
+@cache
+def _compound_tails() -> tuple[Term, ...]:
+    """One-word labels of MIN_COMPOUND_TAIL letters or more, which may end a compound."""
+    return _one_word_labels(MIN_COMPOUND_TAIL)
 
 
 def _term_at(words: Sequence[str], index: int) -> Term | None:
     """The longest term that starts at `words[index]`; else a one-word label the word is a
-    compound of ("Aktivitetsbeskrivning", "Tidsplanering": Swedish writes compounds as one
-    word), for labels of MIN_COMPOUND_HEAD letters or more."""
+    compound of (Swedish writes compounds as one word): one it starts with, for labels of
+    MIN_COMPOUND_HEAD letters or more ("Aktivitetsbeskrivning", "Tidsplanering"), else one it
+    ends with, for labels of MIN_COMPOUND_TAIL letters or more ("Huvudaktivitet",
+    "Förbättringsområde", "Verksamhetsansvarig")."""
     if index >= len(words):
         return None
-    for term in _terms_by_first_word().get(words[index], ()):
+    return _leading_term(words, index) or _compound_tail(words[index])
+
+
+def _leading_term(words: Sequence[str], index: int) -> Term | None:
+    """The longest term that starts at `words[index]`, else a label the word starts with."""
+    word = words[index]
+    for term in _terms_by_first_word().get(word, ()):
         if tuple(words[index : index + len(term.words)]) == term.words:
             return term
+    return next((term for term in _compound_heads() if word.startswith(term.words[0])), None)
+
+
+def _compound_tail(word: str) -> Term | None:
+    """The one-word label of MIN_COMPOUND_TAIL letters or more that a folded word ends with."""
     return next(
-        (term for term in _compound_heads() if words[index].startswith(term.words[0])), None
+        (
+            term
+            for term in _compound_tails()
+            if word.endswith(term.words[0]) and len(word) > len(term.words[0])
+        ),
+        None,
     )
 
 
@@ -154,9 +183,14 @@ def label_cells(label: str) -> tuple[str, ...]:
 
 
 def opens_column(word: str) -> bool:
-    """True when a printed word starts a label or a modifier."""
+    """True when a printed word starts a label or a modifier; a compound that only ends with a
+    label does when it is not set in capitals (a heading: "INFORMATIONSINSATSER")."""
     words = fold(word)
-    return bool(words) and _term_at(words, 0) is not None
+    if not words:
+        return False
+    return _leading_term(words, 0) is not None or (
+        not word.isupper() and _compound_tail(words[0]) is not None
+    )
 
 
 def _modifier_cell(words: list[str]) -> str | None:
@@ -173,19 +207,44 @@ def _modifier_cell(words: list[str]) -> str | None:
     return cells.pop() if len(cells) == 1 else None
 
 
+def qualifies_label(word: str, following: str | None) -> bool:
+    """A capitalised word the vocabulary lacks, set before a label's word in lower case, opens
+    that label's column ("Regionalt mål", "Planerad aktivitet"): a header capitalises each
+    column's first word; a qualifier after a label is a lower-case word or a name ("i RV",
+    "RCC Mellansverige"), which a capitalised label follows."""
+    return (
+        following is not None
+        and word[:1].isupper()
+        and not word.isupper()
+        and not opens_column(word)
+        and following[:1].islower()
+        and has_label(following)
+    )
+
+
 def group_words(words: Sequence[str]) -> list[list[int]]:
     """The indexes of a header line's words, grouped into columns: a word that opens a label
     opens a column, unless the column so far holds only modifiers of that label's cell
-    ("Planerade aktiviteter"); other words go on with the column before them. Words before the
-    first label form a group of their own."""
+    ("Planerade aktiviteter"), a qualifier of that label ("Regionalt mål") or a label of its
+    cell ("Strategiskt mål": a header capitalises a column's first word only); a qualifier opens
+    the column of the label after it; other words go on with the column before them. Words
+    before the first label form a group of their own."""
     groups: list[list[int]] = []
+    qualified = False  # the last group opened with a qualifier of its label
     for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else None
         previous = [words[i] for i in groups[-1]] if groups else []
-        modifies = previous and _modifier_cell(previous) in label_cells(word)
-        if not groups or (opens_column(word) and not modifies):
+        modifies = previous and (
+            qualified
+            or _modifier_cell(previous) in label_cells(word)
+            or (word[:1].islower() and label_cells(word)[:1] == label_cells(" ".join(previous))[:1])
+        )
+        qualifier = qualifies_label(word, following)
+        if not groups or qualifier or (opens_column(word) and not modifies):
             groups.append([index])
         else:
             groups[-1].append(index)
+        qualified = qualifier
     return groups
 
 
@@ -212,9 +271,20 @@ def has_label(label: str) -> bool:
     )
 
 
-def _opens_header(word: str) -> bool:
-    """A header's first word: a label or modifier, capitalised as a header prints it."""
-    return word[:1].isupper() and opens_column(word)
+def _opens_header(words: Sequence[str]) -> bool:
+    """A header's first word: a label or modifier, capitalised as a header prints it, or a
+    qualifier of the label after it ("Regionalt mål"). A compound that only ends with a label
+    ("Förbättringsområde") opens a header when a label follows it on its line: alone on a line
+    it is as likely a cell's word ("Produktägare")."""
+    first, following = words[0], words[1] if len(words) > 1 else None
+    folded = fold(first)
+    if not first[:1].isupper() or not folded:
+        return False
+    if _leading_term(folded, 0) is not None:
+        return True
+    if opens_column(first):  # a compound that ends with a label
+        return following is not None and opens_column(following)
+    return qualifies_label(first, following)
 
 
 def parse_header_text(text: str) -> tuple[HeaderColumn, ...] | None:
@@ -223,7 +293,7 @@ def parse_header_text(text: str) -> tuple[HeaderColumn, ...] | None:
     Columns are cut at runs of two or more spaces when the text keeps them, else at label words.
     """
     text = text.strip()
-    if not text or len(text.split()) > MAX_HEADER_WORDS or not _opens_header(text.split()[0]):
+    if not text or len(text.split()) > MAX_HEADER_WORDS or not _opens_header(text.split()):
         return None
     parts = [part for part in re.split(r"\s{2,}|\t", text) if part.strip()]
     labels: list[str] = []
@@ -245,7 +315,7 @@ def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], 
     first line opens no header. A line of more than MAX_WRAP_WORDS words, or a cell's or a
     heading's line, ends the header; a line that adds no column (a qualifier such as "enligt
     RCC") belongs to it only when a capitalised label line after it does."""
-    if not texts or not texts[0].strip() or not _opens_header(texts[0].split()[0]):
+    if not texts or not texts[0].strip() or not _opens_header(texts[0].split()):
         return None
     best: tuple[tuple[HeaderColumn, ...], int] | None = None
     joined: list[str] = []

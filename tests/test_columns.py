@@ -41,6 +41,25 @@ def cells(text):
             "Aktivitetsbeskrivning Ansvarsfördelning Tidsplanering Statusrapport",
             [("activities",), ("responsible",), ("timeframe",), ("status",)],
         ),
+        # Swedish compounds that end with a label of four letters or more
+        (
+            "Förbättringsområde Huvudaktivitet Verksamhetsansvarig Tidsplan",
+            [("area",), ("activities",), ("responsible",), ("timeframe",)],
+        ),
+        # a capitalised qualifier before a label in lower case opens the label's column
+        (
+            "Regionalt mål Planerad aktivitet Ansvarig Tidsplan",
+            [("goal",), ("activities",), ("responsible",), ("timeframe",)],
+        ),
+        (
+            "Strategiskt mål Åtgärd Utförare Period",
+            [("goal",), ("activities",), ("responsible",), ("timeframe",)],
+        ),
+        # a first column the vocabulary names by a newer synonym
+        (
+            "Inriktning Aktivitet Kontaktperson Tid Nuläge",
+            [("goal",), ("activities",), ("responsible",), ("timeframe",), ("status",)],
+        ),
         # combined cells and a label's qualifiers
         (
             "Område Uppdrag/Mål enligt RCC Norr Aktivitet från RCC Aktivitet i RN Ansvarig-Tidsram",
@@ -77,6 +96,8 @@ def test_headers_are_read_by_the_vocabulary(header, expected):
         "regionala uppdrag för Enhetschef",  # a cell's line, not capitalised as a header
         "Status",  # one label alone
         "Målgrupp Aktivitet",  # "mål" is too short to head a compound: "Målgrupp" is no goal
+        "Produktägare",  # a compound that ends with a label, alone: a cell's word
+        "INFORMATIONSINSATSER",  # a heading in capitals, not the compound label "insatser"
         "Aktiviteten genomförs av ansvarig enhet när resurser finns och status följs upp",
     ],
 )

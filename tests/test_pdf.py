@@ -203,6 +203,9 @@ GENERIC_GOALS = (
         (("Åtgärd", "Ansvar", "Klart", "Uppföljning"), "Målområde"),
         (("Insatser", "Ansvarig enhet", "Tidplan", "Status"), "Fokusområde"),
         (("Nr", "Aktivitet", "Huvudansvarig", "Tidsperiod", "Läge"), "Insatsområde"),
+        # a qualifier before a label, compounds that end with a label, newer synonyms
+        (("Planerad aktivitet", "Utförare", "Period", "Nuläge"), "Målområde"),
+        (("Huvudaktivitet", "Verksamhetsansvarig", "Tidshorisont", "Utfall"), "Målområde"),
     ],
 )
 @pytest.mark.parametrize("ruled", [True, False])
