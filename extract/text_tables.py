@@ -340,13 +340,14 @@ def cut_blocks(
 
     broken = False  # a page break came since the last block appended
     cut_row = False  # and it cut a row: some blocks before it were open
+    page_start = 0  # the first block of the page
     for line in lines:
         if line is PAGE_BREAK:
             close()
             _split_cut_cells(blocks)
-            window = range(max(0, len(blocks) - OPEN_BLOCK_WINDOW), len(blocks))
+            window = range(_window_start(blocks, page_start), len(blocks))
             waiting[:] = [index for index in window if blocks[index].open]
-            broken, cut_row = True, bool(waiting)
+            broken, cut_row, page_start = True, bool(waiting), len(blocks)
             continue
         rest_ends = len(waiting) > 1 and current and _ends_rest(current[-1], line, inner_words)
         if line.is_blank or (is_bullet(line.text) and current) or rest_ends:
@@ -402,7 +403,28 @@ def _split_cut_cells(blocks: list[Block]) -> None:
     blocks[start:] = result
 
 
-OPEN_BLOCK_WINDOW = 6  # blocks before a page break that may still be open (a row's cells)
+OPEN_BLOCK_WINDOW = 6  # cells before a page break that may still be open (a row's cells)
+
+
+def _window_start(blocks: Sequence[Block], page_start: int) -> int:
+    """The first block of the last OPEN_BLOCK_WINDOW cells on the page: a run of bullet items
+    or of actors' names is one cell (a list), any other block one."""
+
+    def kind(block: Block) -> str | None:
+        if is_bullet(block.text):
+            return "bullet"
+        return "actor" if _looks_like_actor(block.text, COSTS) else None
+
+    cells, start = 0, len(blocks)
+    following: str | None = None
+    while start > page_start:
+        current = kind(blocks[start - 1])
+        if current is None or current != following:
+            cells += 1
+        if cells > OPEN_BLOCK_WINDOW:
+            break
+        start, following = start - 1, current
+    return start
 
 
 def stray_labels(text: str) -> tuple[HeaderColumn, ...]:

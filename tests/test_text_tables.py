@@ -688,3 +688,16 @@ def test_in_reading_order_a_block_may_go_back_to_an_earlier_cell_of_its_row():
         ("responsible", False),
         ("timeframe", False),
     ]
+
+
+def test_a_cells_rest_finds_it_past_a_list_of_actors():
+    """A row's actors, one paragraph each, stand between a cell the page break cut and the
+    break: a list of actors is one cell, so the cut cell is still among the row's last cells."""
+    actors = ["RCC Mellansverige", "Regionerna", "LPO Hälsosamma levnadsvanor", "LPO cancer"]
+    before = ["Öka förutsättningarna för ", "fysisk aktivitet ", ""]
+    for actor in [*actors, "Kommunikationsenheten", "Alla verksamheter"]:
+        before += [actor, ""]
+    lines = across_break(before, ["bland barn och unga.", ""])
+    blocks = cut_blocks(lines, paragraph_marks=True)
+    assert blocks[0].text == "Öka förutsättningarna för fysisk aktivitet bland barn och unga."
+    assert len(blocks) == 7
