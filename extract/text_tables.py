@@ -382,19 +382,31 @@ def _goes_on(line: Line) -> bool:
     return line.ends_open or (text.endswith("-") and text[-2:-1].isalpha())
 
 
+def _paragraph(lines: Sequence[Line]) -> str:
+    """The text of the paragraph the lines open: up to the first line that ends it."""
+    texts: list[str] = []
+    for line in lines:
+        texts.append(line.stripped)
+        if not _goes_on(line):
+            break
+    return " ".join(texts)
+
+
 def _split_cut_cells(blocks: list[Block]) -> None:
     """Before a page break, a cell cut by the break ends open and the next cell follows on the
     next line without a break: split a block after an open line that a capitalised next cell
-    (an actor, a time entry, a status) follows."""
+    (a paragraph that reads as an actor's name, a time entry or a status) follows."""
     start = max(0, len(blocks) - OPEN_BLOCK_WINDOW)
     result: list[Block] = []
     for block in blocks[start:]:
         part: list[Line] = []
-        for line, following in zip(block.lines, (*block.lines[1:], None), strict=True):
+        for index, line in enumerate(block.lines):
             part.append(line)
-            text = following.stripped if following is not None else ""
+            text = _paragraph(block.lines[index + 1 :])
             opens_cell = text[:1].isupper() and (
-                starts_with_actor(text) or time_prefix(text) is not None or is_status_cell(text)
+                _looks_like_actor(text, COSTS)
+                or time_prefix(text) is not None
+                or is_status_cell(text)
             )
             if line.ends_open and opens_cell and strip_bullet(line.stripped):  # not "• " alone
                 result.append(Block(tuple(part), True))

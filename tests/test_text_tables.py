@@ -701,3 +701,33 @@ def test_a_cells_rest_finds_it_past_a_list_of_actors():
     blocks = cut_blocks(lines, paragraph_marks=True)
     assert blocks[0].text == "Öka förutsättningarna för fysisk aktivitet bland barn och unga."
     assert len(blocks) == 7
+
+
+@pytest.mark.parametrize(
+    ("before", "texts"),
+    [
+        # the next cell, an actor's name, follows the cut cell on the next line
+        (
+            ["Öka fysisk ", "aktivitet ", "RCC ", "Mellansverige", ""],
+            ["Öka fysisk aktivitet bland barn.", "RCC Mellansverige"],
+        ),
+        # an actor's name opens a line of the cut cell's own sentence: no cell of its own
+        (
+            [
+                "Integreras med ",
+                "LPO Hälsosamma levnadsvanor ",
+                "samt tillsammans med ",
+                "kontaktsjuksköterskorna och ",
+                "läkarna vid samtal ",
+                "",
+            ],
+            [
+                "Integreras med LPO Hälsosamma levnadsvanor samt tillsammans med "
+                "kontaktsjuksköterskorna och läkarna vid samtal bland barn."
+            ],
+        ),
+    ],
+)
+def test_a_cell_cut_by_a_page_break_ends_where_an_actors_paragraph_starts(before, texts):
+    blocks = cut_blocks(across_break(before, ["bland barn.", ""]), paragraph_marks=True)
+    assert [block.text for block in blocks] == texts
