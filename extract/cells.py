@@ -163,8 +163,9 @@ SHARED_ENDING_JOINERS = frozenset({"och", "eller", "samt"})
 def starts_with_actor(text: str) -> bool:
     """True when the first word of the text is a known actor term.
 
-    A first word broken over two lines ("Processamordn" / "are", "Register-" / "administratörer")
-    is joined before it is looked up.
+    A first word broken over two lines ("Processamordn" / "are", "Register-" / "administratörer"),
+    also where the lines were joined with a space ("Process- ledare"), is joined before it is
+    looked up.
     """
     lines = text.strip().split("\n")
     words = re.split(r"[\s/,]+", lines[0].strip())
@@ -175,8 +176,12 @@ def starts_with_actor(text: str) -> bool:
         return _word_is_actor(words[2])  # "Metod- och prioriteringsrådet"
     if len(lines) > 1 and " " not in lines[0].strip() and lines[1].strip():
         rest = lines[1].split()[0]
-        if first.endswith("-") or len(rest) <= MAX_WORD_TAIL:
-            return _word_is_actor(first.rstrip("-") + rest)
+    elif len(words) > 1 and words[1][:1].islower():
+        rest = words[1]  # the lines of a cell printed on one line, the break kept as a space
+    else:
+        return False
+    if first.endswith("-") or len(rest) <= MAX_WORD_TAIL:
+        return _word_is_actor(first.rstrip("-") + rest)
     return False
 
 

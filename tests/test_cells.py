@@ -85,6 +85,10 @@ def test_capital_boundary_splits_goal_and_activity():
         ("Processledare prevention", True),
         ("Processamordn\nare", True),  # a name broken over two lines
         ("Register-\nadministratörer", True),
+        # the same, where the tool printed the cell's lines on one line
+        ("Processamordn are Palliativ vård", True),
+        ("Process- ledare cancerrehabilitering", True),
+        ("Samverkan med friskvårdsaktörer", False),  # a lower-case word, not a name's tail
         ("Metod- och prioriteringsrådet", True),
         ("Samverkan\nvårdprogramhandläggare", False),  # a goal, not a broken name
         ("Sprida kunskap om levnadsvanor", False),
