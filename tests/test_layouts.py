@@ -185,3 +185,21 @@ def test_sydost_tables_end_at_another_areas_page_head():
         (1, "Fler rökfria"),
         (4, "Fler sjuksköterskor"),
     ]
+
+
+def test_sydost_a_goal_written_as_a_bullet_and_a_time_in_words():
+    """A VAD? cell written as one bullet item opens its row (its HUR? bullets follow); a NÄR?
+    cell of a few words that names a year is a time entry, also wider than the column."""
+    text = (
+        "Handlingsplan 2027 – Målområde 7\n\nVAD? HUR? NÄR? VEM?\n\n"
+        "• Stötta fortsatt \nutveckling av \nCancer Center \n\n"
+        "• Delta i \nverksamhetsledningen \n\n• Delta i olika subgrupper \n\n"
+        "Fortsatt arbete, \n2027,2028 \n\nProcessledare \n\n"
+        "• Fördjupa samarbetet \n\n• Ordna workshops \n\n• Följa upp \n\n"
+        "2028 \n\nVerksamhetschef \n"
+    )
+    rows = LAYOUTS["rcc_sydost"].parse(text_document(text))
+    assert [(flat(row.goal), len(row.activities), row.timeframe) for row in rows] == [
+        ("Stötta fortsatt utveckling av Cancer Center", 2, ("Fortsatt arbete, 2027,2028",)),
+        ("Fördjupa samarbetet", 2, ("2028",)),
+    ]

@@ -26,6 +26,7 @@ from extract.cells import (
     split_inline_bullet,
     split_items,
     starts_with_actor,
+    strip_bullet,
     time_prefix,
     to_blocks,
     unique,
@@ -62,6 +63,7 @@ class SydostSettings:
     max_time_line: int = 14  # NÄR? is narrow: a text cell no wider that names a time is a time
     max_goal_line: int = 32  # VAD? is narrow too: a longer first line holds the HUR? cell as well
     max_actor_words: int = 6  # a responsible cell this short that names an actor term is actors
+    max_time_words: int = 4  # a cell this short that names a time is a NÄR? cell
 
 
 SETTINGS = SydostSettings()
@@ -240,10 +242,15 @@ def _is_narrow(token: _Token) -> bool:
 
 
 def _as_time(token: _Token) -> _Token:
-    """A text token narrow enough for the NÄR? column that names a time is a time entry."""
-    if token.kind == "text" and _is_narrow(token) and has_time(cell_text(token.lines)):
-        return _Token("time", token.lines)
-    return token
+    """A text token narrow enough for the NÄR? column, or of a few words, that names a time
+    and no actor is a time entry ("Fortsatt arbete, 2025,2026")."""
+    if token.kind != "text":
+        return token
+    text = cell_text(token.lines)
+    short = _is_narrow(token) or (
+        len(text.split()) <= SETTINGS.max_time_words and not names_actor(text)
+    )
+    return _Token("time", token.lines) if short and has_time(text) else token
 
 
 def _tokens(lines: tuple[Line, ...]) -> list[_Token]:
@@ -317,6 +324,16 @@ def _next_kind(tokens: list[_Token], index: int) -> str | None:
     return tokens[index].kind if index < len(tokens) else None
 
 
+def _bulleted_goal(
+    token: _Token, tokens: list[_Token], index: int, draft: _RowDraft | None
+) -> bool:
+    """A VAD? cell written as one bullet item: a lone item where a row opens (the table's
+    first cell, or after a row's time entry or actors) with the row's HUR? bullets next."""
+    after_page = index > 0 and tokens[index - 1].kind == "page"  # a row goes on over a page
+    opens_row = draft is None or (draft.phase in ("time", "responsible") and not after_page)
+    return opens_row and len(token.items) == 1 and _next_kind(tokens, index + 1) == "bullets"
+
+
 def parse_action_table(
     lines: tuple[Line, ...], area: int | None, section: str | None
 ) -> list[ParsedRow]:
@@ -341,6 +358,11 @@ def parse_action_table(
         token = tokens[index]
         if token.kind == "header":
             close()
+        elif token.kind == "bullets" and _bulleted_goal(token, tokens, index, draft):
+            close()
+            first, *rest = token.items[0]
+            goal = [Line(first.number, first.page, strip_bullet(first.text)), *rest]
+            draft = _RowDraft(section, goal=goal)
         elif token.kind == "bullets":
             draft = draft or _RowDraft(section)
             draft.activities.extend(list(item) for item in token.items)
