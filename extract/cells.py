@@ -137,6 +137,19 @@ def actor_terms() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(suffixes)
 
 
+MIN_COMPOUND_HEAD = 3  # letters before an actor suffix: "Patientrådet", not "området"
+
+
+def _ends_with_actor(word: str, suffixes: tuple[str, ...]) -> bool:
+    """The word is an actor suffix, or a compound that ends with one after a head of
+    MIN_COMPOUND_HEAD letters or more ("processledare"; not "om|rådet")."""
+    for suffix in suffixes:
+        head = len(word) - len(suffix)
+        if word.endswith(suffix) and (head == 0 or head >= MIN_COMPOUND_HEAD):
+            return True
+    return False
+
+
 def _word_is_actor(word: str) -> bool:
     """A word is an actor term, or an actor term's genitive ("kommunernas", "regionens")."""
     words, suffixes = actor_terms()
@@ -146,8 +159,8 @@ def _word_is_actor(word: str) -> bool:
     return bool(bare) and (
         bare in words
         or any(part in words for part in parts)
-        or bare.endswith(suffixes)
-        or (genitive is not None and genitive.endswith(suffixes))
+        or _ends_with_actor(bare, suffixes)
+        or (genitive is not None and _ends_with_actor(genitive, suffixes))
     )
 
 

@@ -95,6 +95,8 @@ def test_capital_boundary_splits_goal_and_activity():
         ("kommunernas elevhälsa i samverkan med RgK", True),  # an actor's genitive heads it
         ("Regionens cancersamordnare", True),
         ("Uppföljningens resultat", False),
+        ("området patientrapporterade mått", False),  # "om|rådet" is no council
+        ("Patientrådet", True),
     ],
 )
 def test_starts_with_actor(text, expected):

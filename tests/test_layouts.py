@@ -189,13 +189,15 @@ def test_sydost_tables_end_at_another_areas_page_head():
 
 def test_sydost_a_goal_written_as_a_bullet_and_a_time_in_words():
     """A VAD? cell written as one bullet item opens its row (its HUR? bullets follow); a NÄR?
-    cell of a few words that names a year is a time entry, also wider than the column."""
+    cell of a few words that names a year is a time entry, also wider than the column; a
+    bullet item's line that goes on in lower case with a time word ("pågående") is no NÄR?."""
     text = (
         "Handlingsplan 2027 – Målområde 7\n\nVAD? HUR? NÄR? VEM?\n\n"
         "• Stötta fortsatt \nutveckling av \nCancer Center \n\n"
         "• Delta i \nverksamhetsledningen \n\n• Delta i olika subgrupper \n\n"
         "Fortsatt arbete, \n2027,2028 \n\nProcessledare \n\n"
-        "• Fördjupa samarbetet \n\n• Ordna workshops \n\n• Följa upp \n\n"
+        "• Fördjupa samarbetet \n\n• Ordna workshops \n\n• Följa upp \npågående samt nya \n"
+        "projekt. \n\n"
         "2028 \n\nVerksamhetschef \n"
     )
     rows = LAYOUTS["rcc_sydost"].parse(text_document(text))

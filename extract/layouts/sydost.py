@@ -189,7 +189,7 @@ def _split_block(block: Block) -> list[_Token]:
         if is_bullet(line.text):
             flush_text()
             end = index + 1
-            while end < len(lines) and not time_prefix(lines[end].text):
+            while end < len(lines) and not _opens_time_cell(lines[end].stripped):
                 end += 1
             items = split_items(lines[index:end])
             tokens.append(_Token("bullets", items=tuple(tuple(item) for item in items)))
@@ -210,6 +210,12 @@ def _split_block(block: Block) -> list[_Token]:
         index += 1
     flush_text()
     return [_as_time(token) for token in tokens]
+
+
+def _opens_time_cell(text: str) -> bool:
+    """A line that opens a NÄR? cell: a time entry, printed as a cell starts (not "pågående
+    samt nya projekt", a bullet item's line that goes on in lower case)."""
+    return time_prefix(text) is not None and not text[:1].islower()
 
 
 def _split_time(line: Line) -> list[Line]:
@@ -250,7 +256,8 @@ def _as_time(token: _Token) -> _Token:
     short = _is_narrow(token) or (
         len(text.split()) <= SETTINGS.max_time_words and not names_actor(text)
     )
-    return _Token("time", token.lines) if short and has_time(text) else token
+    cell = short and has_time(text) and not text[:1].islower()
+    return _Token("time", token.lines) if cell else token
 
 
 def _tokens(lines: tuple[Line, ...]) -> list[_Token]:
