@@ -205,3 +205,24 @@ def test_sydost_a_goal_written_as_a_bullet_and_a_time_in_words():
         ("Stötta fortsatt utveckling av Cancer Center", 2, ("Fortsatt arbete, 2027,2028",)),
         ("Fördjupa samarbetet", 2, ("2028",)),
     ]
+
+
+def test_sydost_a_table_without_its_page_head_opens_at_its_header():
+    """The last area's table may follow its goal blocks with no "Handlingsplan – Målområde"
+    line: it opens at its column header, in the area of the heading above; the text after the
+    last row's actors (a page's foot) is no actor."""
+    text = (
+        "MÅLOMRÅDE 10 \n\nNationellt mål: RCC bidrar till att barn får god vård. \n\n"
+        "Insatser i Sydöstra sjukvårdsregionen: \n\n• Stödja barncancervården \n\n"
+        "VAD? HUR? NÄR? VEM? \n\nUppföljningsmottagning \nför vuxna \n\n"
+        "• Följa utvecklingen \n\n2025 RCC styrgrupp \n\n"
+        "Nationellt arbete \n\n• Delta i nationella grupper \n\nFortlöpande Processledare \n\n"
+        "Regionala cancercentrum – regionernas samverkan inom cancervården. \n\n"
+        "www.cancercentrum.se \n"
+    )
+    rows = LAYOUTS["rcc_sydost"].parse(text_document(text))
+    table = [row for row in rows if row.kind == "action_row"]
+    assert [(row.area_number, flat(row.goal), row.responsible) for row in table] == [
+        (10, "Uppföljningsmottagning för vuxna", ("RCC styrgrupp",)),
+        (10, "Nationellt arbete", ("Processledare",)),
+    ]

@@ -427,9 +427,11 @@ def parse_action_table(
             section = run.pop().lines[0].stripped
             responsible.extend(run)
             run = []
-        else:
+        elif following is not None or all(_is_actor_cell(token) for token in run):
             responsible.extend(run)
             run = []
+        else:
+            run = []  # after the last row's actors: text after the table (a page's foot)
         if draft is not None and responsible:
             draft.responsible.extend(line for t in responsible for line in t.lines)
             draft.phase = "responsible"
@@ -447,7 +449,7 @@ def parse_action_table(
 # --- the whole document ----------------------------------------------------------------------
 
 
-def _table_end(lines: tuple[Line, ...], start: int, area: int) -> int:
+def _table_end(lines: tuple[Line, ...], start: int, area: int | None) -> int:
     """Where the action tables under a page head of `area` end: at the next area's heading or
     at a page head of another area (a plan of action tables only has no area headings)."""
     end = start + 1
@@ -496,6 +498,10 @@ def parse(document: Document) -> list[ParsedRow]:
             area = int(match.group(1))
             end = _table_end(lines, index, area)
             rows.extend(parse_action_table(lines[index + 1 : end], area, None))
+            index = end
+        elif COLUMN_HEADER_RE.match(text):  # a table without its page head: it opens here
+            end = _table_end(lines, index, area)
+            rows.extend(parse_action_table(lines[index:end], area, section))
             index = end
         elif match := NATIONAL_GOAL_RE.match(text):
             goal, index = _goal_lines(lines, index, match.group(1))
