@@ -47,7 +47,7 @@ from extract.text_order import text_order
 
 INFEASIBLE = 1e6
 SENTENCE_END = (".", "!", "?", ":", ";", ",")
-ENUMERATOR_RE = re.compile(r"^\d{1,2}\.(?:[a-z]\.?)?\)\s")  # "2.) …", "3.a) …", "4.c.) …"
+ENUMERATOR_RE = re.compile(r"^\d{1,2}\.?(?:[a-z]\.?)?\)\s")  # "2.) …", "3.a) …", "4.c.) …", "5) …"
 
 
 @dataclass(frozen=True)

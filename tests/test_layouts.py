@@ -226,3 +226,24 @@ def test_sydost_a_table_without_its_page_head_opens_at_its_header():
         (10, "Uppföljningsmottagning för vuxna", ("RCC styrgrupp",)),
         (10, "Nationellt arbete", ("Processledare",)),
     ]
+
+
+def test_vastmanland_an_area_label_numbered_without_its_dot():
+    """ "5) Kompetensförsörjning" labels a merged area as "5.) …" does."""
+    text = (
+        "Kompetensförsörjning, Kapitel 5 \n\n"
+        "Område Uppdrag/Mål enligt RCC Mellansverige Aktivitet från RCC Aktivitet i RV "
+        "Ansvarig-Tidsram Status \n"
+        "Identifiera utbildningsbehov \n\nSamverka kring kompetensförsörjning \n\n"
+        "RCC Mellansverige \nRegionerna \n\n\n\n"
+        " 5) Kompetensförsörjning Det övergripande målet är att skapa gemensamma \n"
+        "strategier för kompetensförsörjningen. \n\n"
+        "Genomföra projekt kring nya arbetssätt \n\nStödja utvecklingsprojekt \n\n"
+        "Verksamheterna \n"
+    )
+    rows = LAYOUTS["region_vastmanland"].parse(text_document(text))
+    goal = "Det övergripande målet är att skapa gemensamma strategier för kompetensförsörjningen."
+    assert [(row.section, flat(row.goal), flat(row.rcc_activity)) for row in rows] == [
+        ("5) Kompetensförsörjning", goal, "Identifiera utbildningsbehov"),
+        ("5) Kompetensförsörjning", goal, "Genomföra projekt kring nya arbetssätt"),
+    ]

@@ -42,7 +42,7 @@ from extract.layout import (
 
 HEADER_RE = re.compile(r"^\s*Område\s+Uppdrag/Mål\s+enligt\s+RCC.*?\bStatus\b", re.I)
 CHAPTER_RE = re.compile(r"^\s*(\S.*?,\s*Kapitel\s+\d+)\s*$")
-MARKER_RE = re.compile(r"^\s*\d{1,2}\.(?:[a-z]\.?)?\)")  # "2.)", "3.a)", "4.c.)"
+MARKER_RE = re.compile(r"^\s*\d{1,2}\.?(?:[a-z]\.?)?\)")  # "2.)", "3.a)", "4.c.)", "5)"
 
 
 @dataclass(frozen=True)
