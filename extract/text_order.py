@@ -21,10 +21,10 @@ WRAPPED_HEADER_SHARE = 0.5  # more of a text's headers than this spread over lin
 
 def text_order(lines: Sequence[Line]) -> str:
     """The order a text's tables are printed in (one of the `*_ORDER` names of extract.layout)."""
-    if marks_paragraph_ends(tuple(lines)):
-        return PARAGRAPH_MARKED
     spans = header_spans(lines)
     if not spans:
         return NO_TABLES
+    if marks_paragraph_ends(tuple(lines)):
+        return PARAGRAPH_MARKED
     wrapped = sum(1 for span in spans.values() if span.n_lines > 1)
     return READING_ORDER if wrapped > WRAPPED_HEADER_SHARE * len(spans) else LINE_ORDER
