@@ -262,3 +262,25 @@ def test_each_page_is_read_once_within_the_memory_budget(monkeypatch):
     monkeypatch.undo()
     rows = [row.activities for row in read_pdf_plan(pdf)[2]]
     assert [row.activities for row in read_pdf_plan(pdf, small)[2]] == rows
+
+
+def test_a_goal_merged_over_short_rows_is_whole_in_each_of_them(tmp_path):
+    """A goal merged over rows shorter than its text runs past the first row's lower border,
+    which is drawn in the other columns but not under the merged cell: the border cuts no
+    cell it does not cross, so every row the goal spans has all of it."""
+    goal = "Fler deltar i screening för cancer i länet bland alla vuxna"
+    rows = tuple(
+        {"number": str(i), "goal": goal, "activities": f"Insats {i}", "responsible": "HR"}
+        for i in (1, 2, 3)
+    )
+    plan = FixturePlan(
+        "generic",
+        "Handlingsplan 2029, Region Värmland",
+        (FixtureTable(rows, (Block("Målområde 1 – Prevention", heading=True),)),),
+        header=("Nr", "Mål", "Insats", "Ansvar"),
+        widths=(40, 90, 200, 185),
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert [(" ".join(row.goal.split()), row.activities) for row in parsed.rows] == [
+        (goal, (f"Insats {i}",)) for i in (1, 2, 3)
+    ]

@@ -109,16 +109,25 @@ def group_lines(words: list[Word], page: int, tolerance: float) -> list[TextLine
 
 
 def _rules(page: pdfplumber.page.Page, settings: PdfSettings) -> list[Rule]:
-    rules: dict[int, Rule] = {}
+    """The page's horizontal rules: the strokes at one height joined where they touch, kept
+    apart where they do not (no rule runs under a cell merged over rows: its text must not be
+    cut at the rows it spans)."""
+    by_height: dict[int, list[tuple[float, float, float]]] = {}
     for edge in page.edges:
         if edge["orientation"] != "h" or edge["x1"] - edge["x0"] < settings.rule_min_length:
             continue
-        key = round(edge["top"])
-        known = rules.get(key)
-        x0 = min(edge["x0"], known.x0) if known else edge["x0"]
-        x1 = max(edge["x1"], known.x1) if known else edge["x1"]
-        rules[key] = Rule(edge["top"], x0, x1)
-    return sorted(rules.values(), key=lambda rule: rule.y)
+        by_height.setdefault(round(edge["top"]), []).append((edge["x0"], edge["x1"], edge["top"]))
+    rules: list[Rule] = []
+    for strokes in by_height.values():
+        strokes.sort()
+        x0, x1, y = strokes[0]
+        for start, end, top in strokes[1:]:
+            if start > x1 + settings.rule_join_gap:
+                rules.append(Rule(y, x0, x1))
+                x0, y = start, top
+            x1 = max(x1, end)
+        rules.append(Rule(y, x0, x1))
+    return sorted(rules, key=lambda rule: (rule.y, rule.x0))
 
 
 def margin_lines(lines: list[TextLine], height: float, settings: PdfSettings) -> list[TextLine]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 class PdfSettings:
     line_tolerance: float = 2.5  # words whose tops differ less are on one text line
     rule_min_length: float = 20.0  # shorter horizontal strokes are underlines, not table rules
+    rule_join_gap: float = 2.0  # strokes on one height this close are one rule (cell borders)
     margin_share: float = (
         0.09  # top and bottom bands of a page (share of its height) hold running heads
     )
