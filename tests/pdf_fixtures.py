@@ -47,7 +47,9 @@ class Block:
 
 @dataclass(frozen=True)
 class FixtureTable:
-    rows: tuple[dict[str, str], ...]  # cell name -> text; "\n" separates lines or bullet items
+    # cell name -> text; "\n" separates lines or bullet items; {"across": text}: one cell
+    # across the table's width
+    rows: tuple[dict[str, str], ...]
     before: tuple[Block, ...] = ()  # headings and paragraphs above the table
 
 
@@ -88,6 +90,10 @@ def _table(plan: FixturePlan, table: FixtureTable, width: float) -> Table:
     styles: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
     spans: dict[int, int] = {}  # column -> first row of the open span
     for row_index, row in enumerate(table.rows, 1):
+        if "across" in row:  # a row of one cell across the table's width
+            data.append([_paragraphs(row["across"], cell_style), *[""] * (len(spec.columns) - 1)])
+            styles.append(("SPAN", (0, row_index), (-1, row_index)))
+            continue
         cells: list[object] = []
         for column_index, column in enumerate(spec.columns):
             text = _column_text(row, column)

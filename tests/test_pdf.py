@@ -284,3 +284,38 @@ def test_a_goal_merged_over_short_rows_is_whole_in_each_of_them(tmp_path):
     assert [(" ".join(row.goal.split()), row.activities) for row in parsed.rows] == [
         (goal, (f"Insats {i}",)) for i in (1, 2, 3)
     ]
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        ("Mål 1: Minskad tobaksrökning bland vuxna", "Mål 2: Fler deltar i screening"),
+        # a goal long enough to wrap across the table's width
+        (
+            "Mål 1: Minskad tobaksrökning bland vuxna i hela länet under planperioden, särskilt "
+            "bland unga vuxna och bland personer med låg inkomst i alla länets kommuner",
+            "Mål 2: Fler deltar i screening",
+        ),
+    ],
+)
+def test_a_goal_stated_in_a_row_across_the_table_heads_the_rows_below_it(tmp_path, goals):
+    """A table without a goal column may state each goal in a row of one cell across its
+    width ("Mål 1: …"): the rows below it have that goal."""
+    rows = []
+    for goal in goals:
+        rows.append({"across": goal})
+        rows += [
+            {"activities": f"Insats {i} för målet", "responsible": "HR", "timeframe": "2029"}
+            for i in (1, 2)
+        ]
+    plan = FixturePlan(
+        "generic",
+        "Handlingsplan 2029, Region Värmland",
+        (FixtureTable(tuple(rows), (Block("Målområde 1 – Prevention", heading=True),)),),
+        header=("Aktivitet", "Ansvarig", "Tidsplan"),
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    stated = [goal.split(": ", 1)[1] for goal in goals]
+    assert [(" ".join(row.goal.split()), row.activities) for row in parsed.rows] == [
+        (goal, (f"Insats {i} för målet",)) for goal in stated for i in (1, 2)
+    ]

@@ -257,12 +257,19 @@ def read_pdf(
                 table = _Table(header.columns, context, spec.key_for(cells), spec.merged)
                 table.part_top = header.bottom
                 continue
-            resumes = recent and pending and not heading and fits_columns(line, recent)
+            # below a heading, or below a goal stated across the table's width (not the goal
+            # paragraph's own last line: a row is set apart from it)
+            set_apart = previous is None or _paragraph_gap(previous, line, settings)
+            below = pending or (goal_lines and set_apart)
+            resumes = recent and below and not heading and fits_columns(line, recent)
             if table is None and resumes and len(split_cells(line, recent, order)) >= 2:
-                context = Context(context.area, context.chapter, pending[-1])
-                pending = []
+                # a table that resumes below a section heading, or below a row across its width
+                # that states the goal of the rows after it ("Mål 2: …")
+                goal = " ".join(goal_lines) if goal_lines else None
+                section = pending[-1] if goal is None else context.section
+                context = Context(context.area, context.chapter, section, goal)
+                pending, goal_lines, goal_open = [], [], False
                 cells = {column.cell for column in recent}
-                # a table that resumes below a section heading
                 table = _Table(recent, context, spec.key_for(cells), spec.merged)
             if table is not None:
                 if table.part_top is None:
