@@ -775,6 +775,8 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     goal: list[str] = []
     table: _Table | None = None
     loose: list[Line] = []  # the lines outside any table since the last blank one
+    resumable: tuple[HeaderColumn, ...] | None = None  # columns a stated goal's rows go on in
+    goal_ended = False  # a blank line came after the stated goal's paragraph
     skip = 0
     page_numbers = page_number_lines(lines)
     for index, line in enumerate(lines):
@@ -806,7 +808,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             if table is not None:
                 cuts.append(_cut(table, facts, spec.numbered_goals))
             table = _Table(tuple(columns), replace(context, goal=" ".join(goal) or None), [])
-            goal, loose = [], []
+            goal, loose, resumable = [], [], None
             continue
         area = spec.area_pattern.match(line.text) if spec.area_pattern else None
         stated = stated_goal(line.text)
@@ -823,6 +825,9 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
                 table = _Table(table.columns, context, [])
             continue
         if area or stated is not None or heading:
+            # a goal stated across a table without a goal column heads the rows below it
+            resumable = table.columns if table is not None and stated is not None else None
+            goal_ended = False
             if table is not None:
                 cuts.append(_cut(table, facts, spec.numbered_goals))
                 table = None
@@ -833,11 +838,15 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             else:
                 goal = [stated or ""]
             continue
+        if table is None and goal and goal_ended and resumable and not line.is_blank:
+            table = _Table(resumable, replace(context, goal=" ".join(goal)), [])
+            goal, resumable = [], None  # the rows below the goal, with no header repeated
         if table is not None:
             table.body.extend(split_inline_bullet(line))  # "Startsida 2.0 • Rapporter …": two cells
         elif goal and not line.is_blank:
             goal.append(line.stripped)
         else:
+            goal_ended = bool(goal)  # a blank line ends the goal's paragraph
             loose = [] if line.is_blank else [*loose, line]
     if table is not None:
         cuts.append(_cut(table, facts, spec.numbered_goals))

@@ -731,3 +731,25 @@ def test_a_cells_rest_finds_it_past_a_list_of_actors():
 def test_a_cell_cut_by_a_page_break_ends_where_an_actors_paragraph_starts(before, texts):
     blocks = cut_blocks(across_break(before, ["bland barn.", ""]), paragraph_marks=True)
     assert [block.text for block in blocks] == texts
+
+
+def test_a_goal_stated_across_a_table_heads_the_rows_below_it_in_text():
+    """A goal stated in a row across a table without a goal column ("Mål 1: …") heads the
+    rows below it, which no repeated header opens."""
+    cells = "Insats {} för målet\n\nHR-avdelningen\n\n2029\n\n"
+    text = (
+        "Handlingsplan 2029, Region Värmland\n\nMålområde 1 – Prevention\n\n"
+        "Aktivitet\n\nAnsvarig\n\nTidsplan\n\n"
+        "Mål 1: Minskad tobaksrökning bland vuxna\ni hela länet\n\n"
+        + cells.format(1)
+        + cells.format(2)
+        + "Mål 2: Fler deltar i screening\n\n"
+        + cells.format(1)
+        + cells.format(2)
+    )
+    rows = parse_document(text_document(text)).rows
+    assert [(" ".join(row.goal.split()), row.activities, row.timeframe) for row in rows] == [
+        (goal, (f"Insats {i} för målet",), ("2029",))
+        for goal in ("Minskad tobaksrökning bland vuxna i hela länet", "Fler deltar i screening")
+        for i in (1, 2)
+    ]
