@@ -395,13 +395,21 @@ FOLLOWED_BY_TIME_RE = re.compile(
 )
 
 
+NEGATED_RE = re.compile(r"(?<!\w)(?:ej|inte|icke)\s+$", re.IGNORECASE)  # just before a word
+NEGATED_AFTER_RE = re.compile(r"^\s+(?:ej|inte)(?!\w)", re.IGNORECASE)  # "pågår inte"
+
+
 def find_status(text: str) -> list[str]:
-    """Status words in a text, as written, without repeats (see FOLLOWED_BY_TIME_RE)."""
+    """Status words in a text, as written, without repeats (see FOLLOWED_BY_TIME_RE). A status
+    word negated in a way the vocabulary does not list ("inte klar", "pågår inte") is none: it
+    does not say its positive."""
     return unique(
         [
             " ".join(m.group(0).split())
             for m in _status_re().finditer(text)
             if not FOLLOWED_BY_TIME_RE.match(text[m.end() :])
+            and not NEGATED_RE.search(text[: m.start()])
+            and not NEGATED_AFTER_RE.match(text[m.end() :])
         ]
     )
 

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from extract.cells import find_status
 from normalize.status import status_of, trailing_status
 from normalize.time import combine, parse_time
 from tests.conftest import RAW
@@ -118,3 +119,19 @@ def test_status_values(words, status):
 def test_status_closing_an_activity_is_found_and_the_text_kept_as_written():
     assert trailing_status("Basutbildning levnadsvanor är obligatorisk. Pågår.") == ["Pågår"]
     assert trailing_status("Arbetet pågår i regionen.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Ej genomförd", "not_started"),  # not "genomförd": done
+        ("Inte påbörjad", "not_started"),  # not "påbörjad": ongoing
+        ("Delvis genomförd", "ongoing"),
+        ("Slutförd", "done"),
+        ("Inte klar", "unknown"),  # a negation the vocabulary does not give: no status
+        ("Arbetet pågår inte ännu", "unknown"),
+        ("Pågår. Inte klart", "ongoing"),
+    ],
+)
+def test_a_negated_status_word_does_not_say_its_positive(text, status):
+    assert status_of(find_status(text)) == status
