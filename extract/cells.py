@@ -11,7 +11,7 @@ from functools import cache
 
 from extract.data_tables import read_tsv, term_list
 from extract.document import Line
-from extract.time_words import MONTH, MONTH_NAME, RECURRENCE, SEASON, TERM, UNIT, YEAR
+from extract.time_words import MONTH, MONTH_NAME, PART, RECURRENCE, SEASON, TERM, UNIT, YEAR
 
 # "\uf0b7" and "\uf0a7" are the Symbol-font bullets that Word documents carry into PDFs
 BULLET_GLYPHS = "•●▪◦■\uf0b7\uf0a7"
@@ -30,7 +30,8 @@ TIME_START_RE = re.compile(
       | Q\s?\d(?:\s*[-–]\s*Q?\s?\d)?(?:\s*[-–]?\s*{_YEAR})?
       | (?:{TERM})\s*{_YEAR}
       | (?:{SEASON})\s+{_YEAR}
-      | (?:{MONTH})\s+{_YEAR}
+      | (?:{MONTH})(?:\s*[-–]\s*(?:{MONTH}))?\s+{_YEAR}
+      | (?:{PART})\.?\s*[1-4]\s*[-–]?\s*{_YEAR}
       | \d{{1,2}}\s+(?:{MONTH})\s+{_YEAR}
       | \d+(?:\s*[-–]\s*\d+)?\s*(?:ggr|gånger|gång)\s*/?\s*(?:per\s+)?(?:{UNIT})
       | (?:{RECURRENCE})

@@ -23,6 +23,7 @@ class TimeWords:
     numbers: dict[str, int]
     recurrences: dict[str, str]  # word or phrase -> continuous, yearly, …
     units: dict[str, str]  # "år" -> "year", …
+    parts: dict[str, int]  # "kvartal" -> 4, "tertial" -> 3, "halvår" -> 2: parts of a year
 
 
 def _span(value: str) -> tuple[int, int]:
@@ -45,6 +46,7 @@ def time_words() -> TimeWords:
         numbers={row["word"]: int(row["value"]) for row in of("number")},
         recurrences={row["word"]: row["value"] for row in of("recurrence")},
         units={row["word"]: row["value"] for row in of("unit")},
+        parts={row["word"]: int(row["value"]) for row in of("part")},
     )
 
 
@@ -61,3 +63,4 @@ TERM = alternation(time_words().terms)  # VT, HT (matched case-insensitively)
 RECURRENCE = alternation(time_words().recurrences)  # kontinuerligt, årligen, varje vecka, …
 NUMBER = alternation(time_words().numbers)
 UNIT = alternation(time_words().units)
+PART = alternation(time_words().parts)  # kvartal, tertial, halvår

@@ -15,6 +15,7 @@ from datetime import date
 from extract.time_words import (
     MONTH,
     NUMBER,
+    PART,
     SEASON,
     TERM,
     UNIT,
@@ -28,7 +29,8 @@ MONTHS = WORDS.months
 NUMBER_WORDS = WORDS.numbers
 SEASONS = WORDS.seasons
 TERMS = WORDS.terms
-PRECISIONS = ("day", "month", "season", "quarter", "half-year", "year")
+PRECISIONS = ("day", "month", "season", "quarter", "tertial", "half-year", "year")
+PART_PRECISIONS = {4: "quarter", 3: "tertial", 2: "half-year"}  # by how many parts a year has
 
 _YEAR = rf"({YEAR})"
 _COUNT = rf"(\d+|{NUMBER})"
@@ -44,8 +46,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bQ\s?([1-4])\s*(?:[-–]|eller|och)\s*Q?\s?([1-4])(?:\s*[-–]?\s*{_YEAR})?\b",
         ),
         ("quarter", rf"\bQ\s?([1-4])(?:\s*[-–]?\s*{_YEAR})?\b"),
+        ("part", rf"\b({PART})\.?\s*([1-4])\s*[-–]?\s*{_YEAR}\b"),
         ("term", rf"\b({TERM})\s*{_YEAR}\b"),
         ("season", rf"\b({SEASON})\s+{_YEAR}\b"),
+        ("months", rf"\b({MONTH})\.?\s*[-–]\s*({MONTH})\.?\s+{_YEAR}\b"),
         ("month", rf"\b({MONTH})\.?\s+{_YEAR}\b"),
         ("years", rf"\b{_YEAR}\s*(?:[-–]|och|till|t\.o\.m\.?)\s*(20\d\d|\d\d)\b"),
         ("until", rf"\b(?:senast|före|innan|t\.o\.m\.?)\s+{_YEAR}\b"),
@@ -108,6 +112,18 @@ def _period(name: str, match: re.Match[str], year_hint: int | None) -> TimeValue
         if year is None:
             return None
         return TimeValue(date(year, 3 * first - 2, 1), _last_day(year, 3 * last), "quarter")
+    if name == "part":
+        parts, number = WORDS.parts[g[0].lower()], int(g[1])
+        if number > parts:
+            return None  # "halvår 3": no such part
+        months = 12 // parts
+        year = int(g[2])
+        first, last = (number - 1) * months + 1, number * months
+        return TimeValue(date(year, first, 1), _last_day(year, last), PART_PRECISIONS[parts])
+    if name == "months":
+        first, last, year = MONTHS[g[0].lower()], MONTHS[g[1].lower()], int(g[2])
+        start_year = year - 1 if last < first else year  # "november–februari 2028"
+        return TimeValue(date(start_year, first, 1), _last_day(year, last), "month")
     if name == "term":
         first, last = TERMS[g[0].lower()]
         year = int(g[1])

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from extract.cells import find_status
+from extract.cells import find_status, time_prefix
 from normalize.status import status_of, trailing_status
 from normalize.time import combine, parse_time
 from tests.conftest import RAW
@@ -46,6 +46,12 @@ D = date
         ("4ggr/år", None, None, None, "4/year"),
         ("Avstämning minst 1 ggr/kvartal", None, None, None, "1/quarter"),
         ("Varje vecka", None, None, None, "weekly"),
+        # a numbered part of a year, a range of months
+        ("Kvartal 3 2027", D(2027, 7, 1), D(2027, 9, 30), "quarter", None),
+        ("Tertial 1 2027", D(2027, 1, 1), D(2027, 4, 30), "tertial", None),
+        ("Halvår 2 2027", D(2027, 7, 1), D(2027, 12, 31), "half-year", None),
+        ("Mars–maj 2027", D(2027, 3, 1), D(2027, 5, 31), "month", None),
+        ("november–februari 2028", D(2027, 11, 1), D(2028, 2, 29), "month", None),
     ],
 )
 def test_time_expressions(text, start, end, precision, recurrence):
@@ -135,3 +141,11 @@ def test_status_closing_an_activity_is_found_and_the_text_kept_as_written():
 )
 def test_a_negated_status_word_does_not_say_its_positive(text, status):
     assert status_of(find_status(text)) == status
+
+
+@pytest.mark.parametrize(
+    "text", ["Kvartal 3 2027", "Tertial 1 2027", "Halvår 2 2027", "Mars–maj 2027"]
+)
+def test_a_time_entry_of_a_part_of_a_year_or_a_range_of_months_opens_a_time_cell(text):
+    """The readers find the entries the time grammar reads (a NÄR?/Tidsplan cell)."""
+    assert time_prefix(f"{text} Processledare") == text
