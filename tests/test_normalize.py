@@ -28,6 +28,13 @@ def test_the_ten_areas():
         ("SENA KOMPLIKATIONER EFTER BARNCANCER", 10),
         ("Ekonomi", 7),  # an annual report's section on the organisation itself
         ("Bilagor", None),
+        # headings no sample uses, in each area's own words
+        ("Levnadsvanor och hälsofrämjande arbete", 1),
+        ("Seneffekter hos canceröverlevare", 2),
+        ("Väntetider", 3),
+        ("Utbildning", 4),
+        ("Patientens delaktighet", 8),
+        ("Kliniska studier", 9),
     ],
 )
 def test_heading_to_area(heading, area):
