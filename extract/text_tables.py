@@ -754,15 +754,32 @@ def _glued_tail(lines: Sequence[Line]) -> list[Line]:
     return tail
 
 
-def is_caption(lines: Sequence[Line]) -> bool:
+def _caption_tail(body: Sequence[Line], paragraph_marks: bool) -> tuple[list[Line], int]:
+    """The paragraph at the end of a table body, right above the next header, and how many
+    blank lines stand between: none where the tool prints blank lines between cells; where it
+    marks paragraphs instead (pypdf), the one the reader put after the paragraph's end."""
+    gap = 0
+    if paragraph_marks:
+        while gap < len(body) and body[len(body) - 1 - gap].is_blank:
+            gap += 1
+    return _glued_tail(body[: len(body) - gap]), gap
+
+
+def is_caption(lines: Sequence[Line], set_apart: bool = False) -> bool:
     """Lines that stand right on top of a header, with no blank line between (where the tool
     prints blank lines between cells), are the table's caption (a heading for the table below)
     when they are one or two lines that end no sentence and are not a cell that a page break
-    cut (an open line)."""
+    cut (an open line). Where the tool marks paragraphs instead (`set_apart`: a paragraph's end
+    before the header), a paragraph that reads as a cell (an actor, a time entry, a status) is
+    none."""
     if not lines or len(lines) > MAX_CAPTION_LINES or is_bullet(lines[0].text):
         return False
     last = lines[-1]
-    return not _goes_on(last) and not last.text.rstrip().endswith(SENTENCE_END)
+    if _goes_on(last) or last.text.rstrip().endswith(SENTENCE_END):
+        return False
+    text = " ".join(line.stripped for line in lines)
+    cell = _looks_like_actor(text, COSTS) or time_prefix(text) or is_status_cell(text)
+    return not (set_apart and cell)
 
 
 def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
@@ -789,9 +806,9 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             skip = spans[index].n_lines - 1
             columns = spans[index].columns
             if table is not None:
-                caption = _glued_tail(table.body)
-                if len(caption) < len(table.body) and is_caption(caption):
-                    del table.body[-len(caption) :]  # not the table's last cell
+                caption, gap = _caption_tail(table.body, facts.paragraph_marks)
+                if len(caption) + gap < len(table.body) and is_caption(caption, gap > 0):
+                    del table.body[-(len(caption) + gap) :]  # not the table's last cell
                     cuts.append(_cut(table, facts, spec.numbered_goals))
                     table = None
             else:

@@ -6,7 +6,9 @@ import pytest
 
 from extract.columns import parse_header_text
 from extract.document import Line
+from extract.layout import PARAGRAPH_MARKED
 from extract.layouts import LAYOUTS
+from extract.text_order import text_order
 from extract.text_tables import (
     PAGE_BREAK,
     Block,
@@ -753,3 +755,27 @@ def test_a_goal_stated_across_a_table_heads_the_rows_below_it_in_text():
         for goal in ("Minskad tobaksrökning bland vuxna i hela länet", "Fler deltar i screening")
         for i in (1, 2)
     ]
+
+
+def test_a_caption_above_a_header_in_text_whose_tool_marks_paragraphs():
+    """pypdf prints no blank lines; a wrapped line ends with a space. A one-line paragraph right
+    above a header that reads as no cell is the next table's caption; an actor's name there is
+    the last row's cell."""
+    row = (
+        "Genomföra insatser om \nlevnadsvanor\n• Sprida utbildningen om \nEU-kodex\n"
+        "2025\nProcessledare \nprevention\n"
+    )
+    text = (
+        "Handlingsplan 2027 – Målområde 1\nPrevention\nVAD? HUR? NÄR? VEM?\n"
+        + row * 4
+        + "Jämlik tillgång till screening\nVAD? HUR? NÄR? VEM?\n"
+        + row.replace("levnadsvanor", "screening") * 4
+    )
+    document = text_document(text)
+    assert text_order(document.lines) == PARAGRAPH_MARKED
+    rows = read_text_tables(document, LAYOUTS["rcc_sydost"].table)
+    assert [" ".join(row.cells["goal"]) for row in rows] == [
+        "Genomföra insatser om levnadsvanor"
+    ] * 4 + ["Genomföra insatser om screening"] * 4
+    assert rows[-1].context.section == "Jämlik tillgång till screening"
+    assert rows[3].cells["responsible"] == ("Processledare", "prevention")
