@@ -611,7 +611,11 @@ def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
     columns = table.columns
     has_status = any("status" in column.cells for column in columns)
     has_time = any("timeframe" in column.cells for column in columns)
-    body = cut_blocks(table.body, paragraph_marks, facts.inner)
+    body = [
+        part
+        for whole in cut_blocks(table.body, paragraph_marks, facts.inner)
+        for part in split_label_head(whole)
+    ]
     for block in [part for whole in body for part in split_numbered(whole)] if numbered else body:
         if strays := stray_labels(block.text):
             columns = _with_columns(columns, strays)  # the header's labels printed further down
@@ -631,6 +635,15 @@ def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
                     for piece in (split_status_tail(whole) if has_status else [whole])
                 )
     return _Cut(tuple(blocks), columns, table.context, facts.order == READING_ORDER)
+
+
+def split_label_head(block: Block) -> list[Block]:
+    """A block whose first line is nothing but a header label and whose next lines are a cell
+    (a reading-order tool printing a repeated label and the first cell below it as one block:
+    "Status" / "Pågår") as the label's block and the cell's."""
+    if len(block.lines) < 2 or not stray_labels(block.lines[0].text):
+        return [block]
+    return _split_at(block, [0, 1])
 
 
 def _model(cut: _Cut, spec: TableSpec, style: CellStyle | None = None) -> TableModel:

@@ -21,6 +21,7 @@ from extract.text_tables import (
     repeats_label,
     split_hard_breaks,
     split_joined_cells,
+    split_label_head,
     split_numbered,
     split_status_tail,
     split_time_head,
@@ -779,3 +780,12 @@ def test_a_caption_above_a_header_in_text_whose_tool_marks_paragraphs():
     ] * 4 + ["Genomföra insatser om screening"] * 4
     assert rows[-1].context.section == "Jämlik tillgång till screening"
     assert rows[3].cells["responsible"] == ("Processledare", "prevention")
+
+
+def test_a_label_printed_above_a_cell_in_one_block_is_split_from_it():
+    """pdftotext may print a repeated header label and the cell below it as one block."""
+    parts = split_label_head(block("Status", "Pågår"))
+    assert [part.text for part in parts] == ["Status", "Pågår"]
+    assert split_label_head(block("Status pågår", "enligt plan")) == [
+        block("Status pågår", "enligt plan")
+    ]
