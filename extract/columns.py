@@ -38,6 +38,7 @@ UNKNOWN_WORDS_PER_LABEL_WORD = 2  # a header's words are mostly labels
 MAX_WRAP_WORDS = 4  # a line a header wraps onto holds a label or a label's part
 MIN_COMPOUND_HEAD = 5  # a label this long may head a compound label ("mål" may not: "målgrupp")
 MIN_COMPOUND_TAIL = 4  # a label this long may end a compound label ("Förbättringsområde")
+LABEL_JOINERS = frozenset({"och", "samt", "&"})  # "Status och ansvar": one combined column
 FOLD_SPLIT_RE = re.compile(r"[\s/\-–]+")
 FOLD_DROP_RE = re.compile(r"[^\w\s/\-–]")
 LABELLED_LINE_RE = re.compile(r"^\w+:\s")  # "Mål: …", "Ansvar: …"
@@ -225,8 +226,9 @@ def qualifies_label(word: str, following: str | None) -> bool:
 def group_words(words: Sequence[str]) -> list[list[int]]:
     """The indexes of a header line's words, grouped into columns: a word that opens a label
     opens a column, unless the column so far holds only modifiers of that label's cell
-    ("Planerade aktiviteter"), a qualifier of that label ("Regionalt mål") or a label of its
-    cell ("Strategiskt mål": a header capitalises a column's first word only); a qualifier opens
+    ("Planerade aktiviteter"), a qualifier of that label ("Regionalt mål"), a label of its
+    cell ("Strategiskt mål": a header capitalises a column's first word only) or a label joined
+    to it by "och" ("Status och ansvar": one combined column); a qualifier opens
     the column of the label after it; other words go on with the column before them. Words
     before the first label form a group of their own."""
     groups: list[list[int]] = []
@@ -234,10 +236,12 @@ def group_words(words: Sequence[str]) -> list[list[int]]:
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else None
         previous = [words[i] for i in groups[-1]] if groups else []
+        lower = word[:1].islower()
         modifies = previous and (
             qualified
             or _modifier_cell(previous) in label_cells(word)
-            or (word[:1].islower() and label_cells(word)[:1] == label_cells(" ".join(previous))[:1])
+            or (lower and label_cells(word)[:1] == label_cells(" ".join(previous))[:1])
+            or (lower and previous[-1].lower() in LABEL_JOINERS)  # "Status och ansvar"
         )
         qualifier = qualifies_label(word, following)
         if not groups or qualifier or (opens_column(word) and not modifies):

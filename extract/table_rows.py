@@ -20,6 +20,7 @@ from extract.cells import (
     find_status,
     find_time_mentions,
     is_bullet,
+    is_status_cell,
     responsible_sentence,
     split_actors,
     split_items,
@@ -141,6 +142,11 @@ def _split_combined(row: TableRow) -> dict[str, list[Line]]:
                         Line(row.line_start, row.page_start, text) for text in (actor, "")
                     )
                 lines = [line for line in lines if line.number not in used]
+        if "status" in fills and main != "status":  # "Tid och status": its status words
+            cells.setdefault("status", []).extend(
+                line for line in lines if is_status_cell(line.stripped)
+            )
+            lines = [line for line in lines if not is_status_cell(line.stripped)]
         rest = "notes" if "notes" in fills else main
         cells.setdefault(rest, []).extend(lines)
     return cells

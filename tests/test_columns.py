@@ -55,6 +55,11 @@ def cells(text):
             "Strategiskt mål Åtgärd Utförare Period",
             [("goal",), ("activities",), ("responsible",), ("timeframe",)],
         ),
+        # two labels joined by "och": one combined column
+        (
+            "Målbild Aktiviteter Status och ansvar",
+            [("goal",), ("activities",), ("status", "responsible")],
+        ),
         # a first column the vocabulary names by a newer synonym
         (
             "Inriktning Aktivitet Kontaktperson Tid Nuläge",

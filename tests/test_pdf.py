@@ -319,3 +319,36 @@ def test_a_goal_stated_in_a_row_across_the_table_heads_the_rows_below_it(tmp_pat
     assert [(" ".join(row.goal.split()), row.activities) for row in parsed.rows] == [
         (goal, (f"Insats {i} för målet",)) for goal in stated for i in (1, 2)
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("Mål", "Aktivitet", "Ansvar och tidsplan", "Status"),
+        ("Mål", "Aktivitet", "Ansvarig", "Tid och status"),
+    ],
+)
+def test_a_column_of_two_labels_joined_by_och_fills_both_cells(tmp_path, header):
+    """ "Ansvar och tidsplan", "Tid och status": one column whose actors, time entries and
+    status words go to their own cells."""
+    rows = tuple(
+        {
+            "goal": f"Mål {i} för en bättre vård",
+            "activities": f"Insats {i} för målet",
+            "responsible": "Verksamhetschef",
+            "timeframe": "2029",
+            "status": "Pågår",
+        }
+        for i in (1, 2)
+    )
+    before = (Block("Målområde 1 – Prevention", heading=True),)
+    plan = FixturePlan(
+        "generic",
+        "Handlingsplan 2029, Region Värmland",
+        (FixtureTable(rows, before),),
+        header=header,
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert [(row.responsible, row.timeframe, row.status) for row in parsed.rows] == [
+        (("Verksamhetschef",), ("2029",), ("Pågår",))
+    ] * 2
