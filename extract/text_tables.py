@@ -646,11 +646,23 @@ def split_label_head(block: Block) -> list[Block]:
     return _split_at(block, [0, 1])
 
 
-def _model(cut: _Cut, spec: TableSpec, style: CellStyle | None = None) -> TableModel:
-    key = spec.key_for({column.cell for column in cut.columns})
+def _model(
+    cut: _Cut, spec: TableSpec, style: CellStyle | None = None, own_goals: bool = False
+) -> TableModel:
+    """The path's model of a table; with `own_goals` (the document gives every row its own
+    goal, though its layout may merge one over several rows) the goal is the key a row needs,
+    so a row of a goal alone (no activities yet) stands as a row of its own."""
+    cells = {column.cell for column in cut.columns}
+    key, merged = spec.key_for(cells), spec.merged
+    if own_goals and "goal" in cells and "goal" in merged:
+        key, merged = "goal", merged - {"goal"}
     return TableModel(
-        cut.columns, key, spec.merged, spec.numbered_goals, cut.reading_order, style or CellStyle()
+        cut.columns, key, merged, spec.numbered_goals, cut.reading_order, style or CellStyle()
     )
+
+
+OWN_GOAL_SHARE = 0.9  # sure rows with a goal of their own this often: every row has its own
+MIN_OWN_GOAL_ROWS = 8  # sure rows needed before that is judged
 
 
 def cell_style(placed: Sequence[tuple[Block, HeaderColumn]], costs: PathCosts = COSTS) -> CellStyle:
@@ -742,16 +754,20 @@ def _rows(cut: _Cut, model: TableModel, spec: TableSpec) -> list[TableRow]:
 
 def _read_cuts(cuts: Sequence[_Cut], spec: TableSpec) -> list[TableRow]:
     """The rows of a document's tables: a first path through each, then — knowing the style
-    the document prints its cells in, judged from the rows the first path was sure of — the
-    path again."""
+    the document prints its cells in, and whether it gives every row its own goal, judged from
+    the rows the first path was sure of — the path again."""
     placed: Group = []
+    sure_rows = with_goal = 0
     for cut in cuts:
         model = _model(cut, spec)
-        placed.extend(
-            pair for group in _groups(cut, model) if _sure(group, model) for pair in group
-        )
+        for group in _groups(cut, model):
+            if _sure(group, model):
+                placed.extend(group)
+                sure_rows += 1
+                with_goal += any(column.cell == "goal" for _, column in group)
     style = cell_style(placed)
-    return [row for cut in cuts for row in _rows(cut, _model(cut, spec, style), spec)]
+    own = sure_rows >= MIN_OWN_GOAL_ROWS and with_goal >= OWN_GOAL_SHARE * sure_rows
+    return [row for cut in cuts for row in _rows(cut, _model(cut, spec, style, own), spec)]
 
 
 MAX_CAPTION_LINES = 2  # a caption over a table is a line or two

@@ -8,12 +8,15 @@ from extract.columns import parse_header_text
 from extract.document import Line
 from extract.layout import PARAGRAPH_MARKED
 from extract.layouts import LAYOUTS
+from extract.table_rows import Context
 from extract.text_order import text_order
 from extract.text_tables import (
     PAGE_BREAK,
     Block,
     CellStyle,
     TableModel,
+    _Cut,
+    _model,
     assign_columns,
     cell_style,
     cut_blocks,
@@ -789,3 +792,35 @@ def test_a_label_printed_above_a_cell_in_one_block_is_split_from_it():
     assert split_label_head(block("Status pågår", "enligt plan")) == [
         block("Status pågår", "enligt plan")
     ]
+
+
+def test_where_every_row_has_its_own_goal_a_goal_without_activities_is_a_row():
+    """Skåne's layout may merge a goal over several rows, so a row needs its activities; in a
+    document whose rows all have a goal of their own (Kronoberg's rows in Skåne's layout) the
+    goal is the key instead, and a goal with no activities is a row of its own rather than the
+    activity of the row above."""
+    blocks = [
+        block("Vårdpersonal har goda kunskaper om levnadsvanor och cancer."),
+        block("• Basutbildning i levnadsvanor är obligatorisk för alla."),
+        block("Verksamhetschef"),
+        block("Screeningprogrammet har hög täckningsgrad i hela regionen."),
+        block("Kvinnokliniken"),
+        block("Fler deltar i screening för tjocktarmscancer i regionen."),
+        block("• Skicka påminnelser via 1177 till alla som inte deltagit."),
+        block("Kirurgkliniken"),
+    ]
+    spec = LAYOUTS["region_skane"].table
+    cut = _Cut(tuple(blocks), spec.columns, Context(), reading_order=False)
+    merged_goals, own_goals = _model(cut, spec), _model(cut, spec, own_goals=True)
+    assert (merged_goals.key, own_goals.key) == ("activities", "goal")
+    assert [opens for _, opens in placed(blocks, own_goals)] == [
+        True,
+        False,
+        False,
+        True,
+        False,
+        True,
+        False,
+        False,
+    ]
+    assert "goal" in merged_goals.merged and "goal" not in own_goals.merged
