@@ -21,14 +21,18 @@ from extract.document import Line
 from extract.headings import is_upper_heading
 from extract.layout import TABLE_ROW_KIND, ParsedRow, cell_text, item_text, make_row
 
-FIELD_RE = re.compile(r"^\s*(?P<label>[^\W\d_][^:]{0,40}?)\s*:\s*(?P<value>.*)$")
+FIELD_RE = re.compile(
+    r"^\s*(?P<label>[^\W\d_][^:\d]{0,40}?)(?:\s+(?P<number>\d{1,2}(?:\.\d{1,2})*))?"
+    r"\s*:\s*(?P<value>.*)$"
+)  # "Ansvarig: …", "Mål 2: …", "Delmål 1.3: …"
 MIN_RECORDS = 2  # labelled records a plan needs before its text is read as such a plan
 LIST_FIELDS = frozenset({"activities", "responsible", "timeframe", "status"})
 
 
 def field_cell(text: str) -> tuple[str, str] | None:
     """The cell a labelled line fills and its value ("Ansvarig: HR" -> ("responsible", "HR")),
-    when its label is one of the vocabulary's labels word for word; else None."""
+    when its label is one of the vocabulary's labels word for word (a number after it, "Mål 2:",
+    is the field's number); else None."""
     match = FIELD_RE.match(text)
     if match is None:
         return None
@@ -37,6 +41,12 @@ def field_cell(text: str) -> tuple[str, str] | None:
         return None
     cells = label_cells(match.group("label"))
     return (cells[0], match.group("value").strip()) if cells else None
+
+
+def field_number(text: str) -> str | None:
+    """The number a field's label carries ("Mål 2: …" -> "2"), else None."""
+    match = FIELD_RE.match(text)
+    return match.group("number") if match else None
 
 
 @dataclass
@@ -66,7 +76,7 @@ class _Record:
 
     def row(self) -> ParsedRow | None:
         """The record as a row, when it holds a goal and at least one other field."""
-        if "goal" not in self.fields or len(self.fields) < 2:
+        if "goal" not in self.fields or not set(self.fields) - {"goal", "number"}:
             return None
 
         def texts(cell: str) -> list[str]:
@@ -124,6 +134,8 @@ def read_labelled_blocks(
             close()
             record = _Record(section, area)
             record.open_field("goal", _value_line(line, labelled[1]))
+            if (number := field_number(line.text)) is not None:
+                record.fields["number"] = [[Line(line.number, line.page, number)]]
             record.lines.append(line)
         elif record is not None and labelled is not None:
             record.open_field(labelled[0], _value_line(line, labelled[1]))

@@ -1,5 +1,7 @@
 """Plans written as blocks of labelled fields instead of tables (extract/labelled_blocks.py)."""
 
+import re
+
 import pytest
 
 from extract.detect import detect_layout
@@ -150,3 +152,30 @@ def test_labelled_blocks_as_pypdf_prints_them():
     assert marks_paragraph_ends(document.lines)
     assert text_order(document.lines) == NO_TABLES
     assert summary(parse_document(document).rows) == EXPECTED
+
+
+def test_numbered_fields():
+    """Goals and activities numbered after their label ("Mål 2:", "Aktivitet 2.1:"): the goal's
+    number is its goal number, each numbered activity one item; a numbered goal alone is no
+    record."""
+    text = (
+        "Målområde 3 – Sammanhållna och effektiva vårdprocesser\n\n"
+        "Mål 1: Kortare väntetider till diagnos.\n\n"
+        "Mål 2: Fler patienter utreds inom standardiserade vårdförlopp.\n"
+        "Aktivitet 2.1: Följa ledtiderna varje kvartal.\n"
+        "Aktivitet 2.2: Utse en processägare för varje förlopp.\n"
+        "Ansvarig: Verksamhetschef\n"
+        "Mål 3: Färre avvisade remisser.\n"
+        "Aktivitet 3.1: Utbilda remittenter.\n"
+        "Tidsplan: Kvartal 2 2027\n"
+    )
+    rows = read_labelled_blocks(text_document(text).lines, re.compile(r"^Målområde (\d+)"))
+    assert [(row.goal_number, flat(row.goal), row.activities, row.timeframe) for row in rows] == [
+        (
+            "2",
+            "Fler patienter utreds inom standardiserade vårdförlopp.",
+            ("Följa ledtiderna varje kvartal.", "Utse en processägare för varje förlopp."),
+            (),
+        ),
+        ("3", "Färre avvisade remisser.", ("Utbilda remittenter.",), ("Kvartal 2 2027",)),
+    ]
