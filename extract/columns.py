@@ -286,7 +286,7 @@ def _opens_header(words: Sequence[str]) -> bool:
         return False
     if _leading_term(folded, 0) is not None:
         return True
-    if opens_column(first):  # a compound that ends with a label
+    if not first.isupper() and _compound_tail(folded[0]) is not None:
         return following is not None and opens_column(following)
     return qualifies_label(first, following)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from extract.columns import HeaderColumn, header_spans
 from extract.document import Document
 from extract.errors import UnknownLayout
-from extract.labelled_blocks import read_labelled_blocks
+from extract.labelled_blocks import MIN_RECORDS, read_labelled_blocks
 from extract.layouts import GENERIC, LAYOUTS, Layout
 
 MIN_CONFIDENCE = 0.5  # a layout below this is not recognised
@@ -25,7 +25,6 @@ HEADER_SHARE = 0.75  # part of a table layout's confidence that comes from its t
 GENERIC_CONFIDENCE = 0.6  # the generic layout's confidence when it finds a table header
 LONE_SIGNATURE_CAP = 0.45  # confidence from one signature alone, however heavy
 STRONG_SIGNATURE = 1.0  # weaker signatures (bullets) only add to two strong ones
-MIN_LABELLED_BLOCKS = 2  # blocks of labelled fields that make a plan without tables generic
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ def score_layout(document: Document, layout: Layout, headers: list[FoundHeader])
         if blocks:
             label = f"{len(blocks)} blocks of labelled fields ('Mål: …', 'Ansvarig: …')"
             evidence = [Evidence(label, blocks[0].line_start, 1.0)]
-        confidence = GENERIC_CONFIDENCE if headers or len(blocks) >= MIN_LABELLED_BLOCKS else 0.0
+        confidence = GENERIC_CONFIDENCE if headers or len(blocks) >= MIN_RECORDS else 0.0
     elif headers:
         declared = layout.table.columns
         best = max(headers, key=lambda h: header_similarity(h.columns, declared))

@@ -26,7 +26,6 @@ FIELD_RE = re.compile(
     r"\s*:\s*(?P<value>.*)$"
 )  # "Ansvarig: …", "Mål 2: …", "Delmål 1.3: …"
 MIN_RECORDS = 2  # labelled records a plan needs before its text is read as such a plan
-LIST_FIELDS = frozenset({"activities", "responsible", "timeframe", "status"})
 
 
 def field_cell(text: str) -> tuple[str, str] | None:
@@ -147,8 +146,3 @@ def read_labelled_blocks(
         gap = False
     close()
     return rows
-
-
-def has_labelled_blocks(lines: Sequence[Line]) -> bool:
-    """True for a text of MIN_RECORDS labelled records or more."""
-    return len(read_labelled_blocks(lines)) >= MIN_RECORDS

@@ -402,13 +402,15 @@ def _split_cut_cells(blocks: list[Block]) -> None:
         part: list[Line] = []
         for index, line in enumerate(block.lines):
             part.append(line)
+            if not line.ends_open or not strip_bullet(line.stripped):  # "• " alone opens its item
+                continue
             text = _paragraph(block.lines[index + 1 :])
             opens_cell = text[:1].isupper() and (
                 _looks_like_actor(text, COSTS)
                 or time_prefix(text) is not None
                 or is_status_cell(text)
             )
-            if line.ends_open and opens_cell and strip_bullet(line.stripped):  # not "• " alone
+            if opens_cell:
                 result.append(Block(tuple(part), True))
                 part = []
         result.append(Block(tuple(part), block.open))
