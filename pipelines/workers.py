@@ -66,15 +66,20 @@ class WorkerUnavailable(Exception):
     """No worker process could be started for the task (the caller runs it itself)."""
 
 
-def _limit(kind: int, value: int) -> None:
+CPU_KILL_AFTER = 1  # seconds of CPU past the limit before the kernel kills: SIGXCPU comes first
+
+
+def _limit(kind: int, value: int, hard_extra: int = 0) -> None:
     if value > 0:
-        resource.setrlimit(kind, (value, value))
+        resource.setrlimit(kind, (value, value + hard_extra))
 
 
 def _run(conn: Connection, limits: Limits, task: Callable[..., Any], args: tuple) -> None:
-    """In the worker: set the limits, run the task, send its result back."""
+    """In the worker: set the limits, run the task, send its result back. The CPU limit's hard
+    bound stands a second past its soft one: at a soft limit equal to the hard one the kernel
+    sends SIGKILL, not SIGXCPU, and the file's reason would not name the CPU limit."""
     _limit(resource.RLIMIT_AS, limits.memory_mb << 20)
-    _limit(resource.RLIMIT_CPU, limits.cpu_seconds)
+    _limit(resource.RLIMIT_CPU, limits.cpu_seconds, CPU_KILL_AFTER)
     conn.send(task(*args))
     conn.close()
 

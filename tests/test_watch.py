@@ -14,9 +14,10 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from extract.errors import TooLongDocument
-from pipelines.ingest import IngestSettings, TimeLimitExceeded, ingest, parse_file
+from pipelines.ingest import IngestSettings, TimeLimitExceeded, ingest, parse_file, time_limit
 from pipelines.store import StoreError, open_store
 from pipelines.watch import WatchSettings, watch
+from pipelines.workers import IsolatedPool, Limits, WorkerStopped
 from tests.conftest import FIXTURES, RAW, ROOT
 from tests.pdf_fixtures import plan_from_rows, render, synthetic_rows
 
@@ -195,6 +196,36 @@ def test_page_and_time_limits(tmp_path):
     )
     assert "longer than the limit" in report.results[0].error
     assert issubclass(TimeLimitExceeded, Exception)
+
+
+def test_the_time_limit_outlives_a_library_that_catches_every_exception():
+    """A library may catch every exception where the limit first lands: the limit is raised
+    again until the block ends."""
+    deadline = time.monotonic() + 5
+    swallowed = 0
+    with pytest.raises(TimeLimitExceeded), time_limit(0.2):
+        while swallowed < 3 and time.monotonic() < deadline:
+            try:
+                while time.monotonic() < deadline:
+                    pass
+            except Exception:  # what some libraries do around their calls
+                swallowed += 1
+        while time.monotonic() < deadline:  # it goes on working, outside any handler
+            pass
+    assert swallowed == 3
+
+
+def test_the_cpu_limit_is_reported_as_the_cpu_limit():
+    """At a CPU limit whose hard bound equals the soft one the kernel sends SIGKILL, which
+    reads as a memory limit or a crash; the worker's hard bound stands past the soft one."""
+    pool = IsolatedPool(1, Limits(memory_mb=0, cpu_seconds=1))
+    with pool, pytest.raises(WorkerStopped, match="CPU limit"):
+        pool.submit(_spin).result()
+
+
+def _spin() -> None:
+    while True:
+        pass
 
 
 def test_a_second_writer_is_refused_clearly(tmp_path):
