@@ -120,7 +120,8 @@ def marks_paragraph_ends(lines: tuple[Line, ...]) -> bool:
 
 def paragraph_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """A blank line after every line that ends a paragraph (no trailing space, and the next line
-    does not go on in lower case after an unfinished sentence: a full line may lose its space): a
+    does not go on in lower case or in brackets after an unfinished sentence: a full line may lose
+    its space): a
     table's cells end their paragraphs, so the cell breaks come back from the text itself."""
     result: list[Line] = []
     for line, following in zip(lines, (*lines[1:], None), strict=True):
@@ -129,7 +130,7 @@ def paragraph_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
         sentence_end = line.text.endswith(SENTENCE_ENDS)
         goes_on = following is not None and (
             (
-                following.stripped[:1].islower()
+                (following.stripped[:1].islower() or following.stripped.startswith("("))
                 and not sentence_end
                 and not is_status_cell(following.stripped)  # "pågår" is a cell of its own
             )

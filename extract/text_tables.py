@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from extract.cells import (
     GOAL_RE,
     RESPONSIBLE_RE,
+    has_time,
     is_bullet,
     is_status_cell,
     names_actor,
@@ -69,7 +70,7 @@ class PathCosts:
     numbered_elsewhere: float = 3.0  # where goals are numbered, a numbered block outside a goal
     unnumbered_goal: float = 1.0  # where goals are numbered, a goal block without its number
     unmarked: float = 1.0  # a capitalised block without the marker its cell's blocks open with
-    marker_share: float = 0.6  # a cell whose blocks open with one marker this often has it
+    marker_share: float = 0.75  # a cell whose blocks open with one marker this often has it
     min_style_blocks: int = 3  # blocks a cell needs before its style is judged
     length_misfit: float = 0.5  # per doubling of a block's length beyond the tolerance
     length_tolerance: float = 1.0  # doublings from a cell's usual length that cost nothing
@@ -328,7 +329,7 @@ def cut_blocks(
             return
         block = Block(tuple(current), paragraph_marks and _goes_on(current[-1]))
         nonlocal broken, cut_row
-        if waiting and not is_bullet(current[0].text):
+        if waiting and not is_bullet(current[0].text) and not ENUMERATOR_RE.match(current[0].text):
             target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
         else:
@@ -352,10 +353,28 @@ def cut_blocks(
         rest_ends = len(waiting) > 1 and current and _ends_rest(current[-1], line, inner_words)
         if line.is_blank or (is_bullet(line.text) and current) or rest_ends:
             close()
+        if len(waiting) > 1 and not current and (parts := two_rests(line)):
+            current.append(parts[0])  # the first rest ends on this line, the next starts on it
+            close()
+            line = parts[1]
         if not line.is_blank:
             current.append(line)
     close()
     return blocks
+
+
+TWO_RESTS_RE = re.compile(r"^(.*?[^\W\d_]{4}[.!?])\s+(?=[a-zåäö])")  # "cancersjukdom. för att …"
+
+
+def two_rests(line: Line) -> tuple[Line, Line] | None:
+    """A line after a page break that ends one cell's rest with a sentence and opens another
+    cell's in lower case: the tool printed two rests that share a baseline on one line (a
+    sentence does not go on in lower case after its full stop; "t.ex." and "inkl." are no
+    sentence ends, four letters must come before the stop)."""
+    match = TWO_RESTS_RE.match(line.text)
+    if match is None:
+        return None
+    return replace(line, text=match.group(1)), replace(line, text=line.text[match.end() :])
 
 
 def _ends_rest(last: Line, line: Line, inner_words: frozenset[str]) -> bool:
@@ -394,8 +413,8 @@ def _paragraph(lines: Sequence[Line]) -> str:
 
 def _split_cut_cells(blocks: list[Block]) -> None:
     """Before a page break, a cell cut by the break ends open and the next cell follows on the
-    next line without a break: split a block after an open line that a capitalised next cell
-    (a paragraph that reads as an actor's name, a time entry or a status) follows."""
+    next line without a break: split a block after an open line that the next cell follows
+    (`_opens_next_cell`)."""
     start = max(0, len(blocks) - OPEN_BLOCK_WINDOW)
     result: list[Block] = []
     for block in blocks[start:]:
@@ -404,17 +423,46 @@ def _split_cut_cells(blocks: list[Block]) -> None:
             part.append(line)
             if not line.ends_open or not strip_bullet(line.stripped):  # "• " alone opens its item
                 continue
-            text = _paragraph(block.lines[index + 1 :])
-            opens_cell = text[:1].isupper() and (
-                _looks_like_actor(text, COSTS)
-                or time_prefix(text) is not None
-                or is_status_cell(text)
-            )
-            if opens_cell:
+            if _opens_next_cell(_open_paragraph(part), _paragraph(block.lines[index + 1 :])):
                 result.append(Block(tuple(part), True))
                 part = []
         result.append(Block(tuple(part), block.open))
     blocks[start:] = result
+
+
+def _open_paragraph(lines: Sequence[Line]) -> str:
+    """The text of the paragraph the last of `lines` leaves open."""
+    start = len(lines) - 1
+    while start and _goes_on(lines[start - 1]):
+        start -= 1
+    return " ".join(line.stripped for line in lines[start:])
+
+
+def _opens_next_cell(before: str, text: str, costs: PathCosts = COSTS) -> bool:
+    """Whether the paragraph `text`, after an open paragraph `before`, is the next cell: a time
+    entry not in lower case ("2025 Statistiker", "Kontinuerligt, 3-4 ggr/termin"; not the rest
+    of "… i maj" / "2025." nor of a time cell's "… samt fysiskt" / "Q3 2025"), or a capitalised
+    actor's name or status (not the rest of an actor's name that runs on: "Regionerna med stöd
+    av" / "RCC Mellansverige" is one name)."""
+    last_word = before.split()[-1]
+    if _reads_as_time(text, costs) and not time_prefix(f"{last_word} {text}"):
+        return not text[:1].islower() and not has_time(before)
+    if not text[:1].isupper():
+        return False
+    one_name = runs_on(before) and _looks_like_actor(before, costs)
+    return is_status_cell(text) or (_looks_like_actor(text, costs) and not one_name)
+
+
+def _reads_as_time(text: str, costs: PathCosts = COSTS) -> bool:
+    """A time cell: a time entry alone, before another ("Kontinuerligt, 3-4 ggr/termin") or
+    before an actor's name (a row's time and actor cells on one line: "2025 Statistiker");
+    not a sentence that opens with a year ("2024 och fortsätter 2025.")."""
+    time = time_prefix(text)
+    if time is None:
+        return False
+    rest = text[len(time) :].strip()
+    after = rest.lstrip(",;–-/ ")
+    return not rest or time_prefix(after) is not None or _looks_like_actor(rest, costs)
 
 
 OPEN_BLOCK_WINDOW = 6  # cells before a page break that may still be open (a row's cells)
@@ -472,6 +520,34 @@ class _Table:
     columns: tuple[HeaderColumn, ...]
     context: Context
     body: list[Line]
+
+
+def has_time_column(table: _Table) -> bool:
+    return any("timeframe" in column.cells for column in table.columns)
+
+
+WORD_START_RE = re.compile(r"(?<=\S )(?=\S)")
+
+
+def split_inner_time(line: Line, costs: PathCosts = COSTS) -> list[Line]:
+    """A line where a time entry stands between other words and an actor's name (a row's
+    cells printed on one line where they share a baseline: "• Bilda nätverk i sydöst 2025
+    Processledare") as three cells, a blank line between each; a sentence that only names a
+    time ("… under 2025 ska regionerna …") stays whole."""
+    text = line.text
+    covered = 0  # the end of the last time entry seen: "Q1 2025" is one entry, not "2025"
+    for start in (0, *(match.start() for match in WORD_START_RE.finditer(text))):
+        time = time_prefix(text[start:]) if start >= covered else None
+        if not time:
+            continue
+        covered = start + len(time)
+        actor = text[covered:].lstrip()  # its trailing space kept: the tool's paragraph mark
+        named = starts_with_actor(actor) or actor[:1].isupper()  # not "… 2025 ska regionerna"
+        if start and named and _looks_like_actor(actor.strip(), costs):
+            blank = Line(line.number, line.page, "")
+            head = replace(line, text=text[:start].rstrip())
+            return [head, blank, replace(line, text=time), blank, replace(line, text=actor)]
+    return [line]
 
 
 def _with_columns(
@@ -890,7 +966,8 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             table = _Table(resumable, replace(context, goal=" ".join(goal)), [])
             goal, resumable = [], None  # the rows below the goal, with no header repeated
         if table is not None:
-            table.body.extend(split_inline_bullet(line))  # "Startsida 2.0 • Rapporter …": two cells
+            for part in split_inline_bullet(line):  # "Startsida 2.0 • Rapporter …": two cells
+                table.body.extend(split_inner_time(part) if has_time_column(table) else [part])
         elif goal and not line.is_blank:
             goal.append(line.stripped)
         else:

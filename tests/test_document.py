@@ -128,8 +128,8 @@ def test_ligature_glyphs_are_written_out_as_letters():
 
 def test_pypdf_paragraph_marks_give_the_cell_breaks():
     """pypdf ends a wrapped line with a space and a paragraph's last line without one; a line
-    that lost its space goes on when the next starts in lower case after an unfinished sentence,
-    or when it stops on a joining word ("… utskick av" / "PROM-enkäter")."""
+    that lost its space goes on when the next starts in lower case or in brackets after an
+    unfinished sentence, or when it stops on a joining word ("… utskick av" / "PROM-enkäter")."""
     lines = [
         "Målbild Planerade aktiviteter Ansvarig Status",
         "Fler rökfria ",
@@ -137,17 +137,21 @@ def test_pypdf_paragraph_marks_give_the_cell_breaks():
         "operation",
         "Erbjuda stöd till alla som",
         "röker inför operation.",
+        "Organiserad ",
+        "prostatacancertestning",
+        "(OPT) införs.",
         "Fortsatt utskick av",
         "PROM-enkäter.",
         "kommunernas elevhälsa",
         "Pågår",
     ] * 4
     document = document_from_bytes("\n".join(lines).encode(), Path("p.txt"))
-    blocks = [block.text for block in to_blocks(document.lines)][:5]
+    blocks = [block.text for block in to_blocks(document.lines)][:6]
     assert blocks == [
         "Målbild Planerade aktiviteter Ansvarig Status",
         "Fler rökfria\npatienter före\noperation",
         "Erbjuda stöd till alla som\nröker inför operation.",
+        "Organiserad\nprostatacancertestning\n(OPT) införs.",
         "Fortsatt utskick av\nPROM-enkäter.",
         "kommunernas elevhälsa",
     ]

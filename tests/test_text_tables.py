@@ -23,12 +23,14 @@ from extract.text_tables import (
     read_text_tables,
     repeats_label,
     split_hard_breaks,
+    split_inner_time,
     split_joined_cells,
     split_label_head,
     split_numbered,
     split_status_tail,
     split_time_head,
     stray_labels,
+    two_rests,
 )
 from pipelines.evaluate import score_rendered
 from pipelines.ingest import parse_document
@@ -287,6 +289,8 @@ def test_the_style_of_a_cell_is_judged_over_the_document():
     assert style.markers == {"activities": "bullet"}
     assert style.words == {"activities": 4, "goal": 2}  # a combined column has no one length
     assert cell_style(placed[:2]) == CellStyle()  # too few blocks to judge
+    mixed = placed + [(block("Utbilda all personal"), columns[1])] * 2  # 3 of 5 bulleted
+    assert cell_style(mixed).markers == {}  # a cell's marker is its blocks' rule, not a habit
 
 
 def test_a_block_far_from_its_cells_usual_length_is_unlikely():
@@ -542,6 +546,58 @@ def test_a_time_and_an_actor_on_one_line_are_two_cells():
     assert split_time_head(sentence) == [sentence]
 
 
+def test_two_rests_on_one_line_are_split_where_a_sentence_ends_before_lower_case():
+    """pypdf prints the rests of two cut cells on one line where they share a baseline."""
+    lines = across_break(
+        ["Målet är tidig upptäckt av ", "", "Minska antalet ", "remisser "],
+        ["cancersjukdom. för att minska", "felen.", "", "Ny aktivitet", ""],
+    )
+    blocks = cut_blocks(lines, paragraph_marks=True)
+    assert [b.text for b in blocks] == [
+        "Målet är tidig upptäckt av cancersjukdom.",
+        "Minska antalet remisser för att minska felen.",
+        "Ny aktivitet",
+    ]
+    assert two_rests(Line(1, 1, "t.ex. inom vården")) is None  # an abbreviation ends nothing
+
+
+def test_a_numbered_label_after_a_page_break_is_no_cells_rest():
+    """A cell left open ("Ansvarig: ") has no rest when a numbered area opens the next row."""
+    lines = across_break(
+        ["Säkerställa att ", "", "Ansvarig: "], ["remisser.", "", "3.c) Screening", ""]
+    )
+    blocks = cut_blocks(lines, paragraph_marks=True)
+    assert [b.text for b in blocks] == [
+        "Säkerställa att remisser.",
+        "Ansvarig:",
+        "3.c) Screening",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "• Bilda nätverk i sydöst 2025 Processledare ",
+            ["• Bilda nätverk i sydöst", "2025", "Processledare "],
+        ),
+        ("Om portaler på 2025 statistiker", ["Om portaler på", "2025", "statistiker"]),
+        (
+            "Ta fram rutin Q1 2025 Regional arbetsgrupp",
+            ["Ta fram rutin", "Q1 2025", "Regional arbetsgrupp"],
+        ),
+        ("Q1 2025 Produktägare", ["Q1 2025 Produktägare"]),  # a time first: split_time_head's
+        ("Under 2025 ska regionerna införa", ["Under 2025 ska regionerna införa"]),
+        ("Kvinnor födda 1994 - 99 erbjuds vaccin", ["Kvinnor födda 1994 - 99 erbjuds vaccin"]),
+    ],
+)
+def test_a_time_between_an_activity_and_an_actor_on_one_line_opens_two_cells(text, parts):
+    """pypdf prints a row's first lines on one line where they share a baseline."""
+    lines = split_inner_time(Line(1, 1, text))
+    assert [line.text for line in lines if not line.is_blank] == parts
+    assert len(lines) == 2 * len(parts) - 1  # a blank line between cells
+
+
 def test_a_bullet_inside_a_line_opens_the_next_cell():
     """A tool may print a row's first lines on one line: "Startsida 2.0 • Rapporter …" is the
     goal, then the first bullet of the activities."""
@@ -737,6 +793,26 @@ def test_a_cells_rest_finds_it_past_a_list_of_actors():
 def test_a_cell_cut_by_a_page_break_ends_where_an_actors_paragraph_starts(before, texts):
     blocks = cut_blocks(across_break(before, ["bland barn.", ""]), paragraph_marks=True)
     assert [block.text for block in blocks] == texts
+
+
+@pytest.mark.parametrize(
+    ("before", "texts"),
+    [
+        # the next cells, a time entry and an actor on one line, follow the cut cell
+        (["Kartlägga vilka ", "variabler ", "2025 Statistiker", ""], ["Kartlägga vilka variabler"]),
+        # a time entry not in lower case, with words after it
+        (["Möte i närhet till ", "Kontinuerligt, 3-4 ", "ggr/termin", ""], ["Möte i närhet till"]),
+        # the year of the cut cell's own date: no cell of its own
+        (["Samlas i maj och ", "november 2025 ", ""], ["Samlas i maj och november 2025"]),
+        (["Samlas i maj ", "2025 ", ""], ["Samlas i maj 2025"]),
+        # an actor's name that goes on a line that runs on: one name
+        (["Regionerna med stöd av ", "RCC Mellansverige ", ""], ["Regionerna med stöd av RCC"]),
+    ],
+)
+def test_a_cell_cut_by_a_page_break_ends_where_a_time_entry_starts(before, texts):
+    blocks = cut_blocks(across_break(before, ["rest.", ""]), paragraph_marks=True)
+    assert blocks[0].text.startswith(texts[0])
+    assert blocks[0].text.endswith("rest.")
 
 
 def test_a_goal_stated_across_a_table_heads_the_rows_below_it_in_text():
