@@ -78,6 +78,7 @@ class PathCosts:
     resume_row: float = 0.3  # a bullet after a page break that cut a row, back in that row
     back_to_marked: float = 0.8  # in reading order, a bullet going back to its bulleted cell
     back_to_other: float = 1.5  # in reading order, another block going back to an earlier cell
+    revisit: float = 0.3  # in reading order, after going back, on to a cell the row had passed
     min_word_before_split: int = 4  # letters of the word before a cell boundary inside a line
     fit_share: float = 0.8  # a word fits a line when it ends within this share of the widest
     plain_after_bullet: float = 1.0  # a capitalised block without a bullet after a bullet item
@@ -213,7 +214,11 @@ def assign_columns(
 ) -> list[tuple[int, bool]]:
     """The best column for every block, and whether the block opens a row (Viterbi over the
     column order of a row: a block stays in its cell, moves right, or opens the next row). Every
-    row has its key cell; a merged cell stands in the first of the rows it spans only."""
+    row has its key cell; a merged cell stands in the first of the rows it spans only. Where a
+    block may go back to an earlier cell (reading order, a page break's rest), the path keeps
+    how far right its row has reached: the cells passed are not charged again when the row
+    ends, and going on into one of them costs `revisit` (a second row's cells are no longer
+    read as one row's items printed out of order)."""
     columns, key, merged = model.columns, model.key, model.merged
     n = len(columns)
     cells = [column.cell for column in columns]
@@ -248,15 +253,42 @@ def assign_columns(
         nested = cells[j] in merged and any(cells[k] in merged for k in range(j))
         return costs.inner_merged_alone if nested else 0.0
 
-    # cost[i]: the best path's cost with the latest block in column i;
-    # back[t][i]: the column before and whether block t opens a row
     def fits(block: Block, index: int) -> float:
         return column_emission(block, model, index, costs)
 
-    cost = [skip(0, i) + fits(blocks[0], i) for i in range(n)]
-    back: list[list[tuple[int, bool]]] = [[(-1, True)] * n]
+    def steps(
+        block: Block, marked: str | None, unlike: float, i: int, r: int, j: int
+    ) -> list[tuple[tuple[int, int], float, bool]]:
+        """From state (i, r), the ways on to column j: the state reached, its cost, whether
+        the block opens a row."""
+        found: list[tuple[tuple[int, int], float, bool]] = []
+        if j == i:
+            same = costs.same_cell if cells[j] in LIST_CELLS else costs.same_text_cell
+            found.append(((i, r), costs.unsplit if block.joined else same + unlike, False))
+        elif j > r:
+            found.append(((j, j), move(r, j), False))
+        elif j > i:  # a cell of the row passed before: printed twice, or the next row
+            found.append(((j, r), costs.revisit, False))
+        elif block.resumes:  # the rest of a cell of the row the page break cut
+            found.append(((j, r), costs.resume_row, False))
+        elif (
+            model.reading_order
+            and marked == "bullet"
+            and (model.style.markers.get(cells[j]) == marked or cells[j] in LIST_CELLS)
+        ):
+            found.append(((j, r), costs.back_to_marked, False))
+        elif model.reading_order and cells[j] not in (key, *merged):
+            found.append(((j, r), costs.back_to_other, False))
+        if not block.joined:  # one line is one row
+            ends_row = skip(r + 1, n) + costs.new_row + skip(0, j) + alone(j)
+            found.append(((j, j), ends_row, True))
+        return found
+
+    # a state is (i, r): the latest block in column i, the row having reached column r >= i
+    # (in reading order a block may go back to an earlier cell; the cells up to r are passed)
+    cost: dict[tuple[int, int], float] = {(i, i): skip(0, i) + fits(blocks[0], i) for i in range(n)}
+    back: list[dict[tuple[int, int], tuple[tuple[int, int], bool]]] = [{}]
     for before, block in zip(blocks, blocks[1:], strict=False):
-        new_cost, pointers = [], []
         marked = marker(block.text)
         # in reading order (the tool cut the blocks itself), a cell's items share their marker:
         # a capitalised block without one after a bullet item opens another cell
@@ -270,40 +302,23 @@ def assign_columns(
         )
         if model.numbered and GOAL_RE.match(block.text):
             unlike += costs.numbered_elsewhere  # a goal's cell holds one numbered goal
-        for j in range(n):
-            options: list[tuple[float, int, bool]] = []
-            for i in range(n):
-                if j == i:
-                    same = costs.same_cell if cells[j] in LIST_CELLS else costs.same_text_cell
-                    same = costs.unsplit if block.joined else same + unlike
-                    options.append((cost[i] + same, i, False))
-                if j > i:
-                    options.append((cost[i] + move(i, j), i, False))
-                elif block.resumes:  # the rest of a cell of the row the page break cut
-                    options.append((cost[i] + costs.resume_row, i, False))
-                elif (
-                    j < i
-                    and model.reading_order
-                    and marked == "bullet"
-                    and (model.style.markers.get(cells[j]) == marked or cells[j] in LIST_CELLS)
-                ):
-                    options.append((cost[i] + costs.back_to_marked, i, False))
-                elif j < i and model.reading_order and cells[j] not in (key, *merged):
-                    options.append((cost[i] + costs.back_to_other, i, False))
-                if not block.joined:  # one line is one row
-                    ends_row = skip(i + 1, n) + costs.new_row + skip(0, j) + alone(j)
-                    options.append((cost[i] + ends_row, i, True))
-            best = min(options)
-            new_cost.append(best[0] + fits(block, j))
-            pointers.append((best[1], best[2]))
+        emissions = [fits(block, j) for j in range(n)]
+        new_cost: dict[tuple[int, int], float] = {}
+        pointers: dict[tuple[int, int], tuple[tuple[int, int], bool]] = {}
+        for (i, r), so_far in cost.items():
+            for j in range(n):
+                for state, step, opens in steps(block, marked, unlike, i, r, j):
+                    value = so_far + step + emissions[j]
+                    if value < new_cost.get(state, math.inf):
+                        new_cost[state], pointers[state] = value, ((i, r), opens)
         cost = new_cost
         back.append(pointers)
-    column = min(range(n), key=lambda i: cost[i] + skip(i + 1, n))
+    state = min(cost, key=lambda s: cost[s] + skip(s[1] + 1, n))
     path: list[tuple[int, bool]] = []
     for t in range(len(blocks) - 1, -1, -1):
-        previous, opens = back[t][column]
-        path.append((column, opens))
-        column = previous
+        previous, opens = back[t].get(state, ((-1, -1), True))
+        path.append((state[0], opens))
+        state = previous
     return path[::-1]
 
 
@@ -329,7 +344,7 @@ def cut_blocks(
             return
         block = Block(tuple(current), paragraph_marks and _goes_on(current[-1]))
         nonlocal broken, cut_row
-        if waiting and not is_bullet(current[0].text) and not ENUMERATOR_RE.match(current[0].text):
+        if waiting and _is_rest(current[0]):
             target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
         else:
@@ -350,7 +365,11 @@ def cut_blocks(
             waiting[:] = [index for index in window if blocks[index].open]
             broken, cut_row, page_start = True, bool(waiting), len(blocks)
             continue
-        rest_ends = len(waiting) > 1 and current and _ends_rest(current[-1], line, inner_words)
+        numbered = GOAL_RE.match(line.text) or ENUMERATOR_RE.match(line.text)  # the next goal
+        rest_ends = current and (
+            (waiting and numbered)
+            or (len(waiting) > 1 and _ends_rest(current[-1], line, inner_words))
+        )
         if line.is_blank or (is_bullet(line.text) and current) or rest_ends:
             close()
         if len(waiting) > 1 and not current and (parts := two_rests(line)):
@@ -375,6 +394,15 @@ def two_rests(line: Line) -> tuple[Line, Line] | None:
     if match is None:
         return None
     return replace(line, text=match.group(1)), replace(line, text=line.text[match.end() :])
+
+
+def _is_rest(first: Line) -> bool:
+    """A block after a page break, opening with `first`, that may be the rest of a cell the
+    break cut: not a bullet item, a numbered label nor a header's label (the second line of
+    "Planerade / aktiviteter")."""
+    return not (
+        is_bullet(first.text) or ENUMERATOR_RE.match(first.text) or stray_labels(first.text)
+    )
 
 
 def _ends_rest(last: Line, line: Line, inner_words: frozenset[str]) -> bool:

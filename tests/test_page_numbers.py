@@ -20,3 +20,11 @@ def test_only_a_pages_first_or_last_line_is_its_number():
     lines = split_lines("Mål\n3\nAktivitet\nSida 1\n\fSida 2\nÖka screening\n4\nPågår\n")
     numbers = {line.text for line in lines if line.number in page_number_lines(lines)}
     assert numbers == {"Sida 1", "Sida 2"}
+
+
+def test_a_page_number_in_words_is_furniture_anywhere():
+    """pypdf marks no page breaks: its "Sida 2" stands among the cells; a bare number or a
+    date there is no page number."""
+    lines = split_lines("Mål\nÖka screening\nSida 2\nAktivitet\n3\n3/12\n2 av 9\nPågår\n")
+    numbers = {line.text for line in lines if line.number in page_number_lines(lines)}
+    assert numbers == {"Sida 2", "2 av 9"}

@@ -525,6 +525,44 @@ def test_in_reading_order_a_bullet_after_the_status_goes_back_to_the_activities(
     ]
 
 
+def test_in_reading_order_a_second_rows_cells_open_a_row_under_a_merged_goal():
+    """Going back to the activities costs less than a row, but the cells after it were the
+    row's already: a second bullet, actor and status under the same (merged) goal are a row."""
+    columns = parse_header_text("Mål Aktivitet Ansvarig Status")
+    model = TableModel(columns, "activities", frozenset({"goal"}), reading_order=True)
+    blocks = [
+        block("Minskad tobaksrökning bland vuxna i länet."),
+        block("• Erbjuda rökavvänjning i primärvården"),
+        block("Folkhälsoenheten"),
+        block("Pågår"),
+        block("• Utbilda personal i motiverande samtal"),
+        block("Verksamhetschef"),
+        block("Planeras"),
+    ]
+    assert placed(blocks, model) == [
+        ("goal", True),
+        ("activities", False),
+        ("responsible", False),
+        ("status", False),
+        ("activities", True),
+        ("responsible", False),
+        ("status", False),
+    ]
+
+
+def test_a_numbered_goal_or_a_header_label_after_a_page_break_is_no_cells_rest():
+    lines = across_break(
+        ["Sprida information kring "],
+        ["insjuknande i hudcancer.", "4. Teledermatoskopi införs.", "", "aktiviteter", ""],
+    )
+    blocks = cut_blocks(lines, paragraph_marks=True)
+    assert [b.text for b in blocks] == [
+        "Sprida information kring insjuknande i hudcancer.",
+        "4. Teledermatoskopi införs.",
+        "aktiviteter",
+    ]
+
+
 def test_a_bullet_alone_on_its_line_stays_with_its_item_across_a_page_break():
     """A bullet glyph that Word left alone on a line ("• ", then "Kontaktsjuksköterska …")
     opens its item; it is not a cell cut by the page break."""
