@@ -264,10 +264,12 @@ def test_each_page_is_read_once_within_the_memory_budget(monkeypatch):
     assert [row.activities for row in read_pdf_plan(pdf, small)[2]] == rows
 
 
-def test_a_goal_merged_over_short_rows_is_whole_in_each_of_them(tmp_path):
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_goal_merged_over_short_rows_is_whole_in_each_of_them(tmp_path, ruled):
     """A goal merged over rows shorter than its text runs past the first row's lower border,
     which is drawn in the other columns but not under the merged cell: the border cuts no
-    cell it does not cross, so every row the goal spans has all of it."""
+    cell it does not cross, so every row the goal spans has all of it. Without rules, the
+    goal's paragraph runs on past the next row's start and stays whole."""
     goal = "Fler deltar i screening för cancer i länet bland alla vuxna"
     rows = tuple(
         {"number": str(i), "goal": goal, "activities": f"Insats {i}", "responsible": "HR"}
@@ -279,6 +281,7 @@ def test_a_goal_merged_over_short_rows_is_whole_in_each_of_them(tmp_path):
         (FixtureTable(rows, (Block("Målområde 1 – Prevention", heading=True),)),),
         header=("Nr", "Mål", "Insats", "Ansvar"),
         widths=(40, 90, 200, 185),
+        ruled=ruled,
     )
     parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
     assert [(" ".join(row.goal.split()), row.activities) for row in parsed.rows] == [

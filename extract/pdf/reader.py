@@ -61,6 +61,7 @@ def _finish_part(table: _Table, page: Page, settings: PdfSettings) -> None:
         list(page.rules),
         table.columns,
         table.key,
+        table.merged,
         (table.part_top, table.part_bottom),
         settings,
     )

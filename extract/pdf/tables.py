@@ -188,6 +188,12 @@ def _gap_blocks(lines: list[CellLine], gap: float) -> list[list[CellLine]]:
     return blocks
 
 
+def _row_gap(cells: dict[str, list[CellLine]], settings: PdfSettings) -> float:
+    """The vertical gap that sets a cell's paragraphs (and an unruled table's rows) apart."""
+    heights = [line.bottom - line.top for lines in cells.values() for line in lines] or [10.0]
+    return settings.row_gap_lines * min(heights)
+
+
 def _unruled_starts(
     cells: dict[str, list[CellLine]], key: str, settings: PdfSettings
 ) -> list[float]:
@@ -196,8 +202,7 @@ def _unruled_starts(
     height; where two other columns open blocks together beside an empty key cell; a gap inside
     a cell (between its bullets) starts no row. Where the other columns are empty, a key block
     opens a row unless it is a further bullet."""
-    heights = [line.bottom - line.top for lines in cells.values() for line in lines] or [10.0]
-    gap = settings.row_gap_lines * min(heights)
+    gap = _row_gap(cells, settings)
     tolerance = settings.line_tolerance
     key_blocks = _gap_blocks(cells.get(key, []), gap)
     beside = [
@@ -232,11 +237,14 @@ def page_rows(
     rules: list[Rule],
     columns: tuple[ColumnBox, ...],
     key: str,
+    merged: frozenset[str],
     area: tuple[float, float],
     settings: PdfSettings,
 ) -> tuple[RowDraft | None, list[RowDraft]]:
     """Rows of one page's part of a table, and the text above its first row (the rest of a row
-    that a page break split), given the cell lines of the part and the page's rules."""
+    that a page break split), given the cell lines of the part and the page's rules. In an
+    unruled table a merged cell's paragraph (lines without a gap) may run on past the next
+    row's start: it stays whole, in the row it starts in."""
     top, bottom = area
     by_cell = {column.cell: column for column in columns}
     key_lines = cells.get(key, [])
@@ -266,15 +274,18 @@ def page_rows(
                     if text and overlap > 0.5 * (row.bottom - row.top):
                         row.add(column.cell, text)
         else:
+            # a merged cell's paragraph goes whole to the row it starts in, any other line alone
+            gap = _row_gap(cells, settings)
+            units = _gap_blocks(lines, gap) if column.cell in merged else [[line] for line in lines]
+            tolerance = settings.line_tolerance
             for row in rows:
                 row.add(
                     column.cell,
                     [
                         line
-                        for line in lines
-                        if row.top - settings.line_tolerance
-                        <= line.top
-                        < row.bottom - settings.line_tolerance
+                        for unit in units
+                        if row.top - tolerance <= unit[0].top < row.bottom - tolerance
+                        for line in unit
                     ],
                 )
     return (carry if carry.cells and any(carry.cells.values()) else None), rows
