@@ -355,3 +355,31 @@ def test_a_column_of_two_labels_joined_by_och_fills_both_cells(tmp_path, header)
     assert [(row.responsible, row.timeframe, row.status) for row in parsed.rows] == [
         (("Verksamhetschef",), ("2029",), ("Pågår",))
     ] * 2
+
+
+@pytest.mark.parametrize("font_size", [8.5, 11.0])
+def test_an_unruled_table_in_large_type_keeps_its_rows(tmp_path, font_size):
+    """Without rules a row starts after a gap in the key column; in a larger type the cells'
+    padding is a smaller share of a line, so the gap is measured against the leading too."""
+    goals = ("Minskad tobaksrökning bland vuxna i länet", "Kortare väntetider till behandling")
+    rows = tuple(
+        {
+            "goal": goals[i // 2],
+            "activities": f"• Insats {i} i primärvården\n• Uppföljning {i} varje kvartal",
+            "responsible": "Verksamhetschef",
+            "timeframe": "2027",
+        }
+        for i in range(4)
+    )
+    plan = FixturePlan(
+        "generic",
+        "Handlingsplan 2029, Region Värmland",
+        (FixtureTable(rows, (Block("Målområde 1 – Prevention", heading=True),)),),
+        header=("Mål", "Aktivitet", "Ansvarig", "Tidsplan"),
+        ruled=False,
+        font_size=font_size,
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert [(" ".join(row.goal.split()), len(row.activities)) for row in parsed.rows] == [
+        (goals[i // 2], 2) for i in range(4)
+    ]

@@ -19,6 +19,7 @@ class PdfSettings:
     row_gap_lines: float = (
         0.9  # unruled tables: a gap in the key column this many line heights opens a row
     )
+    row_gap_extra: float = 0.4  # or this many line heights more than the gap inside a paragraph
     paragraph_gap_lines: float = (
         0.7  # a gap this many line heights between text lines is a blank line
     )

@@ -10,6 +10,7 @@ break split.
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -189,9 +190,19 @@ def _gap_blocks(lines: list[CellLine], gap: float) -> list[list[CellLine]]:
 
 
 def _row_gap(cells: dict[str, list[CellLine]], settings: PdfSettings) -> float:
-    """The vertical gap that sets a cell's paragraphs (and an unruled table's rows) apart."""
+    """The vertical gap that sets an unruled table's rows (and a merged cell's paragraphs)
+    apart: the gap between a paragraph's lines (the leading) and a share of a line's height
+    more, so a larger type, whose leading is no larger a share of it, still shows its rows."""
     heights = [line.bottom - line.top for lines in cells.values() for line in lines] or [10.0]
-    return settings.row_gap_lines * min(heights)
+    height = min(heights)
+    gaps = [
+        below.top - above.bottom
+        for lines in cells.values()
+        for above, below in zip(lines, lines[1:], strict=False)
+        if 0 <= below.top - above.bottom < height
+    ]
+    leading = statistics.median(gaps) if gaps else 0.0
+    return min(settings.row_gap_lines * height, leading + settings.row_gap_extra * height)
 
 
 def _unruled_starts(
