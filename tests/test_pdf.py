@@ -383,3 +383,40 @@ def test_an_unruled_table_in_large_type_keeps_its_rows(tmp_path, font_size):
     assert [(" ".join(row.goal.split()), len(row.activities)) for row in parsed.rows] == [
         (goals[i // 2], 2) for i in range(4)
     ]
+
+
+def test_goals_stated_above_tables_in_larger_type_than_the_cells(tmp_path):
+    """Cells in 7 pt under "Mål: …" paragraphs in 9 pt that wrap, and a header in 8.5 pt
+    repeated on the next page: the goal's second line and the header are no headings (which
+    would end the goal or the table), so every row keeps its goal."""
+    goals = [
+        f"Minskad tobaksrökning bland vuxna i länet genom samordnade insatser i hela "
+        f"vårdkedjan och i alla kommunerna ({n})"
+        for n in range(1, 7)
+    ]
+    tables = tuple(
+        FixtureTable(
+            tuple(
+                {
+                    "activities": f"• Insats {n}.{i} i primärvården\n• Uppföljning varje kvartal",
+                    "responsible": "Verksamhetschef",
+                    "timeframe": "2027",
+                    "status": "Pågår",
+                }
+                for i in (1, 2, 3)
+            ),
+            (Block(f"Mål: {goal}"),),
+        )
+        for n, goal in enumerate(goals, 1)
+    )
+    plan = FixturePlan(
+        "generic",
+        "Handlingsplan 2029, Region Värmland",
+        tables,
+        header=("Aktivitet", "Ansvarig", "Tidsplan", "Status"),
+        font_size=7.0,
+        running_head="Region Värmland – Handlingsplan cancer 2029",
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert max(row.page_end for row in parsed.rows) > 1  # the tables run over a page break
+    assert [" ".join(row.goal.split()) for row in parsed.rows] == [g for g in goals for _ in "123"]

@@ -223,7 +223,11 @@ def read_pdf(
             if header is not None:
                 wrapped = header.n_lines - 1
             columns = header.columns if header else None
-            heading = is_heading(line, body_size, settings)
+            heading = (
+                header is None  # a header set larger than the cells is no heading
+                and is_heading(line, body_size, settings)
+                and not (goal_open and _goes_on_goal(line, previous, settings))
+            )
             area_match = spec.area_pattern.match(line.text) if spec and spec.area_pattern else None
             chapter_match = (
                 spec.chapter_pattern.match(line.text) if spec and spec.chapter_pattern else None
@@ -238,10 +242,8 @@ def read_pdf(
                     or not fits_columns(line, table.columns)
                     or _states_next_goal(line, table)
                 )
-                if columns is not None and (
-                    table.part_top is not None or not _same_columns(columns, table.columns)
-                ):
-                    ends = True  # a new header on the same page, or another table's
+                if columns is not None and not _same_columns(columns, table.columns):
+                    ends = True  # another table's header (the same one repeated goes on)
                 if ends or columns is not None:
                     _finish_part(table, page, settings)
                 if ends:
@@ -308,6 +310,16 @@ def read_pdf(
     if table is not None:
         rows.extend(_close(table, spec, settings))
     return PdfContent(layout, first.n_pages, tuple(text), tuple(rows))
+
+
+def _goes_on_goal(line: TextLine, previous: TextLine | None, settings: PdfSettings) -> bool:
+    """A line that goes on a stated goal's paragraph: right below its last line, in its type
+    (a "Mål: …" paragraph set larger than the table's cells is no heading for that)."""
+    return (
+        previous is not None
+        and not _paragraph_gap(previous, line, settings)
+        and abs(line.size - previous.size) < settings.heading_size_step
+    )
 
 
 def _states_next_goal(line: TextLine, table: _Table) -> bool:
