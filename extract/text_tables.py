@@ -70,7 +70,7 @@ class PathCosts:
     numbered_elsewhere: float = 3.0  # where goals are numbered, a numbered block outside a goal
     unnumbered_goal: float = 1.0  # where goals are numbered, a goal block without its number
     unmarked: float = 1.0  # a capitalised block without the marker its cell's blocks open with
-    marker_share: float = 0.75  # a cell whose blocks open with one marker this often has it
+    marker_share: float = 0.7  # a cell whose blocks open with one marker this often has it
     min_style_blocks: int = 3  # blocks a cell needs before its style is judged
     length_misfit: float = 0.5  # per doubling of a block's length beyond the tolerance
     length_tolerance: float = 1.0  # doublings from a cell's usual length that cost nothing
