@@ -420,3 +420,22 @@ def test_goals_stated_above_tables_in_larger_type_than_the_cells(tmp_path):
     parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
     assert max(row.page_end for row in parsed.rows) > 1  # the tables run over a page break
     assert [" ".join(row.goal.split()) for row in parsed.rows] == [g for g in goals for _ in "123"]
+
+
+def test_a_table_set_larger_than_the_text_around_it_keeps_its_rows(tmp_path):
+    """Cells in 11 pt on a page of 9 pt text: the table's rows are no headings (a heading is
+    larger than the table's own cells, not than the page's text)."""
+    text = " ".join(["Regionen arbetar vidare med planen under året."] * 40)
+    rows = tuple(
+        {"goal": f"Mål nummer {i} för länet", "activities": f"Insats {i}", "responsible": "HR"}
+        for i in (1, 2, 3)
+    )
+    plan = FixturePlan(
+        "generic",
+        "Handlingsplan 2029, Region Värmland",
+        (FixtureTable(rows, (Block(text), Block("Målområde 1 – Prevention", heading=True))),),
+        header=("Mål", "Aktivitet", "Ansvarig"),
+        font_size=11.0,
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert [row.activities for row in parsed.rows] == [(f"Insats {i}",) for i in (1, 2, 3)]

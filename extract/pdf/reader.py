@@ -47,6 +47,7 @@ class _Table:
     parts: dict[str, list[CellLine]] = field(default_factory=dict)
     part_top: float | None = None
     part_bottom: float = 0.0
+    size: float | None = None  # the type size of its first row's text: its cells' body size
 
 
 def is_heading(line: TextLine, body_size: float, settings: PdfSettings) -> bool:
@@ -223,9 +224,19 @@ def read_pdf(
             if header is not None:
                 wrapped = header.n_lines - 1
             columns = header.columns if header else None
+            # a table's own body size is its cells' (which may be set larger than the page's
+            # text; its first row, across two or more columns, sets it); a header set larger
+            # than the cells is no heading
+            size = table.size if table is not None and table.size is not None else body_size
+            first_row = (
+                table is not None
+                and table.size is None
+                and len(split_cells(line, table.columns, order)) >= 2
+            )
             heading = (
-                header is None  # a header set larger than the cells is no heading
-                and is_heading(line, body_size, settings)
+                header is None
+                and not first_row
+                and is_heading(line, size, settings)
                 and not (goal_open and _goes_on_goal(line, previous, settings))
             )
             area_match = spec.area_pattern.match(line.text) if spec and spec.area_pattern else None
@@ -277,6 +288,8 @@ def read_pdf(
             if table is not None:
                 if table.part_top is None:
                     table.part_top = line.top - 1
+                if table.size is None:
+                    table.size = line.size
                 for cell, part in split_cells(line, table.columns, order).items():
                     table.parts.setdefault(cell, []).append(part)
                 table.part_bottom = max(table.part_bottom, line.bottom)
