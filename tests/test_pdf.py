@@ -104,6 +104,23 @@ def test_seed_rows_drawn_as_pdf_read_back_the_same(tmp_path, path):
     assert result.found == len(text.rows) == len(pdf.rows)
 
 
+@pytest.mark.parametrize(
+    ("prefix", "options"),
+    [
+        # a goal merged over two rows, cut by a page break: its rest in lower case beside the
+        # second row's cells, which start together, is no sign the first row goes on
+        ("004", {"font_size": 11.0, "landscape": True}),
+        ("001", {"font_size": 7.0}),
+    ],
+)
+def test_seed_rows_drawn_in_other_type_read_back_the_same(tmp_path, prefix, options):
+    text = parse_file(next(RAW.glob(f"{prefix}_*.txt")))
+    layout = text.detection.layout.name
+    plan = plan_from_rows(layout, text.rows, TITLES[layout], **options)
+    pdf = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert compare_rows(list(text.rows), pdf.rows).found == len(text.rows) == len(pdf.rows)
+
+
 def _encrypted(path):
     sheet = canvas.Canvas(str(path), pagesize=A4, encrypt="hemligt")
     sheet.drawString(72, 720, "Målbild Planerade aktiviteter Ansvarig Status")

@@ -71,7 +71,7 @@ def _finish_part(table: _Table, page: Page, settings: PdfSettings) -> None:
     if (
         above is not None
         and rows
-        and _continues(rows[0], above, table.key, _spanning(table), tolerance)
+        and _continues(rows[0], above, table.key, (table.merged, _spanning(table)), tolerance)
     ):
         carry = _merged(carry, rows.pop(0))  # the rest of a row that the page break split
     if carry is not None:
@@ -95,29 +95,37 @@ def _opens_cell(text: str) -> bool:
 
 
 def _continues(
-    row: RowDraft, above: RowDraft, key: str, spanning: set[str], tolerance: float
+    row: RowDraft,
+    above: RowDraft,
+    key: str,
+    merged: tuple[frozenset[str], set[str]],
+    tolerance: float,
 ) -> bool:
     """A page's first row goes on with the row above when its key cell does not open a cell; when
-    a text cell beside it goes on in lower case (not a cell that spans rows in this table: its
-    text may go on beside a new row); or when its key cell is one more bullet of a bulleted cell
-    above and no other cell starts beside it (a new row's cells start together)."""
+    a text cell beside it goes on in lower case (not a cell that spans rows in this table, nor a
+    cell declared merged while another cell opens beside the key: a merged cell's text may go on
+    beside a new row); or when its key cell is one more bullet of a bulleted cell above and no
+    other cell starts beside it (a new row's cells start together). `merged` holds the declared
+    merged cells and those that do span rows in this table."""
+    declared, spanning = merged
     lines = row.cells.get(key, [])
     if not lines or not _opens_cell(lines[0].text):
         return True
-    if any(
-        row.cells.get(cell) and row.cells[cell][0].text[:1].islower()
-        for cell in TEXT_CELLS
-        if cell != key and cell not in spanning
-    ):
-        return True
-    bulleted_above = any(is_bullet(line.text) for line in above.cells.get(key, []))
     beside = [
         found[0]
         for cell, found in row.cells.items()
-        if cell != key and cell not in spanning and found
+        if cell != key and cell not in spanning and cell not in declared and found
     ]
-    starts_alone = not any(abs(line.top - lines[0].top) <= tolerance for line in beside)
-    return is_bullet(lines[0].text) and bulleted_above and starts_alone
+    together = [line for line in beside if abs(line.top - lines[0].top) <= tolerance]
+    opens_beside = any(_opens_cell(line.text) for line in together)  # a new row's next cell
+    if any(
+        row.cells.get(cell) and row.cells[cell][0].text[:1].islower()
+        for cell in TEXT_CELLS
+        if cell != key and cell not in spanning and not (cell in declared and opens_beside)
+    ):
+        return True
+    bulleted_above = any(is_bullet(line.text) for line in above.cells.get(key, []))
+    return is_bullet(lines[0].text) and bulleted_above and not together
 
 
 def _spanning(table: _Table) -> set[str]:
