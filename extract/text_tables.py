@@ -48,6 +48,7 @@ from extract.text_order import text_order
 
 INFEASIBLE = 1e6
 SENTENCE_END = (".", "!", "?", ":", ";", ",")
+NUMERAL_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?$")  # a row's number: "1", "2.3", "4."
 ENUMERATOR_RE = re.compile(r"^\d{1,2}\.?(?:[a-z]\.?)?\)\s")  # "2.) …", "3.a) …", "4.c.) …", "5) …"
 
 
@@ -122,6 +123,11 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
     time = prefix is not None and words <= costs.max_time_words
     actor = _looks_like_actor(text, costs)
     bullet = is_bullet(block.lines[0].text)
+    numeral = NUMERAL_RE.match(text) is not None
+    if cell == "number":
+        return 0.0 if numeral else INFEASIBLE
+    if numeral:
+        return 3.0  # a row's printed number ("1", "2.3") in a column of text
     if cell == "status":
         return 0.0 if status else INFEASIBLE
     if cell == "timeframe":

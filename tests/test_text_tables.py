@@ -938,3 +938,29 @@ def test_where_every_row_has_its_own_goal_a_goal_without_activities_is_a_row():
         False,
     ]
     assert "goal" in merged_goals.merged and "goal" not in own_goals.merged
+
+
+def test_a_rows_printed_number_goes_to_its_number_column():
+    """ "Nr | Mål | Aktivitet | Ansvarig": a goal merged over two rows whose number is printed in
+    each; the second row's "1" is its number, not a goal of one word (which would teach the
+    reader that goals are short)."""
+    columns = parse_header_text("Nr Mål Aktivitet Ansvarig")
+    model = TableModel(columns, "activities", frozenset({"goal"}))
+    blocks = [
+        block("1"),
+        block("Minskad tobaksrökning bland vuxna i länet genom samordnade insatser"),
+        block("Erbjuda rökavvänjning till alla patienter som röker"),
+        block("Folkhälsoenheten"),
+        block("1"),
+        block("Utbilda personal i motiverande samtal"),
+        block("Verksamhetschef"),
+    ]
+    assert placed(blocks, model) == [
+        ("number", True),
+        ("goal", False),
+        ("activities", False),
+        ("responsible", False),
+        ("number", True),
+        ("activities", False),
+        ("responsible", False),
+    ]
