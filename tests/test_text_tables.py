@@ -550,17 +550,42 @@ def test_in_reading_order_a_second_rows_cells_open_a_row_under_a_merged_goal():
     ]
 
 
-def test_a_numbered_goal_or_a_header_label_after_a_page_break_is_no_cells_rest():
-    lines = across_break(
-        ["Sprida information kring "],
-        ["insjuknande i hudcancer.", "4. Teledermatoskopi införs.", "", "aktiviteter", ""],
-    )
-    blocks = cut_blocks(lines, paragraph_marks=True)
-    assert [b.text for b in blocks] == [
-        "Sprida information kring insjuknande i hudcancer.",
-        "4. Teledermatoskopi införs.",
-        "aktiviteter",
-    ]
+@pytest.mark.parametrize(
+    ("before", "after", "texts"),
+    [
+        # pypdf prints the rests of two cut cells on one line where they share a baseline
+        (
+            ["Målet är tidig upptäckt av ", "", "Minska antalet ", "remisser "],
+            ["cancersjukdom. för att minska", "felen.", "", "Ny aktivitet", ""],
+            [
+                "Målet är tidig upptäckt av cancersjukdom.",
+                "Minska antalet remisser för att minska felen.",
+                "Ny aktivitet",
+            ],
+        ),
+        # a numbered goal or a header's label after the break is no cell's rest
+        (
+            ["Sprida information kring "],
+            ["insjuknande i hudcancer.", "4. Teledermatoskopi införs.", "", "aktiviteter", ""],
+            [
+                "Sprida information kring insjuknande i hudcancer.",
+                "4. Teledermatoskopi införs.",
+                "aktiviteter",
+            ],
+        ),
+        # nor is a numbered area, where a cell left open ("Ansvarig: ") has no rest
+        (
+            ["Säkerställa att ", "", "Ansvarig: "],
+            ["remisser.", "", "3.c) Screening", ""],
+            ["Säkerställa att remisser.", "Ansvarig:", "3.c) Screening"],
+        ),
+    ],
+    ids=["two-rests-on-one-line", "numbered-goal-and-label", "numbered-area"],
+)
+def test_the_rests_after_a_page_break(before, after, texts):
+    blocks = cut_blocks(across_break(before, after), paragraph_marks=True)
+    assert [b.text for b in blocks] == texts
+    assert two_rests(Line(1, 1, "t.ex. inom vården")) is None  # an abbreviation ends nothing
 
 
 def test_a_bullet_alone_on_its_line_stays_with_its_item_across_a_page_break():
@@ -582,34 +607,6 @@ def test_a_time_and_an_actor_on_one_line_are_two_cells():
     assert [part.text for part in parts] == ["2024-2025", "Processledare prevention"]
     sentence = block("2025 ska alla regioner ha infört screening för tjocktarmscancer.")
     assert split_time_head(sentence) == [sentence]
-
-
-def test_two_rests_on_one_line_are_split_where_a_sentence_ends_before_lower_case():
-    """pypdf prints the rests of two cut cells on one line where they share a baseline."""
-    lines = across_break(
-        ["Målet är tidig upptäckt av ", "", "Minska antalet ", "remisser "],
-        ["cancersjukdom. för att minska", "felen.", "", "Ny aktivitet", ""],
-    )
-    blocks = cut_blocks(lines, paragraph_marks=True)
-    assert [b.text for b in blocks] == [
-        "Målet är tidig upptäckt av cancersjukdom.",
-        "Minska antalet remisser för att minska felen.",
-        "Ny aktivitet",
-    ]
-    assert two_rests(Line(1, 1, "t.ex. inom vården")) is None  # an abbreviation ends nothing
-
-
-def test_a_numbered_label_after_a_page_break_is_no_cells_rest():
-    """A cell left open ("Ansvarig: ") has no rest when a numbered area opens the next row."""
-    lines = across_break(
-        ["Säkerställa att ", "", "Ansvarig: "], ["remisser.", "", "3.c) Screening", ""]
-    )
-    blocks = cut_blocks(lines, paragraph_marks=True)
-    assert [b.text for b in blocks] == [
-        "Säkerställa att remisser.",
-        "Ansvarig:",
-        "3.c) Screening",
-    ]
 
 
 @pytest.mark.parametrize(
