@@ -1,5 +1,5 @@
 """Snapshots (pipelines/snapshots.py): a commit is all or nothing for the store and its readers,
-through kills at every write step and 400 version replacements read while they happen."""
+through kills at every write step and 250 version replacements read while they happen."""
 
 import json
 import os
@@ -141,14 +141,14 @@ while not stop.exists():
 print(json.dumps({"reads": reads, "versions": len(seen), "bad": bad, "problems": problems[:5]}))
 """
 
-REPLACEMENTS = 400
+REPLACEMENTS = 250
 READERS = ("pyarrow", "duckdb")
 DATABASE_EVERY = 25  # commits between two writes of the database (ingest writes it per batch)
 
 
 @pytest.mark.slow
-def test_readers_see_one_snapshot_while_400_versions_replace_each_other(tmp_path):
-    """A plan replaced 400 times (the database written again every 25th commit, as ingest
+def test_readers_see_one_snapshot_while_250_versions_replace_each_other(tmp_path):
+    """A plan replaced 250 times (the database written again every 25th commit, as ingest
     writes it after a batch) while two readers read: the snapshot resolved once (pyarrow) and
     the database file (DuckDB). No read fails, sees two current versions or rows of a replaced
     version as current, or a row count its document does not state."""
