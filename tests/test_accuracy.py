@@ -4,12 +4,10 @@ import shutil
 
 import pytest
 
-from normalize.classify import read_area_examples
 from pipelines.evaluate import (
     PER_FILE,
     POOLED,
     RENDERED,
-    cross_validate_areas,
     evaluate,
     evaluate_rendered,
     pooled,
@@ -43,16 +41,6 @@ def test_all_gold_rows_together_meet_the_normalisation_floors():
 def test_doubled_blank_lines_parse_as_well(name):
     """Another PDF-to-text tool may print two blank lines where this one printed one."""
     assert DOUBLED[name].failures(PER_FILE) == []
-
-
-@pytest.mark.slow
-def test_area_from_text_cross_validated_by_document():
-    """Headings withheld, model trained without the row's document (word rules included)."""
-    areas = cross_validate_areas(GOLD, read_area_examples())
-    gold = areas.gold
-    assert set(areas.files) == set(SCORES) and gold.rows == pooled(list(SCORES.values())).gold
-    assert gold.right / gold.rows >= 0.85
-    assert areas.outside.rows > 0 and gold.model / gold.rows >= 0.65
 
 
 PDF_SCORES = {score.name: score for score in evaluate_rendered(VARIANTS, "pdf")}

@@ -1,4 +1,5 @@
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,6 +72,9 @@ def test_inspect_unknown_layout_fails_clearly():
     assert "none of the known layouts" in result.output
 
 
+AREA_CV_RE = r"gold rows \((\d+)\): model \+ word rules ([\d.]+), model alone ([\d.]+)"
+
+
 @pytest.mark.slow
 def test_evaluate_prints_the_report_and_passes_its_check():
     args = ("--gold", str(GOLD), "--raw", str(RAW), "--rendered", str(VARIANTS), "--form", "pdf")
@@ -78,7 +82,14 @@ def test_evaluate_prints_the_report_and_passes_its_check():
     assert result.exit_code == 0, result.output
     assert "| 004.jsonl |" in result.output
     assert "| all gold | 260 |" in result.output
-    assert "cross-validated by document" in result.output
+    # area from text alone, headings withheld, each document's rows by a model trained without it
+    cv = re.search(
+        r"gold rows \((\d+)\): model \+ word rules ([\d.]+), model alone ([\d.]+)", result.output
+    )
+    assert cv and int(cv[1]) == 260 and float(cv[2]) >= 0.85 and float(cv[3]) >= 0.65
+    outside = re.search(r"rows outside the gold \((\d+)\)", result.output)
+    assert outside and int(outside[1]) > 0
+    assert "area from text (CV) |" in result.output
     assert "rendered plans, pdf:" in result.output and "(generic) |" in result.output
     assert "rendered plans, pypdf:" not in result.output  # --form chooses the forms
 
