@@ -94,6 +94,15 @@ def _opens_cell(text: str) -> bool:
     return text[:1].isupper() or is_bullet(text) or bool(ENUMERATOR_RE.match(text))
 
 
+def _opens_surely(text: str) -> bool:
+    """Text that opens a cell beyond doubt: a bullet, an enumerator or a capitalised word (not
+    an acronym, which may stand inside a sentence)."""
+    return is_bullet(text) or bool(ENUMERATOR_RE.match(text) or CAPITALISED_RE.match(text))
+
+
+CAPITALISED_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]")
+
+
 def _continues(
     row: RowDraft,
     above: RowDraft,
@@ -102,9 +111,9 @@ def _continues(
     tolerance: float,
 ) -> bool:
     """A page's first row goes on with the row above when its key cell does not open a cell; when
-    a text cell beside it goes on in lower case (not a cell that spans rows in this table, nor a
-    cell declared merged while another cell opens beside the key: a merged cell's text may go on
-    beside a new row); or when its key cell is one more bullet of a bulleted cell above and no
+    a text cell beside it goes on in lower case (a merged cell's text may go on beside a new row,
+    so not where the key opens with a capitalised word or a marker and another cell opens beside
+    it); or when its key cell is one more bullet of a bulleted cell above and no
     other cell starts beside it (a new row's cells start together). `merged` holds the declared
     merged cells and those that do span rows in this table."""
     declared, spanning = merged
@@ -117,11 +126,13 @@ def _continues(
         if cell != key and cell not in spanning and cell not in declared and found
     ]
     together = [line for line in beside if abs(line.top - lines[0].top) <= tolerance]
-    opens_beside = any(_opens_cell(line.text) for line in together)  # a new row's next cell
+    # a new row under a merged goal: its key opens with a capitalised word ("IPÖ till …" may go
+    # on a sentence) or a marker, and another of its cells opens beside it
+    new_row = _opens_surely(lines[0].text) and any(_opens_cell(line.text) for line in together)
     if any(
         row.cells.get(cell) and row.cells[cell][0].text[:1].islower()
         for cell in TEXT_CELLS
-        if cell != key and cell not in spanning and not (cell in declared and opens_beside)
+        if cell != key and not ((cell in spanning or cell in declared) and new_row)
     ):
         return True
     bulleted_above = any(is_bullet(line.text) for line in above.cells.get(key, []))
