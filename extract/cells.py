@@ -13,6 +13,7 @@ from extract.data_tables import read_tsv, term_list
 from extract.document import Line
 from extract.time_words import MONTH, MONTH_NAME, PART, RECURRENCE, SEASON, TERM, UNIT, YEAR
 
+CAPITALISED_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]")  # a common word, not an acronym
 # "\uf0b7" and "\uf0a7" are the Symbol-font bullets that Word documents carry into PDFs
 BULLET_GLYPHS = "•●▪◦■\uf0b7\uf0a7"
 BULLET_RE = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*")

@@ -13,7 +13,14 @@ from collections import Counter
 from functools import reduce
 from math import gcd
 
-from extract.cells import is_bullet, is_status_cell, runs_on, starts_with_actor, time_prefix
+from extract.cells import (
+    CAPITALISED_RE,
+    is_bullet,
+    is_status_cell,
+    runs_on,
+    starts_with_actor,
+    time_prefix,
+)
 from extract.document import Line
 
 MIN_GAPS_TO_JUDGE = 20  # a text needs this many line pairs before its spacing is judged
@@ -27,7 +34,6 @@ CELL_WIDTH_LINES = 3  # how many lines above measure a cell's width
 NUMBERED_RE = re.compile(r"^\s*\d{1,2}\.(?:[a-z]\.?\)|\)|\s*[A-ZÅÄÖ])")  # "3.a)", "12. Goal"
 LABEL_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+:\s")  # "Ansvar: …", "Mål: …"
 SENTENCE_ENDS = (".", "!", "?", ":")
-CAPITALISED_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]")  # a common word, not an acronym
 
 
 def _gaps(lines: tuple[Line, ...]) -> list[int]:
@@ -121,8 +127,8 @@ def marks_paragraph_ends(lines: tuple[Line, ...]) -> bool:
 def paragraph_breaks(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """A blank line after every line that ends a paragraph (no trailing space, and the next line
     does not go on in lower case or in brackets after an unfinished sentence: a full line may lose
-    its space): a
-    table's cells end their paragraphs, so the cell breaks come back from the text itself."""
+    its space): a table's cells end their paragraphs, so the cell breaks come back from the text
+    itself."""
     result: list[Line] = []
     for line, following in zip(lines, (*lines[1:], None), strict=True):
         result.append(line)

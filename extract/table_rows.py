@@ -84,10 +84,10 @@ def stated_goal(text: str) -> str | None:
     return None
 
 
-def fills_goal(columns: Iterable[ColumnCells]) -> bool:
-    """True when one of a table's columns fills the goal cell (a "Mål: …" line in it is then the
-    cell's text, not the next table's goal)."""
-    return any("goal" in column.cells for column in columns)
+def fills(columns: Iterable[ColumnCells], cell: str) -> bool:
+    """True when one of a table's columns fills `cell` (where a column fills the goal, a "Mål: …"
+    line in it is the cell's text, not the next table's goal)."""
+    return any(cell in column.cells for column in columns)
 
 
 INCOMPLETE_TIME_RE = re.compile(  # a time entry waiting for its year on the next line

@@ -43,7 +43,7 @@ from extract.document import Document, Line
 from extract.headings import is_upper_heading
 from extract.layout import PARAGRAPH_MARKED, READING_ORDER, TableSpec
 from extract.page_numbers import page_number_lines
-from extract.table_rows import Context, TableRow, fills_goal, stated_goal
+from extract.table_rows import Context, TableRow, fills, stated_goal
 from extract.text_order import text_order
 
 INFEASIBLE = 1e6
@@ -371,9 +371,9 @@ def cut_blocks(
             waiting[:] = [index for index in window if blocks[index].open]
             broken, cut_row, page_start = True, bool(waiting), len(blocks)
             continue
-        numbered = GOAL_RE.match(line.text) or ENUMERATOR_RE.match(line.text)  # the next goal
-        rest_ends = current and (
-            (waiting and numbered)
+        rest_ends = bool(current and waiting) and bool(
+            GOAL_RE.match(line.text)  # the next goal opens: no rest goes on past it
+            or ENUMERATOR_RE.match(line.text)
             or (len(waiting) > 1 and _ends_rest(current[-1], line, inner_words))
         )
         if line.is_blank or (is_bullet(line.text) and current) or rest_ends:
@@ -556,10 +556,6 @@ class _Table:
     body: list[Line]
 
 
-def has_time_column(table: _Table) -> bool:
-    return any("timeframe" in column.cells for column in table.columns)
-
-
 WORD_START_RE = re.compile(r"(?<=\S )(?=\S)")
 
 
@@ -721,8 +717,7 @@ def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
     paragraph_marks = facts.paragraph_marks
     blocks: list[Block] = []
     columns = table.columns
-    has_status = any("status" in column.cells for column in columns)
-    has_time = any("timeframe" in column.cells for column in columns)
+    has_status, has_time = fills(columns, "status"), fills(columns, "timeframe")
     body = [
         part
         for whole in cut_blocks(table.body, paragraph_marks, facts.inner)
@@ -970,7 +965,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             continue
         area = spec.area_pattern.match(line.text) if spec.area_pattern else None
         stated = stated_goal(line.text)
-        if table is not None and fills_goal(table.columns):
+        if table is not None and fills(table.columns, "goal"):
             stated = None  # "Mål: …" inside a goal cell, not the next table's goal
         heading = is_upper_heading(line.stripped)
         chapter = spec.chapter_pattern.match(line.text) if spec.chapter_pattern else None
@@ -1001,7 +996,8 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             goal, resumable = [], None  # the rows below the goal, with no header repeated
         if table is not None:
             for part in split_inline_bullet(line):  # "Startsida 2.0 • Rapporter …": two cells
-                table.body.extend(split_inner_time(part) if has_time_column(table) else [part])
+                timed = fills(table.columns, "timeframe")
+                table.body.extend(split_inner_time(part) if timed else [part])
         elif goal and not line.is_blank:
             goal.append(line.stripped)
         else:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from extract.cells import is_bullet
+from extract.cells import CAPITALISED_RE, is_bullet
 from extract.document import Line
 from extract.headings import is_upper_heading
 from extract.layout import Layout, TableSpec
@@ -24,7 +24,7 @@ from extract.pdf.tables import (
     page_rows,
     split_cells,
 )
-from extract.table_rows import Context, TableRow, fills_goal, stated_goal
+from extract.table_rows import Context, TableRow, fills, stated_goal
 
 
 @dataclass(frozen=True)
@@ -98,9 +98,6 @@ def _opens_surely(text: str) -> bool:
     """Text that opens a cell beyond doubt: a bullet, an enumerator or a capitalised word (not
     an acronym, which may stand inside a sentence)."""
     return is_bullet(text) or bool(ENUMERATOR_RE.match(text) or CAPITALISED_RE.match(text))
-
-
-CAPITALISED_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]")
 
 
 def _continues(
@@ -356,7 +353,7 @@ def _goes_on_goal(line: TextLine, previous: TextLine | None, settings: PdfSettin
 
 def _states_next_goal(line: TextLine, table: _Table) -> bool:
     """A "Mål: …" line below a table without a goal column states the next table's goal."""
-    return not fills_goal(table.columns) and stated_goal(line.text) is not None
+    return not fills(table.columns, "goal") and stated_goal(line.text) is not None
 
 
 def _same_columns(a: tuple[ColumnBox, ...], b: tuple[ColumnBox, ...]) -> bool:

@@ -206,14 +206,13 @@ def _row_gap(cells: dict[str, list[CellLine]], settings: PdfSettings) -> float:
 
 
 def _unruled_starts(
-    cells: dict[str, list[CellLine]], key: str, settings: PdfSettings
+    cells: dict[str, list[CellLine]], key: str, gap: float, settings: PdfSettings
 ) -> list[float]:
     """Where the rows of an unruled table start, since a row's cells start together: at a block
     of the key column (text after a gap) that another column opens a block beside, at the same
     height; where two other columns open blocks together beside an empty key cell; a gap inside
     a cell (between its bullets) starts no row. Where the other columns are empty, a key block
-    opens a row unless it is a further bullet."""
-    gap = _row_gap(cells, settings)
+    opens a row unless it is a further bullet. `gap` sets rows apart (`_row_gap`)."""
     tolerance = settings.line_tolerance
     key_blocks = _gap_blocks(cells.get(key, []), gap)
     beside = [
@@ -261,10 +260,11 @@ def page_rows(
     key_lines = cells.get(key, [])
     key_cuts = _boundaries(rules, by_cell[key], top, bottom)
     ruled = bool(key_cuts)
+    gap = 0.0 if ruled else _row_gap(cells, settings)  # what sets an unruled table's rows apart
     if ruled:
         spans = [i for i in _intervals(key_cuts, top, bottom) if _lines_in(key_lines, i)]
     else:
-        starts = _unruled_starts(cells, key, settings)
+        starts = _unruled_starts(cells, key, gap, settings)
         spans = list(zip(starts, [*starts[1:], bottom + 1], strict=True)) if starts else []
     rows = [RowDraft(top=a, bottom=b) for a, b in spans]
     first_top = spans[0][0] if spans else bottom + 1
@@ -286,7 +286,6 @@ def page_rows(
                         row.add(column.cell, text)
         else:
             # a merged cell's paragraph goes whole to the row it starts in, any other line alone
-            gap = _row_gap(cells, settings)
             units = _gap_blocks(lines, gap) if column.cell in merged else [[line] for line in lines]
             tolerance = settings.line_tolerance
             for row in rows:
