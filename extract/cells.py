@@ -224,10 +224,13 @@ _JOINING_WORDS = (
 
 
 def runs_on(text: str) -> bool:
-    """True when a line stops mid-phrase: on a joining word, a comma, semicolon or hyphen."""
+    """True when a line stops mid-phrase: on a joining word, a comma, semicolon or hyphen, or
+    inside brackets it opened ("HTA syd (Health" / "Technology Assessment …)")."""
     text = text.rstrip()
-    return text.endswith(("-", ",", ";", "/", "(", "&")) or (
-        text.rsplit(" ", 1)[-1].lower() in _JOINING_WORDS
+    return (
+        text.endswith(("-", ",", ";", "/", "(", "&"))
+        or text.rsplit(" ", 1)[-1].lower() in _JOINING_WORDS
+        or text.count("(") > text.count(")")
     )
 
 

@@ -129,7 +129,8 @@ def test_ligature_glyphs_are_written_out_as_letters():
 def test_pypdf_paragraph_marks_give_the_cell_breaks():
     """pypdf ends a wrapped line with a space and a paragraph's last line without one; a line
     that lost its space goes on when the next starts in lower case or in brackets after an
-    unfinished sentence, or when it stops on a joining word ("… utskick av" / "PROM-enkäter")."""
+    unfinished sentence, or when it stops on a joining word ("… utskick av" / "PROM-enkäter") or
+    inside brackets it opened ("… (Health" / "Technology Assessment)")."""
     lines = [
         "Målbild Planerade aktiviteter Ansvarig Status",
         "Fler rökfria ",
@@ -142,16 +143,19 @@ def test_pypdf_paragraph_marks_give_the_cell_breaks():
         "(OPT) införs.",
         "Fortsatt utskick av",
         "PROM-enkäter.",
+        "Lär känna enheten (Health",
+        "Technology Assessment).",
         "kommunernas elevhälsa",
         "Pågår",
     ] * 4
     document = document_from_bytes("\n".join(lines).encode(), Path("p.txt"))
-    blocks = [block.text for block in to_blocks(document.lines)][:6]
+    blocks = [block.text for block in to_blocks(document.lines)][:7]
     assert blocks == [
         "Målbild Planerade aktiviteter Ansvarig Status",
         "Fler rökfria\npatienter före\noperation",
         "Erbjuda stöd till alla som\nröker inför operation.",
         "Organiserad\nprostatacancertestning\n(OPT) införs.",
         "Fortsatt utskick av\nPROM-enkäter.",
+        "Lär känna enheten (Health\nTechnology Assessment).",
         "kommunernas elevhälsa",
     ]
