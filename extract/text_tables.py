@@ -388,7 +388,9 @@ def cut_blocks(
     return blocks
 
 
-TWO_RESTS_RE = re.compile(r"^(.*?[^\W\d_]{4}[.!?])\s+(?=[a-zåäö])")  # "cancersjukdom. för att …"
+FULL_STOP = r"[^\W\d_]{4}\)?[.!?]"  # "… cancersjukdom.", "(ansvar …)."; not "t.ex.", "inkl."
+FULL_STOP_RE = re.compile(FULL_STOP + r"$")
+TWO_RESTS_RE = re.compile(rf"^(.*?{FULL_STOP})\s+(?=[a-zåäö])")  # "cancersjukdom. för att …"
 
 
 def two_rests(line: Line) -> tuple[Line, Line] | None:
@@ -475,13 +477,14 @@ def _open_paragraph(lines: Sequence[Line]) -> str:
 def _opens_next_cell(before: str, text: str, costs: PathCosts = COSTS) -> bool:
     """Whether the paragraph `text`, after an open paragraph `before`, is the next cell: a time
     entry not in lower case ("2025 Statistiker", "Kontinuerligt, 3-4 ggr/termin"; not the rest
-    of "… i maj" / "2025." nor of a time cell's "… samt fysiskt" / "Q3 2025"), or a capitalised
-    actor's name or status (not the rest of an actor's name that runs on: "Regionerna med stöd
-    av" / "RCC Mellansverige" is one name)."""
+    of "… i maj" / "2025." nor of a time cell's "… samt fysiskt" / "Q3 2025"), or an actor's
+    name or status, capitalised or after a sentence's end (a sentence does not go on in lower
+    case: "(ansvar cancersamordnaren)." / "cancersamordnaren"), and not the rest of an actor's
+    name that runs on ("Regionerna med stöd av" / "RCC Mellansverige" is one name)."""
     last_word = before.split()[-1]
     if _reads_as_time(text, costs) and not time_prefix(f"{last_word} {text}"):
         return not text[:1].islower() and not has_time(before)
-    if not text[:1].isupper():
+    if not text[:1].isupper() and not FULL_STOP_RE.search(before.rstrip()):
         return False
     one_name = runs_on(before) and _looks_like_actor(before, costs)
     return is_status_cell(text) or (_looks_like_actor(text, costs) and not one_name)

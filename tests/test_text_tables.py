@@ -808,6 +808,19 @@ def test_a_cells_rest_finds_it_past_a_list_of_actors():
             ["Öka fysisk ", "aktivitet ", "RCC ", "Mellansverige", ""],
             ["Öka fysisk aktivitet bland barn.", "RCC Mellansverige"],
         ),
+        # in lower case after a sentence's end (a sentence does not go on in lower case)
+        (
+            ["Uppdatera beskrivningen ", "(ansvar cancersamordnaren). ", "cancersamordnaren", ""],
+            [
+                "Uppdatera beskrivningen (ansvar cancersamordnaren). bland barn.",
+                "cancersamordnaren",
+            ],
+        ),
+        # in lower case inside a sentence: the sentence goes on
+        (
+            ["Uppdatera beskrivningen med ", "cancersamordnaren ", ""],
+            ["Uppdatera beskrivningen med cancersamordnaren bland barn."],
+        ),
         # an actor's name opens a line of the cut cell's own sentence: no cell of its own
         (
             [
