@@ -41,6 +41,7 @@ from extract.columns import (
 )
 from extract.document import Document, Line
 from extract.headings import is_upper_heading
+from extract.labelled_blocks import field_cell
 from extract.layout import PARAGRAPH_MARKED, READING_ORDER, TableSpec
 from extract.page_numbers import page_number_lines
 from extract.table_rows import Context, TableRow, fills, stated_goal
@@ -583,6 +584,24 @@ def split_inner_time(line: Line, costs: PathCosts = COSTS) -> list[Line]:
     return [line]
 
 
+INNER_LABEL_RE = re.compile(r"(?<=[^\W\d_]) (?=[A-ZÅÄÖ][a-zåäö]+\s*:\s)")  # "… och Ansvar: …"
+ROW_END_CELLS = frozenset({"responsible", "timeframe", "status"})
+
+
+def split_inner_field(line: Line) -> list[Line]:
+    """A line where a field that closes a row ("Ansvar: …", "Status: …": a label of the
+    vocabulary for who, when or how far) starts after other words (a row's first lines printed
+    on one line: "• RgK remitterar patienter till Ansvar: Patientens läkare") as two cells, a
+    blank line between. A goal's label stays ("… närstående; Mål: En person …" is one goal)."""
+    for match in INNER_LABEL_RE.finditer(line.text):
+        tail = line.text[match.end() :]
+        labelled = field_cell(tail)
+        if labelled is not None and labelled[0] in ROW_END_CELLS:
+            head = replace(line, text=line.text[: match.start()])
+            return [head, Line(line.number, line.page, ""), replace(line, text=tail)]
+    return [line]
+
+
 def _with_columns(
     columns: tuple[HeaderColumn, ...], more: Sequence[HeaderColumn]
 ) -> tuple[HeaderColumn, ...]:
@@ -911,8 +930,8 @@ def is_caption(lines: Sequence[Line], set_apart: bool = False) -> bool:
     cut (an open line). Where the tool marks paragraphs instead (`set_apart`: a paragraph's end
     before the header), a paragraph that reads as a cell (an actor, a time entry, a status) is
     none."""
-    if not lines or len(lines) > MAX_CAPTION_LINES or is_bullet(lines[0].text):
-        return False
+    if not lines or len(lines) > MAX_CAPTION_LINES or any(is_bullet(line.text) for line in lines):
+        return False  # a list item is no caption (nor a line a bullet item went on)
     last = lines[-1]
     if _goes_on(last) or last.text.rstrip().endswith(SENTENCE_END):
         return False
@@ -1000,7 +1019,8 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         if table is not None:
             for part in split_inline_bullet(line):  # "Startsida 2.0 • Rapporter …": two cells
                 timed = fills(table.columns, "timeframe")
-                table.body.extend(split_inner_time(part) if timed else [part])
+                for piece in split_inner_field(part):
+                    table.body.extend(split_inner_time(piece) if timed else [piece])
         elif goal and not line.is_blank:
             goal.append(line.stripped)
         else:

@@ -20,9 +20,11 @@ from extract.text_tables import (
     assign_columns,
     cell_style,
     cut_blocks,
+    is_caption,
     read_text_tables,
     repeats_label,
     split_hard_breaks,
+    split_inner_field,
     split_inner_time,
     split_joined_cells,
     split_label_head,
@@ -631,6 +633,36 @@ def test_a_time_between_an_activity_and_an_actor_on_one_line_opens_two_cells(tex
     lines = split_inner_time(Line(1, 1, text))
     assert [line.text for line in lines if not line.is_blank] == parts
     assert len(lines) == 2 * len(parts) - 1  # a blank line between cells
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "• Remittera patienter till Ansvar: Patientens läkare",
+            ["• Remittera patienter till", "Ansvar: Patientens läkare"],
+        ),
+        ("Följa upp arbetet Status: Pågår", ["Följa upp arbetet", "Status: Pågår"]),
+        # a goal's label is part of the goal; a word that is no label of the vocabulary stays
+        ("Stöd till närstående; Mål: En person", ["Stöd till närstående; Mål: En person"]),
+        ("Stöd till närstående Mål: En person", ["Stöd till närstående Mål: En person"]),
+        ("Tre delar Exempel: screening", ["Tre delar Exempel: screening"]),
+    ],
+)
+def test_a_field_that_closes_a_row_inside_a_line_opens_the_next_cell(text, parts):
+    """pypdf prints a row's first lines on one line where they share a baseline: an "Ansvar: …"
+    after an activity's first words is the next cell."""
+    lines = split_inner_field(Line(1, 1, text))
+    assert [line.text for line in lines if not line.is_blank] == parts
+    assert len(lines) == 2 * len(parts) - 1  # a blank line between cells
+
+
+def test_a_list_item_is_no_caption():
+    """A row's first lines printed right above a repeated header (a goal and its first bullet)
+    are cells, not the caption of the table below."""
+    lines = [Line(1, 1, "45. Alla erbjuds kontakt med"), Line(2, 1, "• Remittera patienter")]
+    assert not is_caption(lines, set_apart=True)
+    assert is_caption([Line(1, 1, "Organiserad prostatacancertestning")])
 
 
 def test_a_bullet_inside_a_line_opens_the_next_cell():
