@@ -341,16 +341,22 @@ def cut_blocks(
     the rest of each cell), the blocks after the break are the rests of the open blocks before
     it, in order. While more than one rest is due, a paragraph's end marked by the tool ends
     the rest even before a lower-case line, when that line opens with a whole word (one of
-    `inner_words`, seen inside lines) rather than the end of a broken one."""
+    `inner_words`, seen inside lines) rather than the end of a broken one. A rest in lower case
+    where no block was left open is the rest of a cell that the block it ended in hides
+    (`_reopen`)."""
     blocks: list[Block] = []
     current: list[Line] = []
     waiting: list[int] = []  # open blocks before a page break, still without their rest
+    hidden = range(0)  # the blocks before a page break that left none open
 
     def close() -> None:
         if not current:
             return
         block = Block(tuple(current), paragraph_marks and _goes_on(current[-1]))
-        nonlocal broken, cut_row
+        nonlocal broken, cut_row, hidden
+        if hidden and current[0].stripped[:1].islower() and _is_rest(current[0]):
+            waiting[:] = _reopen(blocks, hidden)
+        hidden = range(0)
         if waiting and _is_rest(current[0]):
             target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
@@ -370,6 +376,7 @@ def cut_blocks(
             _split_cut_cells(blocks)
             window = range(_window_start(blocks, page_start), len(blocks))
             waiting[:] = [index for index in window if blocks[index].open]
+            hidden = window if paragraph_marks and not waiting else range(0)
             broken, cut_row, page_start = True, bool(waiting), len(blocks)
             continue
         rest_ends = bool(current and waiting) and bool(
@@ -387,6 +394,22 @@ def cut_blocks(
             current.append(line)
     close()
     return blocks
+
+
+def _reopen(blocks: list[Block], window: range) -> list[int]:
+    """Where a page break left no block open but a rest follows it, the cell it cut ended on an
+    open line and the next cell followed on the next line, capitalised, in the same block
+    ("Uppnå … till Register för " / "Direktöverföring av …"): the last such block of `window` is
+    split there, its first part open. The index of that part, or none found."""
+    for index in reversed(window):
+        block = blocks[index]
+        for cut in range(len(block.lines) - 1, 0, -1):
+            before, line = block.lines[cut - 1], block.lines[cut]
+            if before.ends_open and line.stripped[:1].isupper() and not is_bullet(line.text):
+                first = Block(block.lines[:cut], True, block.after_break, resumes=block.resumes)
+                blocks[index : index + 1] = [first, Block(block.lines[cut:], block.open)]
+                return [index]
+    return []
 
 
 FULL_STOP = r"[^\W\d_]{4}\)?[.!?]"  # "… cancersjukdom.", "(ansvar …)."; not "t.ex.", "inkl."

@@ -895,6 +895,24 @@ def test_a_cell_cut_by_a_page_break_ends_where_a_time_entry_starts(before, texts
     assert blocks[0].text.endswith("rest.")
 
 
+def test_a_rest_where_no_block_was_left_open_reopens_the_cell_it_hid_in():
+    """pypdf prints a cut cell's first part and, on the next line, the next cell's first lines
+    in one block that ends closed; the lower-case rest after the break belongs to the cell that
+    ended on an open line before a capitalised one."""
+    before = ["Uppnå full ", "inrapportering till ", "Direktöverföring av ", "data", "", "Chef", ""]
+    blocks = cut_blocks(across_break(before, ["registret i tid.", ""]), paragraph_marks=True)
+    assert [block.text for block in blocks] == [
+        "Uppnå full inrapportering till registret i tid.",
+        "Direktöverföring av data",
+        "Chef",
+    ]
+    # a capitalised block after the break is no rest: a new row
+    blocks = cut_blocks(across_break(before, ["Ny rad.", ""]), paragraph_marks=True)
+    assert [block.text for block in blocks][
+        0
+    ] == "Uppnå full inrapportering till Direktöverföring av data"
+
+
 def test_a_goal_stated_across_a_table_heads_the_rows_below_it_in_text():
     """A goal stated in a row across a table without a goal column ("Mål 1: …") heads the
     rows below it, which no repeated header opens."""
