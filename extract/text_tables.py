@@ -99,7 +99,7 @@ class Block:
     open: bool = False  # its paragraph goes on (a page break cut it; pypdf marks it so)
     after_break: bool = False  # the first block after a page break
     joined: bool = False  # its first line is the rest of the previous block's last line
-    resumes: bool = False  # a bullet first after a page break that cut a row: one more item
+    resumes: bool = False  # a bullet first after a page break: maybe one more item of the row
 
     @property
     def text(self) -> str:
@@ -276,7 +276,7 @@ def assign_columns(
             found.append(((j, j), move(r, j), False))
         elif j > i:  # a cell of the row passed before: printed twice, or the next row
             found.append(((j, r), costs.revisit, False))
-        elif block.resumes:  # the rest of a cell of the row the page break cut
+        elif block.resumes:  # the next item of a list the page break came in
             found.append(((j, r), costs.resume_row, False))
         elif (
             model.reading_order
@@ -362,7 +362,7 @@ def cut_blocks(
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
         else:
             waiting.clear()
-            resumes = broken and cut_row and is_bullet(current[0].text)
+            resumes = broken and is_bullet(current[0].text)
             blocks.append(replace(block, after_break=broken, resumes=resumes))
             broken = cut_row = False
         current.clear()

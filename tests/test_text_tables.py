@@ -431,6 +431,29 @@ def test_a_bullet_after_a_page_break_that_cut_a_row_is_one_more_item_of_that_row
     ]
 
 
+def test_a_bullet_after_a_page_break_that_cut_no_cell_may_still_be_one_more_item():
+    """A row may break across pages between two items of its list, with no cell cut: the bullet
+    after the repeated header is the list's next item, not an actor nor a new row."""
+    lines = across_break(
+        ["Stärka rehabiliteringen", "", "• Utbildningsdagar", "", "2025", "", "Processledare", ""],
+        ["• Föreläsningar på kursen", "", "Nästa mål för året", "", "• Ny insats", "", "2026"],
+    )
+    blocks = cut_blocks(lines, paragraph_marks=True)
+    assert blocks[4].resumes
+    columns = parse_header_text("VAD? HUR? NÄR? VEM?")
+    model = TableModel(columns, "goal", style=CellStyle(markers={"activities": "bullet"}))
+    assert [cell for cell, _ in placed(blocks, model)] == [
+        "goal",
+        "activities",
+        "timeframe",
+        "responsible",
+        "activities",
+        "goal",
+        "activities",
+        "timeframe",
+    ]
+
+
 def test_a_new_area_opens_a_new_goal():
     """Merged cells nest: a row that opens a new area (merged) opens a new goal (merged, right
     of it) too, so the long text after the area label is its goal, not the key cell."""
