@@ -586,11 +586,13 @@ class _Table:
 WORD_START_RE = re.compile(r"(?<=\S )(?=\S)")
 
 
-def split_inner_time(line: Line, costs: PathCosts = COSTS) -> list[Line]:
+def split_inner_time(line: Line, following: str = "", costs: PathCosts = COSTS) -> list[Line]:
     """A line where a time entry stands between other words and an actor's name (a row's
     cells printed on one line where they share a baseline: "• Bilda nätverk i sydöst 2025
     Processledare") as three cells, a blank line between each; a sentence that only names a
-    time ("… under 2025 ska regionerna …") stays whole."""
+    time ("… under 2025 ska regionerna …") stays whole. Where the line's paragraph goes on
+    (the tool marks it), the name may end on the `following` line ("… 2 ggr/år Screening" /
+    "grupp SÖSR")."""
     text = line.text
     covered = 0  # the end of the last time entry seen: "Q1 2025" is one entry, not "2025"
     for start in (0, *(match.start() for match in WORD_START_RE.finditer(text))):
@@ -600,7 +602,8 @@ def split_inner_time(line: Line, costs: PathCosts = COSTS) -> list[Line]:
         covered = start + len(time)
         actor = text[covered:].lstrip()  # its trailing space kept: the tool's paragraph mark
         named = starts_with_actor(actor) or actor[:1].isupper()  # not "… 2025 ska regionerna"
-        if start and named and _looks_like_actor(actor.strip(), costs):
+        name = f"{actor.strip()} {following.strip()}" if line.ends_open else actor.strip()
+        if start and named and _looks_like_actor(name, costs):
             blank = Line(line.number, line.page, "")
             head = replace(line, text=text[:start].rstrip())
             return [head, blank, replace(line, text=time), blank, replace(line, text=actor)]
@@ -1040,10 +1043,11 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             table = _Table(resumable, replace(context, goal=" ".join(goal)), [])
             goal, resumable = [], None  # the rows below the goal, with no header repeated
         if table is not None:
+            following = lines[index + 1].text if index + 1 < len(lines) else ""
             for part in split_inline_bullet(line):  # "Startsida 2.0 • Rapporter …": two cells
                 timed = fills(table.columns, "timeframe")
                 for piece in split_inner_field(part):
-                    table.body.extend(split_inner_time(piece) if timed else [piece])
+                    table.body.extend(split_inner_time(piece, following) if timed else [piece])
         elif goal and not line.is_blank:
             goal.append(line.stripped)
         else:

@@ -658,6 +658,15 @@ def test_a_time_between_an_activity_and_an_actor_on_one_line_opens_two_cells(tex
     assert len(lines) == 2 * len(parts) - 1  # a blank line between cells
 
 
+def test_an_actors_name_after_a_time_inside_a_line_may_end_on_the_next_line():
+    """Where the tool marks that a line's paragraph goes on, the name after the time is read
+    with the next line ("… 2 ggr/år Screening " / "grupp SÖSR"); without the mark it is not."""
+    line = Line(1, 1, "• Kvalitetsråd varje år 2 ggr/år Screening ")
+    parts = [part.text for part in split_inner_time(line, "grupp SÖSR") if not part.is_blank]
+    assert parts == ["• Kvalitetsråd varje år", "2 ggr/år", "Screening "]
+    assert len(split_inner_time(replace(line, text=line.text.rstrip()), "grupp SÖSR")) == 1
+
+
 @pytest.mark.parametrize(
     ("text", "parts"),
     [
