@@ -68,6 +68,7 @@ class PathCosts:
     max_actor_words: int = 10  # an actor's name is short
     short_actor_words: int = 4  # a name this short may put its actor term anywhere
     max_time_words: int = 5  # a time entry is short
+    worded_time: float = 0.5  # a time cell in words, ending with a time entry
     max_label_words: int = 6  # a numbered area or section label ("2.) Patientmedverkan") is short
     numbered_elsewhere: float = 3.0  # where goals are numbered, a numbered block outside a goal
     unnumbered_goal: float = 1.0  # where goals are numbered, a goal block without its number
@@ -100,6 +101,7 @@ class Block:
     after_break: bool = False  # the first block after a page break
     joined: bool = False  # its first line is the rest of the previous block's last line
     resumes: bool = False  # a bullet first after a page break: maybe one more item of the row
+    row_cut: bool = False  # that page break cut a row (blocks before it were left open)
 
     @property
     def text(self) -> str:
@@ -132,7 +134,11 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
     if cell == "status":
         return 0.0 if status else INFEASIBLE
     if cell == "timeframe":
-        return 0.0 if time else INFEASIBLE
+        if time:
+            return 0.0
+        # words around time entries ("Digitalt webbinarie 21 mars 2025 samt fysiskt Q3-4 2025")
+        worded = not bullet and words <= 2 * costs.max_time_words and _ends_with_time(text)
+        return costs.worded_time if worded else INFEASIBLE
     if cell == "responsible":
         if actor or RESPONSIBLE_RE.match(text):
             return 0.0  # an actor, or actors labelled "Ansvar: …"
@@ -150,6 +156,12 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
             return 0.0  # "2.) Patientmedverkan", "3.a) Cancerprevention"
         return 1.0 if words <= 8 else 3.0
     return 1.0  # notes
+
+
+def _ends_with_time(text: str) -> bool:
+    """The text's last words are a time entry ("… samt fysiskt Q3-4 2025")."""
+    words = text.split()
+    return any(time_prefix(" ".join(words[-k:])) for k in range(1, min(len(words), 3) + 1))
 
 
 def marker(text: str) -> str | None:
@@ -276,7 +288,9 @@ def assign_columns(
             found.append(((j, j), move(r, j), False))
         elif j > i:  # a cell of the row passed before: printed twice, or the next row
             found.append(((j, r), costs.revisit, False))
-        elif block.resumes:  # the next item of a list the page break came in
+        elif block.resumes and (block.row_cut or cells[j] != key):
+            # the next item of a list the page break came in (where the break cut no cell, a
+            # bullet in the key cell opens the next row)
             found.append(((j, r), costs.resume_row, False))
         elif (
             model.reading_order
@@ -363,7 +377,7 @@ def cut_blocks(
         else:
             waiting.clear()
             resumes = broken and is_bullet(current[0].text)
-            blocks.append(replace(block, after_break=broken, resumes=resumes))
+            blocks.append(replace(block, after_break=broken, resumes=resumes, row_cut=cut_row))
             broken = cut_row = False
         current.clear()
 
@@ -406,7 +420,7 @@ def _reopen(blocks: list[Block], window: range) -> list[int]:
         for cut in range(len(block.lines) - 1, 0, -1):
             before, line = block.lines[cut - 1], block.lines[cut]
             if before.ends_open and line.stripped[:1].isupper() and not is_bullet(line.text):
-                first = Block(block.lines[:cut], True, block.after_break, resumes=block.resumes)
+                first = replace(block, lines=block.lines[:cut], open=True)
                 blocks[index : index + 1] = [first, Block(block.lines[cut:], block.open)]
                 return [index]
     return []
@@ -676,7 +690,7 @@ def _split_at(block: Block, starts: Sequence[int]) -> list[Block]:
         return [block]
     parts = [block.lines[a:b] for a, b in zip(starts, [*starts[1:], None], strict=True)]
     blocks = [Block(part) for part in parts]
-    blocks[0] = replace(blocks[0], after_break=block.after_break, resumes=block.resumes)
+    blocks[0] = Block(parts[0], False, block.after_break, False, block.resumes, block.row_cut)
     blocks[-1] = replace(blocks[-1], open=block.open)
     return blocks
 

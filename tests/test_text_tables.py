@@ -78,6 +78,31 @@ def test_blocks_go_to_the_columns_they_look_like():
     ]
 
 
+def test_a_time_cell_may_be_written_in_words_that_end_with_a_time_entry():
+    """ "Digitalt webbinarie i mars samt fysiskt Q3-4 2027" is the row's time cell after its
+    bulleted activities; an activity that names a year inside a sentence stays an activity."""
+    columns = parse_header_text("VAD? HUR? NÄR? VEM?")
+    model = TableModel(columns, "goal", style=CellStyle(markers={"activities": "bullet"}))
+    blocks = [
+        block("Stärka rehabiliteringen i regionen"),
+        block("• Avgränsade projekt för att prova arbetssätt"),
+        block("Digitalt webbinarie i mars samt fysiskt Q3-4 2027"),
+        block("Processledare"),
+        block("Utveckla uppföljningen under 2027 med regionerna"),
+        block("• Ta fram rapporter"),
+        block("2028"),
+    ]
+    assert [cell for cell, _ in placed(blocks, model)] == [
+        "goal",
+        "activities",
+        "timeframe",
+        "responsible",
+        "goal",
+        "activities",
+        "timeframe",
+    ]
+
+
 def test_a_merged_goal_stands_in_its_first_row_only():
     columns = parse_header_text("Målbild Planerade aktiviteter Ansvarig Status")
     blocks = [
@@ -452,6 +477,11 @@ def test_a_bullet_after_a_page_break_that_cut_no_cell_may_still_be_one_more_item
         "activities",
         "timeframe",
     ]
+    # where the list is the key cell, its bullet after a break that cut no cell opens a row
+    lines = across_break(["• Utbildningsdagar", "", "Processledare", "", "2025", ""], ["• Kurs"])
+    blocks = cut_blocks(lines, paragraph_marks=True)
+    model = TableModel(COLUMNS, "activities", style=CellStyle(markers={"activities": "bullet"}))
+    assert placed(blocks, model)[-1] == ("activities", True)
 
 
 def test_a_new_area_opens_a_new_goal():
