@@ -387,8 +387,11 @@ def cut_blocks(
     for line in lines:
         if line is PAGE_BREAK:
             close()
-            _split_cut_cells(blocks)
+            made = _split_cut_cells(blocks)
             window = range(_window_start(blocks, page_start), len(blocks))
+            if made.difference(window):  # parts split off where no rest can reach them
+                _unsplit(blocks, made.difference(window))
+                window = range(_window_start(blocks, page_start), len(blocks))
             waiting[:] = [index for index in window if blocks[index].open]
             hidden = window if paragraph_marks and not waiting else range(0)
             broken, cut_row, page_start = True, bool(waiting), len(blocks)
@@ -485,12 +488,14 @@ def _paragraph(lines: Sequence[Line]) -> str:
     return " ".join(texts)
 
 
-def _split_cut_cells(blocks: list[Block]) -> None:
+def _split_cut_cells(blocks: list[Block]) -> set[int]:
     """Before a page break, a cell cut by the break ends open and the next cell follows on the
     next line without a break: split a block after an open line that the next cell follows
-    (`_opens_next_cell`)."""
+    (`_opens_next_cell`). The indices of the open parts made so: a part stands only where a
+    rest after the break may reach it (`_unsplit`)."""
     start = max(0, len(blocks) - OPEN_BLOCK_WINDOW)
     result: list[Block] = []
+    made: set[int] = set()
     for block in blocks[start:]:
         part: list[Line] = []
         for index, line in enumerate(block.lines):
@@ -498,10 +503,23 @@ def _split_cut_cells(blocks: list[Block]) -> None:
             if not line.ends_open or not strip_bullet(line.stripped):  # "• " alone opens its item
                 continue
             if _opens_next_cell(_open_paragraph(part), _paragraph(block.lines[index + 1 :])):
-                result.append(Block(tuple(part), True))
+                made.add(start + len(result))
+                result.append(replace(block, lines=tuple(part), open=True))
                 part = []
-        result.append(Block(tuple(part), block.open))
+        result.append(block if len(part) == len(block.lines) else Block(tuple(part), block.open))
     blocks[start:] = result
+    return made
+
+
+def _unsplit(blocks: list[Block], made: set[int]) -> None:
+    """Join again each part `_split_cut_cells` made that no rest after the break may reach (it
+    stands before the row the break cut): its line only wrapped, the paragraph below it was its
+    own ("… till RgK. " / "Pågår.")."""
+    for index in sorted(made, reverse=True):
+        if index + 1 < len(blocks):
+            part, following = blocks[index], blocks[index + 1]
+            joined = (*part.lines, *following.lines)
+            blocks[index : index + 2] = [replace(part, lines=joined, open=following.open)]
 
 
 def _open_paragraph(lines: Sequence[Line]) -> str:

@@ -957,6 +957,24 @@ def test_a_cell_cut_by_a_page_break_ends_where_a_time_entry_starts(before, texts
     assert blocks[0].text.endswith("rest.")
 
 
+def test_a_cell_split_off_before_a_page_break_stands_only_where_a_rest_may_reach_it():
+    """A status after an open line near a break may be a cut cell's next cell, but where the
+    part it leaves open stands before the blocks a rest may go to, its line only wrapped: the
+    item stays whole ("… till regionen. " / "Pågår.")."""
+    before = [
+        *["• Redovisa väntetider ", "till regionen. ", "Pågår.", ""],
+        *["Nästa mål för året.", "", "En aktivitet.", "", "Pågår", ""],
+        *["Ett annat mål.", "", "En annan aktivitet.", ""],
+    ]
+    blocks = cut_blocks(across_break(before, ["Tredje mål.", ""]), paragraph_marks=True)
+    assert blocks[0].text == "• Redovisa väntetider till regionen. Pågår."
+    near = cut_blocks(across_break(before[:4], ["rest.", ""]), paragraph_marks=True)
+    assert [block.text for block in near] == [
+        "• Redovisa väntetider till regionen. rest.",
+        "Pågår.",
+    ]
+
+
 def test_a_rest_where_no_block_was_left_open_reopens_the_cell_it_hid_in():
     """pypdf prints a cut cell's first part and, on the next line, the next cell's first lines
     in one block that ends closed; the lower-case rest after the break belongs to the cell that
