@@ -374,6 +374,9 @@ def cut_blocks(
         if waiting and _is_rest(current[0]):
             target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
+        elif blocks and not broken and CLOSING_RE.fullmatch(block.text):
+            last = blocks[-1]  # ")" alone: the end of the block before, no cell of its own
+            blocks[-1] = replace(last, lines=(*last.lines, *current), open=block.open)
         else:
             waiting.clear()
             resumes = broken and is_bullet(current[0].text)
@@ -411,6 +414,9 @@ def cut_blocks(
             current.append(line)
     close()
     return blocks
+
+
+CLOSING_RE = re.compile(r"[)\]}.,;:!?”\"]+")  # marks that only end what stands before them
 
 
 def _reopen(blocks: list[Block], window: range) -> list[int]:

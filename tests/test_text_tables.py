@@ -975,6 +975,13 @@ def test_a_cell_split_off_before_a_page_break_stands_only_where_a_rest_may_reach
     ]
 
 
+def test_a_closing_mark_alone_on_its_line_ends_the_block_before_it():
+    """pypdf may print a cell's last ")" on a line of its own: no cell, the end of the one above."""
+    lines = [Line(1, 1, "Cancersamordnare"), Line(2, 1, ""), Line(3, 1, ")"), Line(4, 1, "")]
+    blocks = cut_blocks([*lines, Line(5, 1, "Utarbeta utbildningspaket")], paragraph_marks=True)
+    assert [block.text for block in blocks] == ["Cancersamordnare )", "Utarbeta utbildningspaket"]
+
+
 def test_a_rest_where_no_block_was_left_open_reopens_the_cell_it_hid_in():
     """pypdf prints a cut cell's first part and, on the next line, the next cell's first lines
     in one block that ends closed; the lower-case rest after the break belongs to the cell that
