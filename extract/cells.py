@@ -11,7 +11,18 @@ from functools import cache
 
 from extract.data_tables import read_tsv, term_list
 from extract.document import Line
-from extract.time_words import MONTH, MONTH_NAME, PART, RECURRENCE, SEASON, TERM, UNIT, YEAR
+from extract.time_words import (
+    COUNTED,
+    COUNTED_SLASHED,
+    MONTH,
+    MONTH_NAME,
+    PART,
+    RECURRENCE,
+    SEASON,
+    TERM,
+    UNIT,
+    YEAR,
+)
 
 CAPITALISED_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]")  # a common word, not an acronym
 # "\uf0b7" and "\uf0a7" are the Symbol-font bullets that Word documents carry into PDFs
@@ -34,7 +45,7 @@ TIME_START_RE = re.compile(
       | (?:{MONTH})(?:\s*[-–]\s*(?:{MONTH}))?\s+{_YEAR}
       | (?:{PART})\.?\s*[1-4]\s*[-–]?\s*{_YEAR}
       | \d{{1,2}}\s+(?:{MONTH})\s+{_YEAR}
-      | \d+(?:\s*[-–]\s*\d+)?\s*(?:ggr|gånger|gång)\s*/?\s*(?:per\s+)?(?:{UNIT})
+      | {COUNTED} | {COUNTED_SLASHED}
       | (?:{RECURRENCE})
     )(?=$|[\s.,;:)])""",
     re.IGNORECASE | re.VERBOSE,

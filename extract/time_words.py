@@ -64,3 +64,10 @@ RECURRENCE = alternation(time_words().recurrences)  # kontinuerligt, årligen, v
 NUMBER = alternation(time_words().numbers)
 UNIT = alternation(time_words().units)
 PART = alternation(time_words().parts)  # kvartal, tertial, halvår
+# How often, in one grammar for "is this a time cell?" (extract) and "what does it say?"
+# (normalize): "2 ggr/år", "Två gånger per år", "3-4 ggr/termin" (count, count, unit) and
+# "2/gånger/år" (count, unit)
+COUNT = rf"(\d+|{NUMBER})"
+PER = r"(?:ggr|gånger|gång)\s*(?:/|per|i|om)?\s*"
+COUNTED = rf"{COUNT}(?:\s*[-–]\s*{COUNT})?\s*{PER}({UNIT})"
+COUNTED_SLASHED = rf"(\d+)\s*/\s*(?:ggr|gånger|gång)\s*/\s*({UNIT})"

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from extract.time_words import (
+    COUNTED,
+    COUNTED_SLASHED,
     MONTH,
-    NUMBER,
     PART,
     SEASON,
     TERM,
-    UNIT,
     YEAR,
     alternation,
     time_words,
@@ -33,8 +33,6 @@ PRECISIONS = ("day", "month", "season", "quarter", "tertial", "half-year", "year
 PART_PRECISIONS = {4: "quarter", 3: "tertial", 2: "half-year"}  # by how many parts a year has
 
 _YEAR = rf"({YEAR})"
-_COUNT = rf"(\d+|{NUMBER})"
-_PER = r"(?:ggr|gånger|gång)\s*(?:/|per|i|om)?\s*"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
@@ -67,8 +65,8 @@ RECURRENCES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
     for value in dict.fromkeys(WORDS.recurrences.values())
 )
-COUNT_RE = re.compile(rf"{_COUNT}(?:\s*[-–]\s*{_COUNT})?\s*{_PER}({UNIT})", re.IGNORECASE)
-COUNT_SLASH_RE = re.compile(r"\b(\d+)\s*/\s*gånger\s*/\s*(år)\b", re.IGNORECASE)
+COUNT_RE = re.compile(COUNTED, re.IGNORECASE)
+COUNT_SLASH_RE = re.compile(rf"\b{COUNTED_SLASHED}\b", re.IGNORECASE)
 UNIT_NAMES = WORDS.units
 
 
@@ -161,7 +159,7 @@ def parse_recurrence(text: str) -> str | None:
             return "yearly"
         return f"{low}-{high}/{unit}" if high else f"{low}/{unit}"
     if match := COUNT_SLASH_RE.search(text):
-        return f"{int(match.group(1))}/year"
+        return f"{int(match.group(1))}/{UNIT_NAMES[match.group(2).lower()]}"
     for pattern, value in RECURRENCES:
         if pattern.search(text):
             return value

@@ -42,6 +42,8 @@ D = date
         ("2 ggr/år", None, None, None, "2/year"),
         ("3-4 ggr/år", None, None, None, "3-4/year"),
         ("Två gånger per år", None, None, None, "2/year"),
+        ("2/gånger/år", None, None, None, "2/year"),
+        ("3/ggr/termin", None, None, None, "3/term"),
         ("1 gång/år", None, None, None, "yearly"),
         ("4ggr/år", None, None, None, "4/year"),
         ("Avstämning minst 1 ggr/kvartal", None, None, None, "1/quarter"),
@@ -144,7 +146,11 @@ def test_a_negated_status_word_does_not_say_its_positive(text, status):
 
 
 @pytest.mark.parametrize(
-    "text", ["Kvartal 3 2027", "Tertial 1 2027", "Halvår 2 2027", "Mars–maj 2027"]
+    "text",
+    [
+        *["Kvartal 3 2027", "Tertial 1 2027", "Halvår 2 2027", "Mars–maj 2027"],
+        *["Två gånger per år", "2/gånger/år", "3-4 ggr/termin"],  # one grammar of how often
+    ],
 )
 def test_a_time_entry_of_a_part_of_a_year_or_a_range_of_months_opens_a_time_cell(text):
     """The readers find the entries the time grammar reads (a NÄR?/Tidsplan cell)."""
