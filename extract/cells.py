@@ -182,16 +182,17 @@ def names_actor(text: str) -> bool:
     return any(_word_is_actor(word) for word in re.split(r"[\s/]+", text))
 
 
-MAX_WORD_TAIL = 4  # "Processamordn" / "are": a broken word's tail on the next line is this short
+MAX_WORD_TAIL = 4  # "Processamordn" / "are": a broken word's tail this short is no word
 SHARED_ENDING_JOINERS = frozenset({"och", "eller", "samt"})
 
 
 def starts_with_actor(text: str) -> bool:
     """True when the first word of the text is a known actor term.
 
-    A first word broken over two lines ("Processamordn" / "are", "Register-" / "administratörer"),
-    also where the lines were joined with a space ("Process- ledare"), is joined before it is
-    looked up.
+    A first word broken over two lines ("Processamordn" / "are", "Register-" / "administratörer",
+    "Kommunikationse" / "nheten"), also where the lines were joined with a space ("Process-
+    ledare"), is joined before it is looked up; a tail that is an actor term itself follows a
+    word of its own ("Utbilda chefer").
     """
     lines = text.strip().split("\n")
     words = re.split(r"[\s/,]+", lines[0].strip())
@@ -206,9 +207,9 @@ def starts_with_actor(text: str) -> bool:
         rest = words[1]  # the lines of a cell printed on one line, the break kept as a space
     else:
         return False
-    if first.endswith("-") or len(rest) <= MAX_WORD_TAIL:
-        return _word_is_actor(first.rstrip("-") + rest)
-    return False
+    if first.endswith("-") or len(rest) <= MAX_WORD_TAIL or not _word_is_actor(rest):
+        return _word_is_actor(first.rstrip("-") + rest)  # "Kommunikationse" / "nheten"
+    return False  # "Utbilda chefer": a word before an actor term, not one word broken
 
 
 _JOINING_WORDS = (

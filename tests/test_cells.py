@@ -91,6 +91,9 @@ def test_capital_boundary_splits_goal_and_activity():
         ("Samverkan med friskvårdsaktörer", False),  # a lower-case word, not a name's tail
         ("Metod- och prioriteringsrådet", True),
         ("Samverkan\nvårdprogramhandläggare", False),  # a goal, not a broken name
+        # a long word broken at a narrow column's edge; a word before an actor term is none
+        ("Kommunikationse nheten samt e- tjänster", True),
+        ("Utbilda verksamhetschefer i samtal", False),
         ("Sprida kunskap om levnadsvanor", False),
         ("kommunernas elevhälsa i samverkan med RgK", True),  # an actor's genitive heads it
         ("Regionens cancersamordnare", True),
