@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from extract.cells import (
+    CAPITALISED_RE,
     GOAL_RE,
     RESPONSIBLE_RE,
     has_time,
@@ -362,6 +363,7 @@ def cut_blocks(
     current: list[Line] = []
     waiting: list[int] = []  # open blocks before a page break, still without their rest
     hidden = range(0)  # the blocks before a page break that left none open
+    previous_page = 0  # the first block of the page before the last page break
 
     def close() -> None:
         if not current:
@@ -397,6 +399,7 @@ def cut_blocks(
                 window = range(_window_start(blocks, page_start), len(blocks))
             waiting[:] = [index for index in window if blocks[index].open]
             hidden = window if paragraph_marks and not waiting else range(0)
+            previous_page = page_start
             broken, cut_row, page_start = True, bool(waiting), len(blocks)
             continue
         rest_ends = bool(current and waiting) and bool(
@@ -406,6 +409,11 @@ def cut_blocks(
         )
         if line.is_blank or (is_bullet(line.text) and current) or rest_ends:
             close()
+        if len(waiting) == 1 and not current and broken and two_rests(line):
+            # two rests where one block was left open: the first is of a cell hidden before it
+            row = range(max(previous_page, waiting[0] - OPEN_BLOCK_WINDOW), waiting[0])
+            if reopened := _reopen(blocks, row):
+                waiting[:] = [*reopened, waiting[0] + 1]
         if len(waiting) > 1 and not current and (parts := two_rests(line)):
             current.append(parts[0])  # the first rest ends on this line, the next starts on it
             close()
@@ -421,14 +429,15 @@ CLOSING_RE = re.compile(r"[)\]}.,;:!?”\"]+")  # marks that only end what stand
 
 def _reopen(blocks: list[Block], window: range) -> list[int]:
     """Where a page break left no block open but a rest follows it, the cell it cut ended on an
-    open line and the next cell followed on the next line, capitalised, in the same block
-    ("Uppnå … till Register för " / "Direktöverföring av …"): the last such block of `window` is
-    split there, its first part open. The index of that part, or none found."""
+    open line and the next cell followed on the next line, opening with a capitalised word (not
+    an acronym, which a sentence may go on with) in the same block ("Uppnå … till Register för "
+    / "Direktöverföring av …"): the last such block of `window` is split there, its first part
+    open. The index of that part, or none found."""
     for index in reversed(window):
         block = blocks[index]
         for cut in range(len(block.lines) - 1, 0, -1):
             before, line = block.lines[cut - 1], block.lines[cut]
-            if before.ends_open and line.stripped[:1].isupper() and not is_bullet(line.text):
+            if before.ends_open and CAPITALISED_RE.match(line.stripped):
                 first = replace(block, lines=block.lines[:cut], open=True)
                 blocks[index : index + 1] = [first, Block(block.lines[cut:], block.open)]
                 return [index]
@@ -549,7 +558,8 @@ def _opens_next_cell(before: str, text: str, costs: PathCosts = COSTS) -> bool:
     if not text[:1].isupper() and not FULL_STOP_RE.search(before.rstrip()):
         return False
     one_name = runs_on(before) and _looks_like_actor(before, costs)
-    return is_status_cell(text) or (_looks_like_actor(text, costs) and not one_name)
+    named = starts_with_actor(text) and _looks_like_actor(text, costs)  # not "SVF … Regionerna"
+    return is_status_cell(text) or (named and not one_name)
 
 
 def _reads_as_time(text: str, costs: PathCosts = COSTS) -> bool:

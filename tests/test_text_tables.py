@@ -949,6 +949,8 @@ def test_a_cell_cut_by_a_page_break_ends_where_an_actors_paragraph_starts(before
         (["Samlas i maj ", "2025 ", ""], ["Samlas i maj 2025"]),
         # an actor's name that goes on a line that runs on: one name
         (["Regionerna med stöd av ", "RCC Mellansverige ", ""], ["Regionerna med stöd av RCC"]),
+        # a short paragraph that names an actor after other words is the cut cell's own line
+        (["Remissflöde enligt ", "SVF alarmsymtom ", "Regionerna", ""], ["Remissflöde enligt SVF"]),
     ],
 )
 def test_a_cell_cut_by_a_page_break_ends_where_a_time_entry_starts(before, texts):
@@ -972,6 +974,22 @@ def test_a_cell_split_off_before_a_page_break_stands_only_where_a_rest_may_reach
     assert [block.text for block in near] == [
         "• Redovisa väntetider till regionen. rest.",
         "Pågår.",
+    ]
+
+
+def test_two_rests_where_one_block_was_left_open_reopen_the_cell_hidden_before_it():
+    """A merged goal cut by the break ends on an open line inside the block the next cell goes
+    on in ("… upptäckt av " / "Verka för …"); the line after the break holds its rest and the
+    open activity's: the first rest goes to the goal."""
+    before = [
+        *["Målet är tidig ", "upptäckt av ", "Verka för flöden", ""],
+        *["Följa ledtider enligt ", "SVF alarmsymtom ", ""],
+    ]
+    blocks = cut_blocks(across_break(before, ["cancer. för att minska remisser", ""]), True)
+    assert [block.text for block in blocks] == [
+        "Målet är tidig upptäckt av cancer.",
+        "Verka för flöden",
+        "Följa ledtider enligt SVF alarmsymtom för att minska remisser",
     ]
 
 
