@@ -431,10 +431,12 @@ def _reopen(blocks: list[Block], window: range) -> list[int]:
     """Where a page break left no block open but a rest follows it, the cell it cut ended on an
     open line and the next cell followed on the next line, opening with a capitalised word (not
     an acronym, which a sentence may go on with) in the same block ("Uppnå … till Register för "
-    / "Direktöverföring av …"): the last such block of `window` is split there, its first part
-    open. The index of that part, or none found."""
+    / "Direktöverföring av …"): the last such block of `window` (an actor's name is one) is split
+    there, its first part open. The index of that part, or none found."""
     for index in reversed(window):
         block = blocks[index]
+        if _looks_like_actor(block.text, COSTS):
+            continue  # "RCC " / "Mellansverige": one name
         for cut in range(len(block.lines) - 1, 0, -1):
             before, line = block.lines[cut - 1], block.lines[cut]
             if before.ends_open and CAPITALISED_RE.match(line.stripped):

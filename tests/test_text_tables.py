@@ -1011,6 +1011,12 @@ def test_a_rest_where_no_block_was_left_open_reopens_the_cell_it_hid_in():
         "Direktöverföring av data",
         "Chef",
     ]
+    # an actor's name on two lines ("RCC " / "Mellansverige") is one name, not a hidden cut
+    named = ["Uppnå full ", "inrapportering till ", "Direktöverföring av ", "data", ""]
+    blocks = cut_blocks(
+        across_break([*named, "RCC ", "Mellansverige", ""], ["registret i tid.", ""]), True
+    )
+    assert [block.text for block in blocks][0] == "Uppnå full inrapportering till registret i tid."
     # a capitalised block after the break is no rest: a new row
     blocks = cut_blocks(across_break(before, ["Ny rad.", ""]), paragraph_marks=True)
     assert [block.text for block in blocks][
