@@ -496,11 +496,15 @@ def _goes_on(line: Line) -> bool:
 
 
 def _paragraph(lines: Sequence[Line]) -> str:
-    """The text of the paragraph the lines open: up to the first line that ends it."""
+    """The text of the paragraph the lines open: up to the first line that ends it (a line that
+    stops mid-phrase, or before a lower-case line without ending a sentence, goes on even where
+    the tool did not mark it: "levnadsvanor samt", "kontaktsjuksköters" / "korna")."""
     texts: list[str] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         texts.append(line.stripped)
-        if not _goes_on(line):
+        lower_next = index + 1 < len(lines) and lines[index + 1].stripped[:1].islower()
+        unmarked = runs_on(line.text) or (lower_next and not FULL_STOP_RE.search(line.stripped))
+        if not _goes_on(line) and not unmarked:
             break
     return " ".join(texts)
 

@@ -910,6 +910,16 @@ def test_a_cells_rest_finds_it_past_a_list_of_actors():
                 "cancersamordnaren",
             ],
         ),
+        # a paragraph that opens with an actor term but goes on past lines the tool left
+        # unmarked (a line on "samt", a word broken at the line's end) is the cut cell's
+        (
+            ["Integreras med ", "LPO Hälsosamma ", "levnadsvanor samt", "tillsammans med "]
+            + ["kontaktsjuksköters", "korna och läkarna ", "på grundnivå ", ""],
+            [
+                "Integreras med LPO Hälsosamma levnadsvanor samt tillsammans med "
+                "kontaktsjuksköters korna och läkarna på grundnivå bland barn."
+            ],
+        ),
         # in lower case inside a sentence: the sentence goes on
         (
             ["Uppdatera beskrivningen med ", "cancersamordnaren ", ""],
