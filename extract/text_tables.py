@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from extract.cells import (
     CAPITALISED_RE,
     GOAL_RE,
+    MAX_WORD_TAIL,
     RESPONSIBLE_RE,
     has_time,
     is_bullet,
@@ -373,7 +374,14 @@ def cut_blocks(
         if hidden and current[0].stripped[:1].islower() and _is_rest(current[0]):
             waiting[:] = _reopen(blocks, hidden)
         hidden = range(0)
-        if waiting and _is_rest(current[0]):
+        if waiting and _is_rest(current[0]) and _word_tail(current[0], inner_words):
+            # the rest of a word the break cut at a line's end ("sjukvårdsregionen" / "s …"):
+            # of the cell that ended without a space right before the first open one
+            target = _broken_before(blocks, range(previous_page, waiting[0]))
+            if target is None:
+                target = waiting.pop(0)
+            blocks[target] = Block((*blocks[target].lines, *current), block.open)
+        elif waiting and _is_rest(current[0]):
             target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
         elif blocks and not broken and CLOSING_RE.fullmatch(block.text):
@@ -405,7 +413,11 @@ def cut_blocks(
         rest_ends = bool(current and waiting) and bool(
             GOAL_RE.match(line.text)  # the next goal opens: no rest goes on past it
             or ENUMERATOR_RE.match(line.text)
-            or (len(waiting) > 1 and _ends_rest(current[-1], line, inner_words))
+            or (
+                len(waiting) > 1
+                and not _word_tail(current[0], inner_words)  # a broken word's rest goes on
+                and _ends_rest(current[-1], line, inner_words)
+            )
         )
         if line.is_blank or (is_bullet(line.text) and current) or rest_ends:
             close()
@@ -425,6 +437,27 @@ def cut_blocks(
 
 
 CLOSING_RE = re.compile(r"[)\]}.,;:!?”\"]+")  # marks that only end what stands before them
+
+
+def _word_tail(first: Line, inner_words: frozenset[str]) -> bool:
+    """A line that opens with the short end of a broken word ("s patienter …"): a lower-case
+    piece the text never prints as a word of its own inside a line."""
+    piece = first.stripped.split()[0] if first.stripped else ""
+    return (
+        piece.isalpha()
+        and piece.islower()
+        and len(piece) <= MAX_WORD_TAIL
+        and (piece not in inner_words)
+    )
+
+
+def _broken_before(blocks: list[Block], window: range) -> int | None:
+    """The last block of `window` if it ends without a space on a letter: a word the page
+    break may have cut at the line's end."""
+    if not window:
+        return None
+    last = blocks[window[-1]].lines[-1]
+    return window[-1] if not last.ends_open and last.stripped[-1:].isalpha() else None
 
 
 def _reopen(blocks: list[Block], window: range) -> list[int]:

@@ -20,6 +20,7 @@ from extract.text_tables import (
     assign_columns,
     cell_style,
     cut_blocks,
+    inner_words,
     is_caption,
     read_text_tables,
     repeats_label,
@@ -1000,6 +1001,21 @@ def test_two_rests_where_one_block_was_left_open_reopen_the_cell_hidden_before_i
         "Målet är tidig upptäckt av cancer.",
         "Verka för flöden",
         "Följa ledtider enligt SVF alarmsymtom för att minska remisser",
+    ]
+
+
+def test_the_rest_of_a_word_broken_at_a_page_break_goes_to_the_cell_it_ended():
+    """A word broken at the last line before the break (no space, "sjukvårdsregionen") goes on
+    after it with a piece that is no word ("s patienter …"): that rest is the cell's that ended
+    so, before the open one, whose own rest follows."""
+    lines = across_break(
+        ["Målet är att ", "sjukvårdsregionen", "", "Samordna arbetet ", ""],
+        ["s patienter erbjuds vård.", "", "inom regionen.", ""],
+    )
+    blocks = cut_blocks(lines, True, inner_words(lines))
+    assert [block.text for block in blocks] == [
+        "Målet är att sjukvårdsregionen s patienter erbjuds vård.",
+        "Samordna arbetet inom regionen.",
     ]
 
 
