@@ -996,7 +996,8 @@ def test_two_rests_where_one_block_was_left_open_reopen_the_cell_hidden_before_i
         *["Målet är tidig ", "upptäckt av ", "Verka för flöden", ""],
         *["Följa ledtider enligt ", "SVF alarmsymtom ", ""],
     ]
-    blocks = cut_blocks(across_break(before, ["cancer. för att minska remisser", ""]), True)
+    lines = across_break(before, ["cancer. för att minska remisser", ""])
+    blocks = cut_blocks(lines, True, inner_words(lines))
     assert [block.text for block in blocks] == [
         "Målet är tidig upptäckt av cancer.",
         "Verka för flöden",
