@@ -1053,6 +1053,11 @@ def is_caption(lines: Sequence[Line], set_apart: bool = False) -> bool:
     return not (set_apart and cell)
 
 
+def _next_text(lines: Sequence[Line], index: int) -> str:
+    """The text of the first non-blank line after `index`, or ""."""
+    return next((line.text for line in lines[index + 1 :] if not line.is_blank), "")
+
+
 def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     """Every action table of a text document, read by its header, as table rows."""
     lines = document.lines
@@ -1111,6 +1116,12 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             if table is not None:  # the table goes on in the new chapter, its header unprinted
                 cuts.append(_cut(table, facts, spec.numbered_goals))
                 table = _Table(table.columns, context, [])
+            continue
+        in_order = heading and table is not None and table.body and facts.order == READING_ORDER
+        if in_order and is_bullet(_next_text(lines, index)):
+            # the tool printed the table's caption among its cells: a list goes on below it
+            context = Context(context.area, context.chapter, line.stripped)
+            table.context = replace(table.context, section=line.stripped)
             continue
         if area or stated is not None or heading:
             # a goal stated across a table without a goal column heads the rows below it

@@ -840,6 +840,48 @@ def test_a_line_set_right_on_top_of_a_header_is_the_tables_caption():
     ]
 
 
+KRONOBERG_READING_ORDER = """Målbild
+
+Planerade/pågående aktiviteter
+
+Status/förutsättningar/ansvar
+
+47. Regionen bidrar till insamling av prover.
+
+• Kliniska kemin samlar in prover. Pågår.
+
+BIOBANK
+
+• Patologen biobankar alla preparat. Pågår.
+
+STYRNING
+
+Målbild
+
+Planerade/pågående aktiviteter
+
+48. Regionen deltar i kunskapsstyrningen.
+
+• En medicinsk kommitté finns.
+"""
+
+
+def test_a_caption_printed_among_a_tables_cells_heads_that_table():
+    """pdftotext may print a table's caption between two items of a row's list: a heading with
+    a bullet below it, inside a table, is the table's section and the list goes on."""
+    table = LAYOUTS["region_kronoberg"].table
+    rows = read_text_tables(text_document(KRONOBERG_READING_ORDER), table)
+    items = [[line for line in row.cells["activities"] if line] for row in rows]
+    assert items == [
+        [
+            "• Kliniska kemin samlar in prover. Pågår.",
+            "• Patologen biobankar alla preparat. Pågår.",
+        ],
+        ["• En medicinsk kommitté finns."],
+    ]
+    assert [row.context.section for row in rows] == ["BIOBANK", "STYRNING"]
+
+
 def test_a_numbered_goal_opens_a_row_even_right_below_another_goal():
     """Where goals are numbered, a numbered block is the next goal, also where a reading-order
     tool prints it right below a goal whose row has no activities ("22. …", "23. …")."""
