@@ -150,6 +150,19 @@ def actor_terms() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(suffixes)
 
 
+@cache
+def actor_joiner_re() -> re.Pattern[str]:
+    """The phrases of `data/actor_joiners.txt` that join two actors' names ("med stöd av")."""
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in term_list("actor_joiners.txt"))
+    return re.compile(rf"\s+(?:{phrases})\s+", re.IGNORECASE)
+
+
+def joined_actors(text: str) -> list[str]:
+    """The parts of a name that joins actors ("RPO Äldres hälsa med stöd av RCC Mellansverige"
+    -> its two names), or the text alone."""
+    return actor_joiner_re().split(text)
+
+
 MIN_COMPOUND_HEAD = 3  # letters before an actor suffix: "Patientrådet", not "området"
 
 

@@ -26,6 +26,7 @@ from extract.cells import (
     has_time,
     is_bullet,
     is_status_cell,
+    joined_actors,
     names_actor,
     runs_on,
     split_inline_bullet,
@@ -112,10 +113,16 @@ class Block:
 
 def _looks_like_actor(text: str, costs: PathCosts) -> bool:
     """An actor's name: short, no sentence, opening with an actor term (or naming one when very
-    short: "Kontakt SSK")."""
+    short: "Kontakt SSK"); names joined into one party ("… med stöd av …") may be longer, each
+    opening with an actor term."""
     words = len(text.split())
-    if words > costs.max_actor_words or text.rstrip().endswith("."):
+    if text.rstrip().endswith("."):
         return False
+    if words > costs.max_actor_words:
+        parts = joined_actors(text)
+        return len(parts) > 1 and all(
+            starts_with_actor(part) and len(part.split()) <= costs.max_actor_words for part in parts
+        )
     return starts_with_actor(text) or (words <= costs.short_actor_words and names_actor(text))
 
 

@@ -20,6 +20,7 @@ from extract.text_tables import (
     assign_columns,
     cell_style,
     cut_blocks,
+    emission,
     inner_words,
     is_caption,
     read_text_tables,
@@ -232,6 +233,21 @@ def test_a_numbered_label_is_an_area_cell():
         "activities",
         "responsible",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("RPO Äldres hälsa och palliativ vård med stöd av RCC Mellansverige", True),
+        ("Regionerna och kommuner med stöd av RPO äldres hälsa och palliativ vård och RCC", True),
+        # as long, but a sentence, or a part that names no actor first
+        ("Regionerna deltar i arbetet med utvecklingen av vårdprocesser i hela regionen", False),
+        ("Genomföra utbildningar för personalen i hela länet med stöd av RCC Mellansverige", False),
+    ],
+)
+def test_names_joined_into_one_party_may_be_longer_than_one_name(text, actor):
+    """ "A med stöd av B" is one responsible party: each part reads as an actor's name."""
+    assert (emission(block(text), "responsible") == 0.0) is actor
 
 
 def test_an_actor_and_a_status_on_one_line_are_two_cells():
