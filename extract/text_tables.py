@@ -88,6 +88,8 @@ class PathCosts:
     min_word_before_split: int = 4  # letters of the word before a cell boundary inside a line
     fit_share: float = 0.8  # a word fits a line when it ends within this share of the widest
     plain_after_bullet: float = 1.0  # a capitalised block without a bullet after a bullet item
+    text_opener: float = 1.0  # an actor's cell opening with a word the text cells open with
+    min_opener_blocks: int = 2  # blocks of a text cell a first word must open to count
 
 
 COSTS = PathCosts()
@@ -190,6 +192,7 @@ class CellStyle:
 
     markers: dict[str, str] = field(default_factory=dict)
     words: dict[str, float] = field(default_factory=dict)
+    text_openers: frozenset[str] = frozenset()  # first words of text cells, never of an actor
 
     def misfit(self, block: Block, cell: str, costs: PathCosts = COSTS) -> float:
         """The cost of a block unlike the cell's style: capitalised and without the marker the
@@ -202,6 +205,8 @@ class CellStyle:
         if cell in self.words:
             ratio = abs(math.log2(len(text.split()) / self.words[cell]))
             cost += costs.length_misfit * max(0.0, ratio - costs.length_tolerance)
+        if cell == "responsible" and first_word(text) in self.text_openers:
+            cost += costs.text_opener  # "Öka täckningsgraden" where activities open with "Öka"
         return cost
 
 
@@ -930,6 +935,10 @@ def cell_style(placed: Sequence[tuple[Block, HeaderColumn]], costs: PathCosts = 
         kind, count = Counter(marker(block.text) for block in items).most_common(1)[0]
         if kind is not None and count >= costs.marker_share * len(items):
             markers[cell] = kind
+    openers = Counter(
+        (cell, first_word(block.text)) for cell, items in judged.items() for block in items
+    )
+    actors = {first_word(block.text) for block in blocks.get("responsible", [])}
     return CellStyle(
         markers,
         {
@@ -937,7 +946,21 @@ def cell_style(placed: Sequence[tuple[Block, HeaderColumn]], costs: PathCosts = 
             for cell, items in judged.items()
             if cell not in combined  # notes in a combined column have no usual length
         },
+        frozenset(
+            word
+            for (cell, word), count in openers.items()
+            if cell in TEXT_CELLS and count >= costs.min_opener_blocks and word not in actors
+        ),
     )
+
+
+TEXT_CELLS = frozenset({"goal", "activities", "rcc_activity"})
+
+
+def first_word(text: str) -> str:
+    """The first word of a block, lower case, without a marker or punctuation."""
+    words = strip_bullet(text).split()
+    return words[0].strip(',.;:()”"').lower() if words else ""
 
 
 Group = list[tuple[Block, HeaderColumn]]  # the blocks of one row, each with its column

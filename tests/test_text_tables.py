@@ -332,9 +332,35 @@ def test_the_style_of_a_cell_is_judged_over_the_document():
     style = cell_style(placed)
     assert style.markers == {"activities": "bullet"}
     assert style.words == {"activities": 4, "goal": 2}  # a combined column has no one length
+    assert style.text_openers == {"utbilda", "minskad"}  # first words of text cells
     assert cell_style(placed[:2]) == CellStyle()  # too few blocks to judge
     mixed = placed + [(block("Utbilda all personal"), columns[1])] * 2  # 3 of 5 bulleted
     assert cell_style(mixed).markers == {}  # a cell's marker is its blocks' rule, not a habit
+
+
+def test_an_actors_cell_opening_like_the_documents_text_cells_is_unlikely():
+    """Where activities open with "Öka", a short "Öka täckningsgraden" after them is one more
+    activity, not an actor's name; a word that also opens actors' cells is not held against."""
+    columns = parse_header_text("Mål Aktivitet Ansvarig")
+    seen = [(block(f"Öka andelen {n}"), columns[1]) for n in range(3)]
+    seen += [(block("Regionerna"), columns[2]), (block("Regionerna deltar i arbetet"), columns[1])]
+    seen += [(block("Regionerna"), columns[2])] * 2
+    assert cell_style(seen).text_openers == {"öka"}
+    blocks = [
+        block("Minskad rökning bland vuxna i hela länet genom samordnade insatser"),
+        block("Krav på automatisk överföring av data till registret i tid."),
+        block("Öka täckningsgraden"),
+        block("Regionerna"),
+    ]
+    lengths = {"goal": 11, "activities": 11, "responsible": 2}
+    cells = [
+        [cell for cell, _ in placed(blocks, TableModel(columns, "goal", style=style))][2]
+        for style in (
+            CellStyle(words=lengths),
+            CellStyle(words=lengths, text_openers=frozenset({"öka"})),
+        )
+    ]
+    assert cells == ["responsible", "activities"]
 
 
 def test_a_block_far_from_its_cells_usual_length_is_unlikely():
