@@ -433,6 +433,13 @@ def cut_blocks(
         )
         if line.is_blank or (is_bullet(line.text) and current) or rest_ends:
             close()
+        if hidden and not current and line.stripped[:1].islower() and two_rests(line):
+            # two rests where no block was left open: two cells hidden, the first rest the
+            # earlier one's
+            later = _reopen(blocks, hidden)
+            earlier = _reopen(blocks, range(hidden.start, later[0] + 1)) if later else []
+            waiting[:] = [earlier[0], later[0] + 1] if earlier else later
+            hidden = range(0)
         if len(waiting) == 1 and not current and broken and two_rests(line):
             # two rests where one block was left open: the first is of a cell hidden before it
             row = range(max(previous_page, waiting[0] - OPEN_BLOCK_WINDOW), waiting[0])

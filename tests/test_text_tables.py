@@ -1089,6 +1089,19 @@ def test_two_rests_where_one_block_was_left_open_reopen_the_cell_hidden_before_i
     ]
 
 
+def test_two_rests_where_no_block_was_left_open_reopen_two_hidden_cells():
+    """A goal and the next cell both cut by the break, each followed on the next line by the next
+    cell in one closed block: the two rests on the line after the break go to them in order."""
+    before = ["Målet är tidig diagnostik för ", "Fortsatt arbete med ", "Separat ärende", ""]
+    lines = across_break(before, ["alla grupper. regionalt och nationellt", ""])
+    blocks = cut_blocks(lines, True, inner_words(lines))
+    assert [block.text for block in blocks] == [
+        "Målet är tidig diagnostik för alla grupper.",
+        "Fortsatt arbete med regionalt och nationellt",
+        "Separat ärende",
+    ]
+
+
 def test_the_rest_of_a_word_broken_at_a_page_break_goes_to_the_cell_it_ended():
     """A word broken at the last line before the break (no space, "sjukvårdsregionen") goes on
     after it with a piece that is no word ("s patienter …"): that rest is the cell's that ended
