@@ -1072,34 +1072,39 @@ def test_a_cell_split_off_before_a_page_break_stands_only_where_a_rest_may_reach
     ]
 
 
-def test_two_rests_where_one_block_was_left_open_reopen_the_cell_hidden_before_it():
-    """A merged goal cut by the break ends on an open line inside the block the next cell goes
-    on in ("… upptäckt av " / "Verka för …"); the line after the break holds its rest and the
-    open activity's: the first rest goes to the goal."""
-    before = [
-        *["Målet är tidig ", "upptäckt av ", "Verka för flöden", ""],
-        *["Följa ledtider enligt ", "SVF alarmsymtom ", ""],
-    ]
-    lines = across_break(before, ["cancer. för att minska remisser", ""])
+@pytest.mark.parametrize(
+    ("before", "after", "texts"),
+    [
+        # one block left open (the activity); the merged goal cut inside the block the next cell
+        # goes on in ("… upptäckt av " / "Verka för …") gets the first rest
+        (
+            ["Målet är tidig ", "upptäckt av ", "Verka för flöden", ""]
+            + ["Följa ledtider enligt ", "SVF alarmsymtom ", ""],
+            "cancer. för att minska remisser",
+            [
+                "Målet är tidig upptäckt av cancer.",
+                "Verka för flöden",
+                "Följa ledtider enligt SVF alarmsymtom för att minska remisser",
+            ],
+        ),
+        # no block left open: two cells hidden in one closed block, the rests in their order
+        (
+            ["Målet är tidig diagnostik för ", "Fortsatt arbete med ", "Separat ärende", ""],
+            "alla grupper. regionalt och nationellt",
+            [
+                "Målet är tidig diagnostik för alla grupper.",
+                "Fortsatt arbete med regionalt och nationellt",
+                "Separat ärende",
+            ],
+        ),
+    ],
+)
+def test_two_rests_on_a_line_reopen_the_cells_a_page_break_hid(before, after, texts):
+    """The line after a break holds two rests where fewer blocks were left open: the cells the
+    break cut inside closed blocks are reopened, the first rest going to the earlier one."""
+    lines = across_break(before, [after, ""])
     blocks = cut_blocks(lines, True, inner_words(lines))
-    assert [block.text for block in blocks] == [
-        "Målet är tidig upptäckt av cancer.",
-        "Verka för flöden",
-        "Följa ledtider enligt SVF alarmsymtom för att minska remisser",
-    ]
-
-
-def test_two_rests_where_no_block_was_left_open_reopen_two_hidden_cells():
-    """A goal and the next cell both cut by the break, each followed on the next line by the next
-    cell in one closed block: the two rests on the line after the break go to them in order."""
-    before = ["Målet är tidig diagnostik för ", "Fortsatt arbete med ", "Separat ärende", ""]
-    lines = across_break(before, ["alla grupper. regionalt och nationellt", ""])
-    blocks = cut_blocks(lines, True, inner_words(lines))
-    assert [block.text for block in blocks] == [
-        "Målet är tidig diagnostik för alla grupper.",
-        "Fortsatt arbete med regionalt och nationellt",
-        "Separat ärende",
-    ]
+    assert [block.text for block in blocks] == texts
 
 
 def test_the_rest_of_a_word_broken_at_a_page_break_goes_to_the_cell_it_ended():
