@@ -393,7 +393,7 @@ def cut_blocks(
             if target is None:
                 target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
-        elif waiting and _is_rest(current[0]):
+        elif waiting and _is_rest(current[0]) and _may_go_on(blocks[waiting[0]], current[0]):
             target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
         elif blocks and not broken and CLOSING_RE.fullmatch(block.text):
@@ -417,7 +417,7 @@ def cut_blocks(
             if made.difference(window):  # parts split off where no rest can reach them
                 _unsplit(blocks, made.difference(window))
                 window = range(_window_start(blocks, page_start), len(blocks))
-            waiting[:] = [index for index in window if blocks[index].open]
+            waiting[:] = [i for i in window if paragraph_marks and _left_open(blocks[i])]
             hidden = window if paragraph_marks and not waiting else range(0)
             previous_page = page_start
             broken, cut_row, page_start = True, bool(waiting), len(blocks)
@@ -456,6 +456,19 @@ def cut_blocks(
 
 
 CLOSING_RE = re.compile(r"[)\]}.,;:!?”\"]+")  # marks that only end what stands before them
+
+
+def _left_open(block: Block) -> bool:
+    """A block a page break may have cut: marked as going on, or stopped mid-phrase ("… kontakt
+    med", where a piece of a line split off lost its mark)."""
+    return block.open or runs_on(block.lines[-1].text)
+
+
+def _may_go_on(block: Block, first: Line) -> bool:
+    """Whether a line may go on a block the break left open: where only its words say so (it
+    stopped mid-phrase, the tool's mark lost), not with a capitalised word ("… portaler på" /
+    "Validering i …" is the next row)."""
+    return block.open or not first.stripped[:1].isupper()
 
 
 def _word_tail(first: Line, inner_words: frozenset[str]) -> bool:

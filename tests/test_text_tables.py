@@ -1122,6 +1122,21 @@ def test_the_rest_of_a_word_broken_at_a_page_break_goes_to_the_cell_it_ended():
     ]
 
 
+def test_a_block_that_stopped_mid_phrase_before_a_break_takes_a_lower_case_rest():
+    """A piece of a line split off before a break loses the tool's mark, but a block that stops
+    on "med" or "och" was cut: the lower-case rests after the break go on it; a capitalised
+    block is the next row, not a rest of it."""
+    before = ["45. Alla erbjuds kontakt med", "", "• Remittera till uppföljnings- och", ""]
+    lines = across_break(before, ["seneffektsmottagning.", "", "mottagningen i Lund.", ""])
+    blocks = cut_blocks(lines, True, inner_words(lines))
+    assert [block.text for block in blocks] == [
+        "45. Alla erbjuds kontakt med seneffektsmottagning.",
+        "• Remittera till uppföljnings- och mottagningen i Lund.",
+    ]
+    lines = across_break(["• Om statistikportaler på", ""], ["Validering av registret", ""])
+    assert len(cut_blocks(lines, True, inner_words(lines))) == 2
+
+
 def test_a_closing_mark_alone_on_its_line_ends_the_block_before_it():
     """pypdf may print a cell's last ")" on a line of its own: no cell, the end of the one above."""
     lines = [Line(1, 1, "Cancersamordnare"), Line(2, 1, ""), Line(3, 1, ")"), Line(4, 1, "")]
