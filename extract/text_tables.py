@@ -369,9 +369,9 @@ def cut_blocks(
     the rest of each cell), the blocks after the break are the rests of the open blocks before
     it, in order. While more than one rest is due, a paragraph's end marked by the tool ends
     the rest even before a lower-case line, when that line opens with a whole word (one of
-    `inner_words`, seen inside lines) rather than the end of a broken one. A rest in lower case
-    where no block was left open is the rest of a cell that the block it ended in hides
-    (`_reopen`)."""
+    `inner_words`, seen inside lines) rather than the end of a broken one. Where the rests after
+    a break outnumber the blocks left open, or a rest in lower case comes where none was, the
+    cells the break cut hide in the blocks they ended in (`_reopen`)."""
     blocks: list[Block] = []
     current: list[Line] = []
     waiting: list[int] = []  # open blocks before a page break, still without their rest
@@ -409,7 +409,7 @@ def cut_blocks(
     broken = False  # a page break came since the last block appended
     cut_row = False  # and it cut a row: some blocks before it were open
     page_start = 0  # the first block of the page
-    for line in lines:
+    for position, line in enumerate(lines):
         if line is PAGE_BREAK:
             close()
             made = _split_cut_cells(blocks)
@@ -418,6 +418,10 @@ def cut_blocks(
                 _unsplit(blocks, made.difference(window))
                 window = range(_window_start(blocks, page_start), len(blocks))
             waiting[:] = [i for i in window if paragraph_marks and _left_open(blocks[i])]
+            if waiting and (due := _rests_due(lines, position + 1)) > len(waiting):
+                added = len(waiting)  # more cells were cut than blocks left open: some hid
+                waiting[:] = _reopen_before(blocks, waiting, page_start, due - len(waiting))
+                window = range(window.start, window.stop + len(waiting) - added)
             hidden = window if paragraph_marks and not waiting else range(0)
             previous_page = page_start
             broken, cut_row, page_start = True, bool(waiting), len(blocks)
@@ -440,11 +444,6 @@ def cut_blocks(
             earlier = _reopen(blocks, range(hidden.start, later[0] + 1)) if later else []
             waiting[:] = [earlier[0], later[0] + 1] if earlier else later
             hidden = range(0)
-        if len(waiting) == 1 and not current and broken and two_rests(line):
-            # two rests where one block was left open: the first is of a cell hidden before it
-            row = range(max(previous_page, waiting[0] - OPEN_BLOCK_WINDOW), waiting[0])
-            if reopened := _reopen(blocks, row):
-                waiting[:] = [*reopened, waiting[0] + 1]
         if len(waiting) > 1 and not current and (parts := two_rests(line)):
             current.append(parts[0])  # the first rest ends on this line, the next starts on it
             close()
@@ -456,6 +455,42 @@ def cut_blocks(
 
 
 CLOSING_RE = re.compile(r"[)\]}.,;:!?”\"]+")  # marks that only end what stands before them
+
+
+def _rests_due(lines: Sequence[Line], start: int) -> int:
+    """How many cells' rests the paragraphs from `start` (right after a page break) hold: each
+    that opens in lower case (not a status word, a bullet or a label) is one, two where a
+    sentence ends before a lower-case word on its first line; the first other paragraph ends
+    them."""
+    count, paragraph = 0, []
+    for line in (*lines[start:], Line(0, 0, "")):
+        if line is PAGE_BREAK:
+            break
+        if not line.is_blank:
+            paragraph.append(line)
+            continue
+        if not paragraph:
+            continue
+        first = paragraph[0]
+        text = " ".join(item.stripped for item in paragraph)
+        if not (first.stripped[:1].islower() and _is_rest(first)) or is_status_cell(text):
+            break
+        count += 2 if two_rests(first) else 1
+        paragraph = []
+    return count
+
+
+def _reopen_before(blocks: list[Block], waiting: list[int], start: int, count: int) -> list[int]:
+    """Up to `count` cells hidden before (or in) the first open block of `waiting`, within a
+    row's reach and not before `start`, reopened the latest first; the open blocks then."""
+    waiting = list(waiting)
+    for _ in range(count):
+        row = range(max(start, waiting[0] - OPEN_BLOCK_WINDOW), waiting[0])
+        own = range(waiting[0], waiting[0] + 1)
+        if not (found := _reopen(blocks, row) or _reopen(blocks, own)):
+            break
+        waiting = sorted({found[0], *(index + (index >= found[0]) for index in waiting)})
+    return waiting
 
 
 def _left_open(block: Block) -> bool:

@@ -1087,6 +1087,17 @@ def test_a_cell_split_off_before_a_page_break_stands_only_where_a_rest_may_reach
                 "Följa ledtider enligt SVF alarmsymtom för att minska remisser",
             ],
         ),
+        # three rests, one block left open: three cells of one row printed as one block
+        (
+            ["Rutiner finns för att ", "utredningen är ", "Rcc verkar för att ", "riktlinjer tas "]
+            + ["Respektive ledare i ", "samverkan med ", ""],
+            "utförd för alla.\n\nfram av gruppen.\n\nberörda",
+            [
+                "Rutiner finns för att utredningen är utförd för alla.",
+                "Rcc verkar för att riktlinjer tas fram av gruppen.",
+                "Respektive ledare i samverkan med berörda",
+            ],
+        ),
         # no block left open: two cells hidden in one closed block, the rests in their order
         (
             ["Målet är tidig diagnostik för ", "Fortsatt arbete med ", "Separat ärende", ""],
@@ -1102,7 +1113,7 @@ def test_a_cell_split_off_before_a_page_break_stands_only_where_a_rest_may_reach
 def test_two_rests_on_a_line_reopen_the_cells_a_page_break_hid(before, after, texts):
     """The line after a break holds two rests where fewer blocks were left open: the cells the
     break cut inside closed blocks are reopened, the first rest going to the earlier one."""
-    lines = across_break(before, [after, ""])
+    lines = across_break(before, [*after.split("\n"), ""])
     blocks = cut_blocks(lines, True, inner_words(lines))
     assert [block.text for block in blocks] == texts
 
