@@ -1202,8 +1202,13 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
                 cuts.append(_cut(table, facts, spec.numbered_goals))
                 table = _Table(table.columns, context, [])
             continue
-        in_order = heading and table is not None and table.body and facts.order == READING_ORDER
-        if in_order and is_bullet(_next_text(lines, index)):
+        caption_inside = heading and facts.order == READING_ORDER
+        if (
+            table is not None
+            and table.body
+            and caption_inside
+            and is_bullet(_next_text(lines, index))
+        ):
             # the tool printed the table's caption among its cells: a list goes on below it
             context = Context(context.area, context.chapter, line.stripped)
             table.context = replace(table.context, section=line.stripped)
