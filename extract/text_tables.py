@@ -473,11 +473,19 @@ def _rests_due(lines: Sequence[Line], start: int) -> int:
             continue
         first = paragraph[0]
         text = " ".join(item.stripped for item in paragraph)
-        if not (first.stripped[:1].islower() and _is_rest(first)) or is_status_cell(text):
+        if not (_opens_midway(text) and _is_rest(first)) or is_status_cell(text):
             break
         count += 2 if two_rests(first) else 1
         paragraph = []
     return count
+
+
+def _opens_midway(text: str) -> bool:
+    """A paragraph that opens in the middle of a sentence: in lower case, or with a date that
+    a lower-case word goes on ("2024-02-01 arrangerad av …"; not a time cell of its own)."""
+    words = text.split()
+    dated = len(words) > 1 and words[0][:1].isdigit() and words[1][:1].islower()
+    return text[:1].islower() or (dated and not _reads_as_time(text))
 
 
 def _reopen_before(blocks: list[Block], waiting: list[int], start: int, count: int) -> list[int]:

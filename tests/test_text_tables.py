@@ -1098,6 +1098,15 @@ def test_a_cell_split_off_before_a_page_break_stands_only_where_a_rest_may_reach
                 "Respektive ledare i samverkan med berörda",
             ],
         ),
+        # a rest may open with a date that a lower-case word goes on (no time cell of its own)
+        (
+            ["RgK följer förutsättningarna att ", "RgK har deltagit i en ", "workshop ", ""],
+            "införa screening.\n\n2024-02-01 arrangerad av Rcc.",
+            [
+                "RgK följer förutsättningarna att införa screening.",
+                "RgK har deltagit i en workshop 2024-02-01 arrangerad av Rcc.",
+            ],
+        ),
         # no block left open: two cells hidden in one closed block, the rests in their order
         (
             ["Målet är tidig diagnostik för ", "Fortsatt arbete med ", "Separat ärende", ""],
