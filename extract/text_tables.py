@@ -806,10 +806,11 @@ def split_joined_cells(
 ) -> list[Block]:
     """A block whose first line may hold two cells (pypdf prints the first lines of a row's
     cells on one line when they share a baseline: "En sammanhållen vårdplan Införande av …"),
-    cut before each capitalised word that the document writes in lower case elsewhere (a common
-    word, not a name: "Region", "Rcc" stay) after a word of `min_word_before_split` letters or
-    more. A bullet item is not cut. The parts after the first are `joined`: the best path reads
-    them as one cell again at the cost `unsplit`, or as the next cells of the same row."""
+    cut before each capitalised word that the document writes in lower case elsewhere or opens a
+    paragraph with (a common word or a cell's first word, not a name inside a sentence: "Region",
+    "Rcc" stay) after a word of `min_word_before_split` letters or more. A bullet item is not
+    cut. The parts after the first are `joined`: the best path reads them as one cell again at
+    the cost `unsplit`, or as the next cells of the same row."""
     first, rest = block.lines[0], block.lines[1:]
     text = first.stripped
     if is_bullet(text):
@@ -868,6 +869,16 @@ def split_numbered(block: Block) -> list[Block]:
 def lower_case_words(lines: Sequence[Line]) -> frozenset[str]:
     """The words a text writes in lower case somewhere: common words, not names."""
     return frozenset(word for line in lines for word in re.findall(r"\b[a-zåäö]+\b", line.text))
+
+
+def paragraph_openers(lines: Sequence[Line]) -> frozenset[str]:
+    """The capitalised words (lower-cased) that open a paragraph somewhere in the text: the
+    first words of cells ("Synliggöra …"), so where one stands inside a line after other words
+    a cell may open there."""
+    starts = [line for index, line in enumerate(lines) if not index or lines[index - 1].is_blank]
+    return frozenset(
+        line.stripped.split()[0].lower() for line in starts if CAPITALISED_RE.match(line.stripped)
+    )
 
 
 def split_status_tail(block: Block, costs: PathCosts = COSTS) -> list[Block]:
@@ -1155,7 +1166,8 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     """Every action table of a text document, read by its header, as table rows."""
     lines = document.lines
     spans = header_spans(lines)
-    facts = _TextFacts(text_order(lines), lower_case_words(lines), inner_words(lines))
+    common = lower_case_words(lines) | paragraph_openers(lines)
+    facts = _TextFacts(text_order(lines), common, inner_words(lines))
     cuts: list[_Cut] = []
     context = Context()
     goal: list[str] = []

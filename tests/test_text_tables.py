@@ -23,6 +23,7 @@ from extract.text_tables import (
     emission,
     inner_words,
     is_caption,
+    paragraph_openers,
     read_text_tables,
     repeats_label,
     split_hard_breaks,
@@ -414,6 +415,22 @@ def test_two_cells_on_one_line_are_cut_before_a_capitalised_common_word():
         "Införande av Min vårdplan cancer på 1177.se",  # "av Min": the word before is short
     ]
     assert [part.joined for part in parts] == [False, True]
+
+
+def test_a_word_that_opens_a_paragraph_elsewhere_may_open_a_cell_inside_a_line():
+    """A cell's first word ("Synliggöra") is a word the document opens paragraphs with; inside
+    a line after other words it may open the next cell, even never written in lower case."""
+    lines = [
+        Line(1, 1, "Synliggöra och utöka informationen"),
+        Line(2, 1, ""),
+        Line(3, 1, "Välinformerad medborgare Synliggöra information till"),
+    ]
+    assert paragraph_openers(lines) == {"synliggöra", "välinformerad"}
+    parts = split_joined_cells(block(lines[2].text), paragraph_openers(lines))
+    assert [part.text for part in parts] == [
+        "Välinformerad medborgare",
+        "Synliggöra information till",
+    ]
 
 
 @pytest.mark.parametrize(
