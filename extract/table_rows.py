@@ -84,6 +84,9 @@ def stated_goal(text: str) -> str | None:
     return None
 
 
+TEXT_CELLS = frozenset({"goal", "activities", "rcc_activity"})  # cells of running text
+
+
 def fills(columns: Iterable[ColumnCells], cell: str) -> bool:
     """True when one of a table's columns fills `cell` (where a column fills the goal, a "Mål: …"
     line in it is the cell's text, not the next table's goal)."""

@@ -47,7 +47,7 @@ from extract.headings import is_upper_heading
 from extract.labelled_blocks import field_cell
 from extract.layout import PARAGRAPH_MARKED, READING_ORDER, TableSpec
 from extract.page_numbers import page_number_lines
-from extract.table_rows import Context, TableRow, fills, stated_goal
+from extract.table_rows import TEXT_CELLS, Context, TableRow, fills, stated_goal
 from extract.text_order import text_order
 
 INFEASIBLE = 1e6
@@ -1026,9 +1026,6 @@ def cell_style(placed: Sequence[tuple[Block, HeaderColumn]], costs: PathCosts = 
             if cell in TEXT_CELLS and count >= costs.min_opener_blocks and word not in actors
         ),
     )
-
-
-TEXT_CELLS = frozenset({"goal", "activities", "rcc_activity"})
 
 
 def first_word(text: str) -> str:

@@ -24,7 +24,7 @@ from extract.pdf.tables import (
     page_rows,
     split_cells,
 )
-from extract.table_rows import Context, TableRow, fills, stated_goal
+from extract.table_rows import TEXT_CELLS, Context, TableRow, fills, stated_goal
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,6 @@ def _finish_part(table: _Table, page: Page, settings: PdfSettings) -> None:
     table.parts, table.part_top, table.part_bottom = {}, None, 0.0
 
 
-TEXT_CELLS = ("goal", "activities", "rcc_activity")  # cells of running text
 ENUMERATOR_RE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*(?:\.|\)|\.\))\s")  # "5) …", "12. …"
 
 
