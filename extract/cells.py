@@ -176,17 +176,18 @@ def _ends_with_actor(word: str, suffixes: tuple[str, ...]) -> bool:
     return False
 
 
-def _word_is_actor(word: str) -> bool:
-    """A word is an actor term, or an actor term's genitive ("kommunernas", "regionens")."""
+def _word_is_actor(word: str, genitive: bool = True) -> bool:
+    """A word is an actor term, or (where `genitive`) an actor term's genitive ("kommunernas",
+    "regionens")."""
     words, suffixes = actor_terms()
     bare = word.strip(".,;:()=").lower()
     parts = re.split(r"[/-]", bare)
-    genitive = bare[:-1] if bare.endswith("s") else None
+    stem = bare[:-1] if genitive and bare.endswith("s") else None
     return bool(bare) and (
         bare in words
         or any(part in words for part in parts)
         or _ends_with_actor(bare, suffixes)
-        or (genitive is not None and _ends_with_actor(genitive, suffixes))
+        or (stem is not None and _ends_with_actor(stem, suffixes))
     )
 
 
@@ -196,6 +197,34 @@ def names_actor(text: str) -> bool:
 
 
 MAX_WORD_TAIL = 4  # "Processamordn" / "are": a broken word's tail this short is no word
+MAX_ACTOR_ADJECTIVES = 2  # "Nationella medicinska rådet"
+MIN_ADJECTIVE_STEM = 3  # letters before an adjective ending: "Regional", not "al"
+
+
+@cache
+def _adjective_endings() -> tuple[str, ...]:
+    """Adjective endings that may open an actor's name (`data/actor_adjective_endings.txt`)."""
+    return tuple(term.lower() for term in term_list("actor_adjective_endings.txt"))
+
+
+def _is_adjective(word: str) -> bool:
+    bare = word.strip(".,;:()").lower()
+    return bare.isalpha() and any(
+        bare.endswith(end) and len(bare) - len(end) >= MIN_ADJECTIVE_STEM
+        for end in _adjective_endings()
+    )
+
+
+def _adjectives_before_actor(words: list[str]) -> bool:
+    """The first words are adjectives and an actor term follows them ("Regional arbetsgrupp")."""
+    for count in range(1, min(MAX_ACTOR_ADJECTIVES, len(words) - 1) + 1):
+        if not _is_adjective(words[count - 1]):
+            return False
+        if _word_is_actor(words[count], genitive=False):
+            return True  # not a verb before a genitive ("Granska processledarnas …")
+    return False
+
+
 SHARED_ENDING_JOINERS = frozenset({"och", "eller", "samt"})
 
 
@@ -214,6 +243,10 @@ def starts_with_actor(text: str) -> bool:
         return True
     if first.endswith("-") and len(words) > 2 and words[1] in SHARED_ENDING_JOINERS:
         return _word_is_actor(words[2])  # "Metod- och prioriteringsrådet"
+    if _adjectives_before_actor(re.split(r"[\s/,]+", text.strip())):
+        # "Regional" / "arbetsgrupp (RAG)"; one ending a sentence is prose ("Regionala
+        # cancercentrum – regionernas samverkan inom cancervården.")
+        return not text.rstrip().endswith(".")
     if len(lines) > 1 and " " not in lines[0].strip() and lines[1].strip():
         rest = lines[1].split()[0]
     elif len(words) > 1 and words[1][:1].islower():

@@ -100,6 +100,14 @@ def test_capital_boundary_splits_goal_and_activity():
         ("Uppföljningens resultat", False),
         ("området patientrapporterade mått", False),  # "om|rådet" is no council
         ("Patientrådet", True),
+        # adjectives before an actor term open a name; before any other word they do not
+        ("Regional\narbetsgrupp (RAG)\närftlig cancer", True),
+        ("Nationella vårdprogramgruppen", True),
+        ("Nationella medicinska rådet", True),
+        ("Granska processledarnas arbete", False),  # a verb before a genitive
+        ("Regionala cancercentrum – regionernas samverkan inom cancervården.", False),  # prose
+        ("Regional uppföljning av processledarnas arbete", False),
+        ("Nationella riktlinjer följs", False),
     ],
 )
 def test_starts_with_actor(text, expected):
