@@ -361,7 +361,10 @@ PAGE_BREAK = Line(0, 0, "\f")  # where a table's header is repeated: a new page
 
 
 def cut_blocks(
-    lines: Sequence[Line], paragraph_marks: bool, inner_words: frozenset[str] = frozenset()
+    lines: Sequence[Line],
+    paragraph_marks: bool,
+    inner_words: frozenset[str] = frozenset(),
+    columns: Sequence[HeaderColumn] = (),
 ) -> list[Block]:
     """A table body's blocks: cut at blank lines and at bullets. With `paragraph_marks` (the
     tool ends a wrapped line with a space), a block whose last line does so goes on: where a
@@ -371,7 +374,10 @@ def cut_blocks(
     the rest even before a lower-case line, when that line opens with a whole word (one of
     `inner_words`, seen inside lines) rather than the end of a broken one. Where the rests after
     a break outnumber the blocks left open, or a rest in lower case comes where none was, the
-    cells the break cut hide in the blocks they ended in (`_reopen`)."""
+    cells the break cut hide in the blocks they ended in (`_reopen`). Without the tool's marks
+    (pdftotext), the words tell: blocks of running text that stop without a sentence's end wait,
+    as many as lower-case rests come (`_unfinished_before`); a rest ends with a sentence before
+    a capitalised line, and a label of the table's `columns` is none."""
     blocks: list[Block] = []
     current: list[Line] = []
     waiting: list[int] = []  # open blocks before a page break, still without their rest
@@ -393,7 +399,13 @@ def cut_blocks(
             if target is None:
                 target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
-        elif waiting and _is_rest(current[0]) and _may_go_on(blocks[waiting[0]], current[0]):
+        elif (
+            waiting
+            and _is_rest(current[0])
+            and _may_go_on(blocks[waiting[0]], current[0])
+            and (paragraph_marks or _unmarked_rest(block))
+            and not repeats_label(block.text, columns)
+        ):
             target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
         elif blocks and not broken and CLOSING_RE.fullmatch(block.text):
@@ -417,8 +429,12 @@ def cut_blocks(
             if made.difference(window):  # parts split off where no rest can reach them
                 _unsplit(blocks, made.difference(window))
                 window = range(_window_start(blocks, page_start), len(blocks))
-            waiting[:] = [i for i in window if paragraph_marks and _left_open(blocks[i])]
-            if waiting and (due := _rests_due(lines, position + 1)) > len(waiting):
+            due = _rests_due(lines, position + 1)
+            if paragraph_marks:
+                waiting[:] = [i for i in window if _left_open(blocks[i])]
+            else:
+                waiting[:] = _unfinished_before(blocks, window, due)
+            if paragraph_marks and waiting and due > len(waiting):
                 added = len(waiting)  # more cells were cut than blocks left open: some hid
                 waiting[:] = _reopen_before(blocks, waiting, page_start, due - len(waiting))
                 window = range(window.start, window.stop + len(waiting) - added)
@@ -426,13 +442,23 @@ def cut_blocks(
             previous_page = page_start
             broken, cut_row, page_start = True, bool(waiting), len(blocks)
             continue
-        rest_ends = bool(current and waiting) and bool(
-            GOAL_RE.match(line.text)  # the next goal opens: no rest goes on past it
-            or ENUMERATOR_RE.match(line.text)
-            or (
-                len(waiting) > 1
-                and not _word_tail(current[0], inner_words)  # a broken word's rest goes on
-                and _ends_rest(current[-1], line, inner_words)
+        rest_ends = (
+            bool(current and waiting)
+            and bool(
+                GOAL_RE.match(line.text)  # the next goal opens: no rest goes on past it
+                or ENUMERATOR_RE.match(line.text)
+                or (  # unmarked: a rest ends with a sentence before a capitalised line
+                    not paragraph_marks
+                    and _may_go_on(blocks[waiting[0]], current[0])
+                    and bool(FULL_STOP_RE.search(current[-1].stripped))
+                    and line.stripped[:1].isupper()
+                )
+                or (
+                    paragraph_marks
+                    and len(waiting) > 1
+                    and not _word_tail(current[0], inner_words)  # a broken word's rest goes on
+                    and _ends_rest(current[-1], line, inner_words)
+                )
             )
         )
         if line.is_blank or (is_bullet(line.text) and current) or rest_ends:
@@ -505,6 +531,36 @@ def _left_open(block: Block) -> bool:
     """A block a page break may have cut: marked as going on, or stopped mid-phrase ("… kontakt
     med", where a piece of a line split off lost its mark)."""
     return block.open or runs_on(block.lines[-1].text)
+
+
+def _unfinished_before(blocks: Sequence[Block], window: range, due: int) -> list[int]:
+    """Where the tool marks no paragraph ends, the blocks of `window` that wait for the `due`
+    rests after a page break: unfinished ones, those that run on first ("… struktur och"
+    before "… direkt till kvalitetsregister", a goal that needs no full stop), in order."""
+    unfinished = [i for i in window if _unfinished(blocks[i])]
+    running = [i for i in unfinished if runs_on(blocks[i].lines[-1].text)]
+    stopped = [i for i in unfinished if i not in running]
+    return sorted((running + stopped)[:due])
+
+
+def _unfinished(block: Block) -> bool:
+    """Where the tool marks no paragraph ends, a block a page break may have cut: running text
+    that stops without a sentence's end ("… forskningen och öka"), not a cell of a few words
+    that needs none (an actor's name, a status, a time entry)."""
+    text = block.text.rstrip()
+    return not text.endswith((".", "!", "?")) and not _reads_as_cell(text)
+
+
+def _unmarked_rest(block: Block) -> bool:
+    """Where the tool marks no paragraph ends, a block after a page break that may be a cut
+    cell's rest: not a numbered goal, nor a cell of its own in lower case ("pågår")."""
+    return not GOAL_RE.match(block.text) and not _reads_as_cell(block.text)
+
+
+def _reads_as_cell(text: str) -> bool:
+    """Text that is a cell of its own wherever it stands, in lower case too: an actor's name,
+    a status, a time entry ("kvinnokliniken", "pågår", "2025")."""
+    return is_status_cell(text) or _reads_as_time(text) or _looks_like_actor(text, COSTS)
 
 
 def _may_go_on(block: Block, first: Line) -> bool:
@@ -941,7 +997,7 @@ def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
     has_status, has_time = fills(columns, "status"), fills(columns, "timeframe")
     body = [
         part
-        for whole in cut_blocks(table.body, paragraph_marks, facts.inner)
+        for whole in cut_blocks(table.body, paragraph_marks, facts.inner, table.columns)
         for part in split_label_head(whole)
     ]
     for block in [part for whole in body for part in split_numbered(whole)] if numbered else body:

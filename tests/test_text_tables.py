@@ -1316,3 +1316,48 @@ def test_a_rows_printed_number_goes_to_its_number_column():
         ("activities", False),
         ("responsible", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "texts"),
+    [
+        # a cell that stops without a sentence's end takes the lower-case rest after the break
+        (
+            ["RgK stärker den kliniska", "forskningen och ökar", "", "• Delta i studier.", ""],
+            ["inklusionen i studier.", "", "• Delta i utbildningar.", ""],
+            [
+                "RgK stärker den kliniska forskningen och ökar inklusionen i studier.",
+                "• Delta i studier.",
+                "• Delta i utbildningar.",
+            ],
+        ),
+        # a rest ends with a sentence where a capitalised line follows: the next row's goal
+        (
+            ["Enkäten finns att fylla", "i digitalt via", ""],
+            ["1177 eller på papper.", "Nya rutiner införs.", ""],
+            ["Enkäten finns att fylla i digitalt via 1177 eller på papper.", "Nya rutiner införs."],
+        ),
+        # of two cells without an end, the one that runs on takes the only rest
+        (
+            ["34. Data förs över direkt", "", "Journalmallar med struktur och", ""],
+            ["informationsstruktur krävs.", "", "36. Nästa mål", ""],
+            [
+                "34. Data förs över direkt",
+                "Journalmallar med struktur och informationsstruktur krävs.",
+                "36. Nästa mål",
+            ],
+        ),
+        # a cell of its own in lower case, or a numbered goal, is no rest; a name needs no end
+        (
+            ["Ökad följsamhet till", "vårdprogrammen", "", "Processledare", ""],
+            ["pågår", "", "12. Nästa mål", ""],
+            ["Ökad följsamhet till vårdprogrammen", "Processledare", "pågår", "12. Nästa mål"],
+        ),
+    ],
+)
+def test_where_no_paragraph_ends_are_marked_the_words_find_a_cut_cells_rest(before, after, texts):
+    """pdftotext marks no paragraph's end: a cell the page break cut is one that stops without
+    a sentence's end (running text, not an actor's name, a status or a time entry), and a
+    lower-case paragraph after the break is its rest (one that runs on is served first)."""
+    blocks = cut_blocks(across_break(before, after), paragraph_marks=False)
+    assert [block.text for block in blocks] == texts
