@@ -29,6 +29,7 @@ from extract.cells import (
     joined_actors,
     names_actor,
     runs_on,
+    split_actors,
     split_inline_bullet,
     starts_with_actor,
     status_tail,
@@ -128,6 +129,15 @@ def _looks_like_actor(text: str, costs: PathCosts) -> bool:
     return starts_with_actor(text) or (words <= costs.short_actor_words and names_actor(text))
 
 
+def _lists_actors(block: Block, costs: PathCosts) -> bool:
+    """A block of several actors' names, a line or more each (a reading-order tool prints a
+    row's responsible cells as one block): every name reads as an actor's."""
+    if len(block.lines) < 2 or any(is_bullet(line.text) for line in block.lines):
+        return False
+    names = split_actors([line.stripped for line in block.lines])
+    return len(names) > 1 and all(_looks_like_actor(name, costs) for name in names)
+
+
 def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
     """How unlike a block is to the content of `cell` (0: just like it)."""
     text = block.text
@@ -135,7 +145,7 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
     status = is_status_cell(text)
     prefix = time_prefix(text)
     time = prefix is not None and words <= costs.max_time_words
-    actor = _looks_like_actor(text, costs)
+    actor = _looks_like_actor(text, costs) or _lists_actors(block, costs)
     bullet = is_bullet(block.lines[0].text)
     numeral = NUMERAL_RE.match(text) is not None
     if cell == "number":

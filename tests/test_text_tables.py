@@ -1361,3 +1361,19 @@ def test_where_no_paragraph_ends_are_marked_the_words_find_a_cut_cells_rest(befo
     lower-case paragraph after the break is its rest (one that runs on is served first)."""
     blocks = cut_blocks(across_break(before, after), paragraph_marks=False)
     assert [block.text for block in blocks] == texts
+
+
+def test_a_block_of_several_actors_names_is_an_actors_cell():
+    """A reading-order tool prints a row's actors as one block, longer than one name: each name
+    reads as an actor's, so the block is a responsible cell; bullet items are no names."""
+    names = block(
+        "Processledare prevention",
+        "representanter för cancerrehabilitering",
+        "Processledare prevention samt",
+        "processledare för diagnosspecifika",
+        "processer",
+    )
+    assert emission(names, "responsible") == 0.0
+    assert emission(names, "goal") > emission(names, "responsible")
+    items = block("• Regionalt stödteam", "• Samverkan med RCC Sydösts övriga processledare")
+    assert emission(items, "responsible") > 0.0
