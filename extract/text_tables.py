@@ -71,6 +71,7 @@ class PathCosts:
     same_text_cell: float = 1.2  # one more block in a goal or another text cell
     max_actor_words: int = 10  # an actor's name is short
     short_actor_words: int = 4  # a name this short may put its actor term anywhere
+    dotted_name_words: int = 2  # a name this short may end with a full stop ("… Sydöst.")
     max_time_words: int = 5  # a time entry is short
     worded_time: float = 0.5  # a time cell in words, ending with a time entry
     max_label_words: int = 6  # a numbered area or section label ("2.) Patientmedverkan") is short
@@ -115,12 +116,13 @@ class Block:
 
 
 def _looks_like_actor(text: str, costs: PathCosts) -> bool:
-    """An actor's name: short, no sentence, opening with an actor term (or naming one when very
+    """An actor's name: short, no sentence (a name of `dotted_name_words` may end with a full
+    stop: "Screeningsamordnare Sydöst."), opening with an actor term (or naming one when very
     short: "Kontakt SSK"); names joined into one party ("… med stöd av …") may be longer, each
     opening with an actor term."""
     words = len(text.split())
-    if text.rstrip().endswith("."):
-        return False
+    if text.rstrip().endswith("."):  # a sentence, not a name, unless short ("… Sydöst.")
+        return words <= costs.dotted_name_words and starts_with_actor(text)
     if words > costs.max_actor_words:
         parts = joined_actors(text)
         return len(parts) > 1 and all(

@@ -1377,3 +1377,15 @@ def test_a_block_of_several_actors_names_is_an_actors_cell():
     assert emission(names, "goal") > emission(names, "responsible")
     items = block("• Regionalt stödteam", "• Samverkan med RCC Sydösts övriga processledare")
     assert emission(items, "responsible") > 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Screeningsamordnare Sydöst.", True),  # a short name its writer ended with a stop
+        ("PNR hudcancerprevention och screening.", False),  # a sentence's end
+        ("Processledare ansvarar för uppföljningen.", False),
+    ],
+)
+def test_a_very_short_name_may_end_with_a_full_stop(text, actor):
+    assert (emission(block(text), "responsible") == 0.0) is actor
