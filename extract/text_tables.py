@@ -173,7 +173,9 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
     if cell in ("goal", "rcc_activity"):
         if words <= costs.max_label_words and ENUMERATOR_RE.match(text):
             return 1.5  # a numbered label: an area's or section's name
-        return 3.0 if bullet else (2.0 if actor else 0.5)
+        if bullet or actor:
+            return 3.0 if bullet else 2.0
+        return 1.0 if starts_with_actor(text) else 0.5  # "Processledare … resp. process."
     if cell == "area":
         if words <= costs.max_label_words and ENUMERATOR_RE.match(text):
             return 0.0  # "2.) Patientmedverkan", "3.a) Cancerprevention"

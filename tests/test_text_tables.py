@@ -1389,3 +1389,11 @@ def test_a_block_of_several_actors_names_is_an_actors_cell():
 )
 def test_a_very_short_name_may_end_with_a_full_stop(text, actor):
     assert (emission(block(text), "responsible") == 0.0) is actor
+
+
+def test_a_goal_that_opens_with_an_actors_name_is_less_likely():
+    """A block that opens with an actor term but is no name (it ends a sentence) is more likely
+    a responsible cell than a goal: where a tool printed it apart, it opens no row."""
+    named = block("Processledare nyckel person inom resp. process.")
+    goal = block("Samordning inom och mellan screeningprogram")
+    assert emission(named, "goal") > emission(goal, "goal")
