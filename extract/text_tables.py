@@ -37,11 +37,14 @@ from extract.cells import (
     time_prefix,
 )
 from extract.columns import (
+    MAX_HEADER_LINES,
     HeaderColumn,
+    HeaderSpan,
     fold,
     has_label,
     header_spans,
     label_line,
+    parse_header_lines,
 )
 from extract.document import Document, Line
 from extract.headings import is_upper_heading
@@ -1229,6 +1232,28 @@ def _next_text(lines: Sequence[Line], index: int) -> str:
     return next((line.text for line in lines[index + 1 :] if not line.is_blank), "")
 
 
+def _heading_inside(
+    lines: Sequence[Line], index: int, span: HeaderSpan
+) -> tuple[list[Line], tuple[HeaderColumn, ...], int]:
+    """An upper-case heading a reading-order tool printed among the labels of the header at
+    `index` (the table's caption, set above its first column: "Ansvarig", "Status",
+    "SCREENING", "Målbild", "Planerade", "aktiviteter"): the heading, the header's columns (the
+    labels after the heading first, then those before it, each once) and the lines the header
+    takes; ([], the span's columns, its lines) when no heading stands inside it."""
+    header = lines[index : index + span.n_lines]
+    at = next((i for i, line in enumerate(header) if is_upper_heading(line.stripped)), None)
+    if at is None:
+        return [], span.columns, span.n_lines
+    below = lines[index + at + 1 :][:MAX_HEADER_LINES]
+    if (after := parse_header_lines([line.text for line in below])) is None:
+        return [], span.columns, span.n_lines
+    columns = list(after[0])
+    for column in (column for line in header[:at] for column in label_line(line.text)):
+        if all(column.label != known.label for known in columns):
+            columns.append(column)
+    return [header[at]], tuple(columns), at + 1 + after[1]
+
+
 def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     """Every action table of a text document, read by its header, as table rows."""
     lines = document.lines
@@ -1251,16 +1276,20 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
         if line.number in page_numbers:
             continue  # page furniture, not a cell
         if index in spans:
-            skip = spans[index].n_lines - 1
-            columns = spans[index].columns
+            inside, columns, n_lines = _heading_inside(lines, index, spans[index])
+            skip = n_lines - 1
             if table is not None:
                 caption, gap = _caption_tail(table.body, facts.paragraph_marks)
-                if len(caption) + gap < len(table.body) and is_caption(caption, gap > 0):
+                if inside:  # a new table under its own heading
+                    caption = inside
+                    cuts.append(_cut(table, facts, spec.numbered_goals))
+                    table = None
+                elif len(caption) + gap < len(table.body) and is_caption(caption, gap > 0):
                     del table.body[-(len(caption) + gap) :]  # not the table's last cell
                     cuts.append(_cut(table, facts, spec.numbered_goals))
                     table = None
             else:
-                caption = loose if not goal else []
+                caption = inside or (loose if not goal else [])
             if table is None and is_caption(caption):
                 section = " ".join(line.stripped for line in caption)
                 context, goal = Context(context.area, context.chapter, section), []

@@ -1397,3 +1397,53 @@ def test_a_goal_that_opens_with_an_actors_name_is_less_likely():
     named = block("Processledare nyckel person inom resp. process.")
     goal = block("Samordning inom och mellan screeningprogram")
     assert emission(named, "goal") > emission(goal, "goal")
+
+
+SKANE_HEADING_AMONG_LABELS = """Målbild
+
+Planerade
+aktiviteter
+
+Ansvarig
+
+Status
+
+Fler deltar i screening för bröstcancer.
+
+• Skicka påminnelser via 1177.
+
+Kirurgkliniken
+
+Pågår
+
+Ansvarig
+
+Status
+
+LIVMODERHALSSCREENING
+Målbild
+
+Planerade
+aktiviteter
+
+Självtest erbjuds alla som uteblivit.
+
+• Erbjuda självprovtagning.
+
+Kvinnokliniken
+
+Pågår
+"""
+
+
+def test_a_heading_printed_among_a_headers_labels_opens_a_table_under_it():
+    """pdftotext prints a table's caption with the label of the first column below it, after
+    the other labels: the heading opens a new table and the labels after it come first."""
+    rows = read_text_tables(
+        text_document(SKANE_HEADING_AMONG_LABELS), LAYOUTS["region_skane"].table
+    )
+    assert [(row.context.section, row.cells["goal"][0]) for row in rows] == [
+        (None, "Fler deltar i screening för bröstcancer."),
+        ("LIVMODERHALSSCREENING", "Självtest erbjuds alla som uteblivit."),
+    ]
+    assert rows[1].cells["responsible"] == ("Kvinnokliniken",)
