@@ -425,6 +425,8 @@ def cut_blocks(
         ):
             target = waiting.pop(0)
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
+        elif broken and (stray_labels(block.text) or repeats_label(block.text, columns)):
+            blocks.append(block)  # a header's labels printed again after the break: no cell
         elif blocks and not broken and CLOSING_RE.fullmatch(block.text):
             last = blocks[-1]  # ")" alone: the end of the block before, no cell of its own
             blocks[-1] = replace(last, lines=(*last.lines, *current), open=block.open)
@@ -516,6 +518,9 @@ def _rests_due(lines: Sequence[Line], start: int) -> int:
             continue
         first = paragraph[0]
         text = " ".join(item.stripped for item in paragraph)
+        if stray_labels(text):
+            paragraph = []  # a header's labels printed again: the rests may follow
+            continue
         if not (_opens_midway(text) and _is_rest(first)) or is_status_cell(text):
             break
         count += 2 if two_rests(first) else 1

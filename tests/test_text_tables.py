@@ -1347,6 +1347,18 @@ def test_a_rows_printed_number_goes_to_its_number_column():
                 "36. Nästa mål",
             ],
         ),
+        # a header's labels printed again after the break stand between the cut cell and its
+        # rest
+        (
+            ["Skapa virtuella MDK", "med chattfunktion", "", "Verksamhetschef", ""],
+            ["Tidsplan", "", "Status", "", "mellan vård och kommun.", ""],
+            [
+                "Skapa virtuella MDK med chattfunktion mellan vård och kommun.",
+                "Verksamhetschef",
+                "Tidsplan",
+                "Status",
+            ],
+        ),
         # a cell of its own in lower case, or a numbered goal, is no rest; a name needs no end
         (
             ["Ökad följsamhet till", "vårdprogrammen", "", "Processledare", ""],
