@@ -567,10 +567,11 @@ def _unfinished_before(blocks: Sequence[Block], window: range, due: int) -> list
 
 def _unfinished(block: Block) -> bool:
     """Where the tool marks no paragraph ends, a block a page break may have cut: running text
-    that stops without a sentence's end ("… forskningen och öka"), not a cell of a few words
-    that needs none (an actor's name, a status, a time entry)."""
+    that stops without a sentence's end ("… forskningen och öka", "… insamlingar (t.ex."), not
+    a cell of a few words that needs none (an actor's name, a status, a time entry)."""
     text = block.text.rstrip()
-    return not text.endswith((".", "!", "?")) and not _reads_as_cell(text)
+    ended = text.endswith((".", "!", "?")) and not runs_on(text)  # not "… (t.ex."
+    return not ended and not _reads_as_cell(text)
 
 
 def _unmarked_rest(block: Block) -> bool:

@@ -1359,6 +1359,12 @@ def test_a_rows_printed_number_goes_to_its_number_column():
                 "Status",
             ],
         ),
+        # a stop inside brackets left open is no sentence's end
+        (
+            ["Workshop om insamlingar (t.ex.", "", "RPPL", ""],
+            ["bröst/lymfom) för nya processer.", ""],
+            ["Workshop om insamlingar (t.ex. bröst/lymfom) för nya processer.", "RPPL"],
+        ),
         # a cell of its own in lower case, or a numbered goal, is no rest; a name needs no end
         (
             ["Ökad följsamhet till", "vårdprogrammen", "", "Processledare", ""],
