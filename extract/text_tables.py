@@ -1244,7 +1244,7 @@ def _heading_inside(
     """An upper-case heading a reading-order tool printed among the labels of the header at
     `index` (the table's caption, set above its first column: "Ansvarig", "Status",
     "SCREENING", "Målbild", "Planerade", "aktiviteter"): the heading, the header's columns (the
-    labels after the heading first, then those before it, each once) and the lines the header
+    labels after the heading first, then those before it) and the lines the header
     takes; ([], the span's columns, its lines) when no heading stands inside it."""
     header = lines[index : index + span.n_lines]
     at = next((i for i, line in enumerate(header) if is_upper_heading(line.stripped)), None)
@@ -1253,11 +1253,17 @@ def _heading_inside(
     below = lines[index + at + 1 :][:MAX_HEADER_LINES]
     if (after := parse_header_lines([line.text for line in below])) is None:
         return [], span.columns, span.n_lines
-    columns = list(after[0])
-    for column in (column for line in header[:at] for column in label_line(line.text)):
-        if all(column.label != known.label for known in columns):
-            columns.append(column)
-    return [header[at]], tuple(columns), at + 1 + after[1]
+    before = (column for line in header[:at] for column in label_line(line.text))
+    return [header[at]], (*after[0], *before), at + 1 + after[1]
+
+
+def _once(columns: Sequence[HeaderColumn]) -> tuple[HeaderColumn, ...]:
+    """The columns with each label once, where first printed."""
+    return tuple(
+        column
+        for index, column in enumerate(columns)
+        if all(column.label != earlier.label for earlier in columns[:index])
+    )
 
 
 def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
@@ -1283,6 +1289,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             continue  # page furniture, not a cell
         if index in spans:
             inside, columns, n_lines = _heading_inside(lines, index, spans[index])
+            columns = _once(columns)  # a tool may print a header twice in a row
             skip = n_lines - 1
             if table is not None:
                 caption, gap = _caption_tail(table.body, facts.paragraph_marks)

@@ -1465,3 +1465,17 @@ def test_a_heading_printed_among_a_headers_labels_opens_a_table_under_it():
         ("LIVMODERHALSSCREENING", "Självtest erbjuds alla som uteblivit."),
     ]
     assert rows[1].cells["responsible"] == ("Kvinnokliniken",)
+
+
+def test_a_header_printed_twice_in_a_row_names_each_column_once():
+    """pdftotext may print a header's labels twice in a row (a page's last labels, then the
+    next page's): the table has each column once, so a second goal opens a second row."""
+    labels = "Målbild\n\nPlanerade/pågående aktiviteter\n\nStatus/förutsättningar/ansvar\n\n"
+    text = (
+        labels * 2
+        + "36. Regionen följer upp nivåstruktureringen.\n\n• Redovisning skickas. Pågår.\n\n"
+        + "Väntetidsmålen nås inte.\n\n"
+        + "37. Regionen deltar i samarbetet.\n\n• Personer deltar i arbetsgrupper, pågår.\n"
+    )
+    rows = read_text_tables(text_document(text), LAYOUTS["region_kronoberg"].table)
+    assert [row.cells["goal"][0][:3] for row in rows] == ["36.", "37."]
