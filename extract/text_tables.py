@@ -427,6 +427,15 @@ def cut_blocks(
             blocks[target] = Block((*blocks[target].lines, *current), block.open)
         elif broken and (stray_labels(block.text) or repeats_label(block.text, columns)):
             blocks.append(block)  # a header's labels printed again after the break: no cell
+        elif (
+            broken
+            and paragraph_marks
+            and _word_tail(current[0], inner_words)
+            and (target := _broken_word(blocks, range(previous_page, len(blocks)), inner_words))
+            is not None
+        ):
+            # no block waits, but one before the break ended on a piece of a word
+            blocks[target] = Block((*blocks[target].lines, *current), block.open)
         elif blocks and not broken and CLOSING_RE.fullmatch(block.text):
             last = blocks[-1]  # ")" alone: the end of the block before, no cell of its own
             blocks[-1] = replace(last, lines=(*last.lines, *current), open=block.open)
@@ -605,6 +614,17 @@ def _word_tail(first: Line, inner_words: frozenset[str]) -> bool:
     )
 
 
+def _broken_word(blocks: list[Block], window: range, inner_words: frozenset[str]) -> int | None:
+    """The last block of `window` that ends on a piece of a word: without a space, on a
+    lower-case word the text never prints inside a line ("… prioriteringsordnin")."""
+    for index in reversed(window):
+        last = blocks[index].lines[-1]
+        word = last.stripped.split()[-1] if last.stripped else ""
+        if not last.ends_open and word.isalpha() and word.islower() and word not in inner_words:
+            return index
+    return None
+
+
 def _broken_before(blocks: list[Block], window: range) -> int | None:
     """The last block of `window` if it ends without a space on a letter: a word the page
     break may have cut at the line's end."""
@@ -668,10 +688,11 @@ def _ends_rest(last: Line, line: Line, inner_words: frozenset[str]) -> bool:
 
 
 def inner_words(lines: Sequence[Line]) -> frozenset[str]:
-    """The lower-case words a text prints after another word on a line: whole words (a word
-    broken at a line's end prints its last part first on the next line only)."""
+    """The lower-case words a text prints inside a line, between other words or marks: whole
+    words (a word broken at a line's end prints its first part last on a line and its last part
+    first on the next one only)."""
     return frozenset(
-        word for line in lines for word in re.findall(r"(?<=\s)[a-zåäö]+\b", line.stripped)
+        word for line in lines for word in re.findall(r"(?<=\s)[a-zåäö]+\b(?=\W)", line.stripped)
     )
 
 

@@ -1159,6 +1159,22 @@ def test_the_rest_of_a_word_broken_at_a_page_break_goes_to_the_cell_it_ended():
     ]
 
 
+def test_the_rest_of_a_broken_word_finds_its_cell_after_the_open_ones_took_theirs():
+    """Where the open cell took its rest first, a piece of a word after it goes to the cell
+    that ended on a piece of a word the text never prints inside a line ("… ordnin"), not to
+    one that ended on a whole word ("… registret", printed inside a line elsewhere)."""
+    lines = across_break(
+        ["Målet är att registret ", "", "Föra in data i registret", "", "Öka enligt ordnin", ""],
+        ["håller god kvalitet.", "", "g som är baserad på SKR.", ""],
+    )
+    blocks = cut_blocks(lines, True, inner_words(lines))
+    assert [block.text for block in blocks] == [
+        "Målet är att registret håller god kvalitet.",
+        "Föra in data i registret",
+        "Öka enligt ordnin g som är baserad på SKR.",
+    ]
+
+
 def test_a_block_that_stopped_mid_phrase_before_a_break_takes_a_lower_case_rest():
     """A piece of a line split off before a break loses the tool's mark, but a block that stops
     on "med" or "och" was cut: the lower-case rests after the break go on it; a capitalised
