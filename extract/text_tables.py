@@ -1146,6 +1146,25 @@ def _groups(cut: _Cut, model: TableModel) -> list[Group]:
         if (opens and not goes_on) or not groups:
             groups.append([])
         groups[-1].append((block, cut.columns[index]))
+    return _items_back(groups) if model.reading_order else groups
+
+
+def _items_back(groups: list[Group]) -> list[Group]:
+    """In reading order, a cell's items share their marker: where a row's list cell opens with a
+    plain capitalised block and bullet items follow it, while the row before holds only bullet
+    items in that cell, those items are the rest of the row before's list, printed after the
+    next row's first cells ("• Träningsgrupp …", next goal, "Rehabriktlinjer …", "• Impl…")."""
+    for before, group in zip(groups, groups[1:], strict=False):
+        for cell in sorted({column.cell for _, column in group} & LIST_CELLS):
+            own = [pair for pair in group if pair[1].cell == cell]
+            first = own[0][0].text
+            listed = [block for block, column in before if column.cell == cell]
+            if is_bullet(first) or not first[:1].isupper() or not listed:
+                continue
+            if all(is_bullet(block.text) for block in listed):
+                strays = [pair for pair in own[1:] if is_bullet(pair[0].text)]
+                before.extend(strays)
+                group[:] = [pair for pair in group if pair not in strays]
     return groups
 
 

@@ -1495,3 +1495,44 @@ def test_a_header_printed_twice_in_a_row_names_each_column_once():
     )
     rows = read_text_tables(text_document(text), LAYOUTS["region_kronoberg"].table)
     assert [row.cells["goal"][0][:3] for row in rows] == ["36.", "37."]
+
+
+SKANE_ITEMS_AFTER_NEXT_ROW = """Målbild
+
+Planerade
+aktiviteter
+
+Ansvarig
+
+Status
+
+Personer med cancer erbjuds cancerrehabilitering enligt vårdprogrammet.
+
+• Träningsgrupp erbjuds via lasarettsrehab. Pågår.
+
+Lokal rehabriktlinje finns för personer med cancer.
+
+Rehabriktlinjer för regionen uppdateras under 2024.
+
+Pågår
+
+• Implementering av uppdaterat vårdprogram. Planeras.
+
+Lasarettsrehab
+"""
+
+
+def test_in_reading_order_bullet_items_after_the_next_rows_plain_cell_are_the_row_befores():
+    """pdftotext prints the rest of a row's bulleted list after the next row's goal and plain
+    activity: a cell's items share their marker, so the bullet goes back to the row before."""
+    rows = read_text_tables(
+        text_document(SKANE_ITEMS_AFTER_NEXT_ROW), LAYOUTS["region_skane"].table
+    )
+    items = [[line for line in row.cells.get("activities", ()) if line] for row in rows]
+    assert items == [
+        [
+            "• Träningsgrupp erbjuds via lasarettsrehab. Pågår.",
+            "• Implementering av uppdaterat vårdprogram. Planeras.",
+        ],
+        ["Rehabriktlinjer för regionen uppdateras under 2024."],
+    ]
