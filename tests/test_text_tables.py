@@ -1536,3 +1536,22 @@ def test_in_reading_order_bullet_items_after_the_next_rows_plain_cell_are_the_ro
         ],
         ["Rehabriktlinjer för regionen uppdateras under 2024."],
     ]
+
+
+def test_in_reading_order_a_bullet_item_after_a_plain_block_opens_no_item_of_its_cell():
+    """A cell's items share their marker: after a row's plain activity, a plain block and a
+    bullet item below it are the next row's goal and its first item, not two more items."""
+    columns = parse_header_text("Målbild Planerade aktiviteter Ansvarig Status")
+    blocks = [
+        block("RgK ska tillgodose barnets behov av planering för uppföljning."),
+        block("Patientkontrakt och Min vårdplan är under införande."),
+        block("Alla patienter erbjuds kontakt med en seneffektsmottagning enligt vårdprogrammet."),
+        block("• RgK remitterar patienter till mottagningen i Lund."),
+    ]
+    model = TableModel(columns, "goal", reading_order=True)
+    assert placed(blocks, model) == [
+        ("goal", True),
+        ("activities", False),
+        ("goal", True),
+        ("activities", False),
+    ]
