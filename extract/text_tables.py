@@ -15,7 +15,7 @@ import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from extract.cells import (
@@ -1276,6 +1276,15 @@ def is_caption(lines: Sequence[Line], set_apart: bool = False) -> bool:
     return not (set_apart and cell)
 
 
+def _rest_after_header(lines: Sequence[Line], index: int, spans: Mapping[int, HeaderSpan]) -> bool:
+    """The next line after `index` opens a header, and the text after that header opens in
+    lower case: a cell's rest on a new page."""
+    following = next((k for k in range(index + 1, len(lines)) if not lines[k].is_blank), None)
+    if following is None or following not in spans:
+        return False
+    return _next_text(lines, following + spans[following].n_lines - 1)[:1].islower()
+
+
 def _next_text(lines: Sequence[Line], index: int) -> str:
     """The text of the first non-blank line after `index`, or ""."""
     return next((line.text for line in lines[index + 1 :] if not line.is_blank), "")
@@ -1379,9 +1388,10 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
             table is not None
             and table.body
             and caption_inside
-            and is_bullet(_next_text(lines, index))
+            and (is_bullet(_next_text(lines, index)) or _rest_after_header(lines, index, spans))
         ):
-            # the tool printed the table's caption among its cells: a list goes on below it
+            # the tool printed the table's caption among its cells: a list goes on below it,
+            # or the page's repeated header and a cut cell's rest
             context = Context(context.area, context.chapter, line.stripped)
             table.context = replace(table.context, section=line.stripped)
             continue

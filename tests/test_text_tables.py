@@ -1555,3 +1555,42 @@ def test_in_reading_order_a_bullet_item_after_a_plain_block_opens_no_item_of_its
         ("goal", True),
         ("activities", False),
     ]
+
+
+KRONOBERG_CAPTION_AT_PAGE_FOOT = """Målbild
+
+Planerade/pågående aktiviteter
+
+Status/förutsättningar/ansvar
+
+20. Alla patienter har en kontaktsjuksköterska som arbetar enligt uppdragsbeskrivningen för
+
+• Uppdragsbeskrivningen behöver uppdateras.
+
+KONTAKTSJUKSKÖTERSKA
+
+\fMålbild
+
+Planerade/pågående aktiviteter
+
+Status/förutsättningar/ansvar
+
+kontaktsjuksköterskans roll och funktion.
+
+21. Alla patienter erbjuds en skriftlig vårdplan.
+
+• Införandet pågår.
+"""
+
+
+def test_a_caption_printed_at_a_page_foot_before_a_cut_cells_rest_keeps_the_table():
+    """pdftotext may print a table's caption at the foot of a page: where the repeated header
+    below it is followed by a cut cell's rest, the table goes on and the rest finds its cell."""
+    rows = read_text_tables(
+        text_document(KRONOBERG_CAPTION_AT_PAGE_FOOT), LAYOUTS["region_kronoberg"].table
+    )
+    assert [" ".join(row.cells["goal"]) for row in rows] == [
+        "20. Alla patienter har en kontaktsjuksköterska som arbetar enligt uppdragsbeskrivningen "
+        "för kontaktsjuksköterskans roll och funktion.",
+        "21. Alla patienter erbjuds en skriftlig vårdplan.",
+    ]
