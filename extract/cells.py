@@ -208,6 +208,7 @@ def _adjective_endings() -> tuple[str, ...]:
 
 
 def _is_adjective(word: str) -> bool:
+    """A word with an adjective's ending after a stem of MIN_ADJECTIVE_STEM letters."""
     bare = word.strip(".,;:()").lower()
     return bare.isalpha() and any(
         bare.endswith(end) and len(bare) - len(end) >= MIN_ADJECTIVE_STEM
