@@ -443,8 +443,9 @@ def cut_blocks(
             last = blocks[-1]  # ")" alone: the end of the block before, no cell of its own
             blocks[-1] = replace(last, lines=(*last.lines, *current), open=block.open)
         else:
-            waiting.clear()
             resumes = broken and is_bullet(current[0].text)
+            if not (paragraph_marks and resumes and cut_row):  # rests may follow its list
+                waiting.clear()
             blocks.append(replace(block, after_break=broken, resumes=resumes, row_cut=cut_row))
             broken = cut_row = False
         current.clear()
@@ -483,6 +484,12 @@ def cut_blocks(
                     and _may_go_on(blocks[waiting[0]], current[0])
                     and bool(FULL_STOP_RE.search(current[-1].stripped))
                     and line.stripped[:1].isupper()
+                )
+                or (  # a resumed list's item ends at its paragraph's end before a rest
+                    paragraph_marks
+                    and is_bullet(current[0].text)
+                    and not _goes_on(current[-1])
+                    and line.stripped[:1].islower()
                 )
                 or (
                     paragraph_marks

@@ -1594,3 +1594,20 @@ def test_a_caption_printed_at_a_page_foot_before_a_cut_cells_rest_keeps_the_tabl
         "för kontaktsjuksköterskans roll och funktion.",
         "21. Alla patienter erbjuds en skriftlig vårdplan.",
     ]
+
+
+def test_a_cells_rest_may_follow_the_resumed_items_of_its_rows_list():
+    """pypdf prints each cell's rest after a page break in column order: the row's list goes
+    on first ("• Sammanställning …"), then the actor's rest ("bröstcancerscreening"), which
+    still finds the name the break cut."""
+    lines = across_break(
+        ["Fortsatt processarbete", "", "• Bilda nätverk i sydöst", "", "Processledare ", ""],
+        ["• Sammanställning av ", "resultat i sydöst", "bröstcancerscreening", ""],
+    )
+    blocks = cut_blocks(lines, True, inner_words(lines))
+    assert [block.text for block in blocks] == [
+        "Fortsatt processarbete",
+        "• Bilda nätverk i sydöst",
+        "Processledare bröstcancerscreening",
+        "• Sammanställning av resultat i sydöst",
+    ]
