@@ -93,7 +93,7 @@ class PathCosts:
     min_word_before_split: int = 4  # letters of the word before a cell boundary inside a line
     fit_share: float = 0.8  # a word fits a line when it ends within this share of the widest
     plain_after_bullet: float = 1.0  # a capitalised block without a bullet after a bullet item
-    bullet_after_plain: float = 1.0  # in reading order, a bullet item after a plain block
+    bullet_after_plain: float = 1.0  # a bullet item in the cell of the plain block before it
     text_opener: float = 1.0  # an actor's cell opening with a word the text cells open with
     min_opener_blocks: int = 2  # blocks of a text cell a first word must open to count
 
@@ -353,8 +353,10 @@ def assign_columns(
             and block.text[:1].isupper()
             else 0.0
         )
-        if model.reading_order and marked == "bullet" and marker(before.text) is None:
-            unlike += costs.bullet_after_plain  # nor a bullet item after a plain block
+        if marked == "bullet" and marker(before.text) is None:
+            # in any order, a bullet item right after a plain block is no item of its cell
+            # (a plain goal and a bullet below it open the next row)
+            unlike += costs.bullet_after_plain
         if model.numbered and GOAL_RE.match(block.text):
             unlike += costs.numbered_elsewhere  # a goal's cell holds one numbered goal
         emissions = [fits(block, j) for j in range(n)]
