@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.data_tables import read_tsv, term_list
 from extract.document import Line
@@ -164,6 +164,7 @@ def joined_actors(text: str) -> list[str]:
 
 
 MIN_COMPOUND_HEAD = 3  # letters before an actor suffix: "Patientrådet", not "området"
+WORD_CACHE_SIZE = 65536  # words whose actor test is kept (a plan has a few thousand)
 
 
 def _ends_with_actor(word: str, suffixes: tuple[str, ...]) -> bool:
@@ -176,6 +177,7 @@ def _ends_with_actor(word: str, suffixes: tuple[str, ...]) -> bool:
     return False
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _word_is_actor(word: str, genitive: bool = True) -> bool:
     """A word is an actor term, or (where `genitive`) an actor term's genitive ("kommunernas",
     "regionens")."""

@@ -17,6 +17,7 @@ import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extract.cells import (
     CAPITALISED_RE,
@@ -135,6 +136,9 @@ def _looks_like_actor(text: str, costs: PathCosts) -> bool:
     return starts_with_actor(text) or (words <= costs.short_actor_words and names_actor(text))
 
 
+EMISSION_CACHE_SIZE = 65536  # (block, cell) pairs whose emission is kept
+
+
 def _lists_actors(block: Block, costs: PathCosts) -> bool:
     """A block of several actors' names, a line or more each (a reading-order tool prints a
     row's responsible cells as one block): every name reads as an actor's."""
@@ -144,8 +148,10 @@ def _lists_actors(block: Block, costs: PathCosts) -> bool:
     return len(names) > 1 and all(_looks_like_actor(name, costs) for name in names)
 
 
+@lru_cache(maxsize=EMISSION_CACHE_SIZE)
 def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
-    """How unlike a block is to the content of `cell` (0: just like it)."""
+    """How unlike a block is to the content of `cell` (0: just like it; kept for the paths
+    that weigh the same block again)."""
     text = block.text
     words = len(text.split())
     status = is_status_cell(text)
