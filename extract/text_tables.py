@@ -136,9 +136,6 @@ def _looks_like_actor(text: str, costs: PathCosts) -> bool:
     return starts_with_actor(text) or (words <= costs.short_actor_words and names_actor(text))
 
 
-EMISSION_CACHE_SIZE = 65536  # (block, cell) pairs whose emission is kept
-
-
 def _lists_actors(block: Block, costs: PathCosts) -> bool:
     """A block of several actors' names, a line or more each (a reading-order tool prints a
     row's responsible cells as one block): every name reads as an actor's."""
@@ -146,6 +143,9 @@ def _lists_actors(block: Block, costs: PathCosts) -> bool:
         return False
     names = split_actors([line.stripped for line in block.lines])
     return len(names) > 1 and all(_looks_like_actor(name, costs) for name in names)
+
+
+EMISSION_CACHE_SIZE = 65536  # (block, cell) pairs whose emission is kept
 
 
 @lru_cache(maxsize=EMISSION_CACHE_SIZE)
@@ -412,6 +412,10 @@ def cut_blocks(
     hidden = range(0)  # the blocks before a page break that left none open
     previous_page = 0  # the first block of the page before the last page break
 
+    def take_rest(target: int, block: Block) -> None:
+        """The block after a page break is the rest of the cell `target` (its mark kept)."""
+        blocks[target] = Block((*blocks[target].lines, *current), block.open)
+
     def close() -> None:
         if not current:
             return
@@ -426,7 +430,7 @@ def cut_blocks(
             target = _broken_before(blocks, range(previous_page, waiting[0]))
             if target is None:
                 target = waiting.pop(0)
-            blocks[target] = Block((*blocks[target].lines, *current), block.open)
+            take_rest(target, block)
         elif (
             waiting
             and _is_rest(current[0])
@@ -435,7 +439,7 @@ def cut_blocks(
             and not repeats_label(block.text, columns)
         ):
             target = waiting.pop(0)
-            blocks[target] = Block((*blocks[target].lines, *current), block.open)
+            take_rest(target, block)
         elif broken and (stray_labels(block.text) or repeats_label(block.text, columns)):
             blocks.append(block)  # a header's labels printed again after the break: no cell
         elif (
@@ -446,7 +450,7 @@ def cut_blocks(
             is not None
         ):
             # no block waits, but one before the break ended on a piece of a word
-            blocks[target] = Block((*blocks[target].lines, *current), block.open)
+            take_rest(target, block)
         elif blocks and not broken and CLOSING_RE.fullmatch(block.text):
             last = blocks[-1]  # ")" alone: the end of the block before, no cell of its own
             blocks[-1] = replace(last, lines=(*last.lines, *current), open=block.open)
@@ -957,7 +961,9 @@ def _split_at(block: Block, starts: Sequence[int]) -> list[Block]:
         return [block]
     parts = [block.lines[a:b] for a, b in zip(starts, [*starts[1:], None], strict=True)]
     blocks = [Block(part) for part in parts]
-    blocks[0] = Block(parts[0], False, block.after_break, False, block.resumes, block.row_cut)
+    blocks[0] = replace(
+        blocks[0], after_break=block.after_break, resumes=block.resumes, row_cut=block.row_cut
+    )
     blocks[-1] = replace(blocks[-1], open=block.open)
     return blocks
 
@@ -1294,15 +1300,21 @@ def is_caption(lines: Sequence[Line], set_apart: bool = False) -> bool:
 def _rest_after_header(lines: Sequence[Line], index: int, spans: Mapping[int, HeaderSpan]) -> bool:
     """The next line after `index` opens a header, and the text after that header opens in
     lower case: a cell's rest on a new page."""
-    following = next((k for k in range(index + 1, len(lines)) if not lines[k].is_blank), None)
+    following = _next_index(lines, index)
     if following is None or following not in spans:
         return False
     return _next_text(lines, following + spans[following].n_lines - 1)[:1].islower()
 
 
+def _next_index(lines: Sequence[Line], index: int) -> int | None:
+    """The index of the first non-blank line after `index`, or None."""
+    return next((k for k in range(index + 1, len(lines)) if not lines[k].is_blank), None)
+
+
 def _next_text(lines: Sequence[Line], index: int) -> str:
     """The text of the first non-blank line after `index`, or ""."""
-    return next((line.text for line in lines[index + 1 :] if not line.is_blank), "")
+    following = _next_index(lines, index)
+    return lines[following].text if following is not None else ""
 
 
 def _heading_inside(

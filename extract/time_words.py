@@ -68,6 +68,7 @@ PART = alternation(time_words().parts)  # kvartal, tertial, halvår
 # (normalize): "2 ggr/år", "Två gånger per år", "3-4 ggr/termin" (count, count, unit) and
 # "2/gånger/år" (count, unit)
 COUNT = rf"(\d+|{NUMBER})"
-PER = r"(?:ggr|gånger|gång)\s*(?:/|per|i|om)?\s*"
+TIMES = r"(?:ggr|gånger|gång)"
+PER = rf"{TIMES}\s*(?:/|per|i|om)?\s*"
 COUNTED = rf"{COUNT}(?:\s*[-–]\s*{COUNT})?\s*{PER}({UNIT})"
-COUNTED_SLASHED = rf"(\d+)\s*/\s*(?:ggr|gånger|gång)\s*/\s*({UNIT})"
+COUNTED_SLASHED = rf"(\d+)\s*/\s*{TIMES}\s*/\s*({UNIT})"
