@@ -1,7 +1,7 @@
 """Row recall on plans our generator draws in many ways: what next year's plans may vary.
 
-Run from the repository root: `python benchmarks/generated.py [--text]`. Two sweeps, every plan
-drawn with reportlab (tests/pdf_fixtures.py) and read back by `parse_file`:
+Run from the repository root: `python benchmarks/generated.py [--text] [--layout]`. Two sweeps,
+every plan drawn with reportlab (tests/pdf_fixtures.py) and read back by `parse_file`:
 
 - the sample documents' own rows, in each regional layout, set in 7, 8.5 and 11 pt type, with
   and without rules, on portrait and landscape pages;
@@ -13,12 +13,15 @@ drawn with reportlab (tests/pdf_fixtures.py) and read back by `parse_file`:
 A drawn row is found when a read row has its goal and activities (text compared without spaces
 and punctuation, 0.9 alike at least). With `--text` the second sweep is also read as pypdf's
 text of each PDF (pypdf must be installed; it is no dependency of the pipeline), as pypdf prints
-these PDFs: without the trailing space Word's PDFs give a wrapped line.
+these PDFs: without the trailing space Word's PDFs give a wrapped line. With `--layout` both
+sweeps are also read as `pdftotext -layout` prints each PDF (poppler's pdftotext must be on the
+PATH), a text that keeps the columns by spaces.
 """
 
 from __future__ import annotations
 
 import itertools
+import subprocess
 import sys
 import tempfile
 from difflib import SequenceMatcher
@@ -123,11 +126,20 @@ def pypdf_text(pdf: Path) -> Path:
     return text
 
 
+def pdftotext_layout(pdf: Path) -> Path:
+    """The PDF's text as `pdftotext -layout` prints it, in a file beside it."""
+    text = pdf.with_suffix(".layout.txt")
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(text)], check=True)
+    return text
+
+
 def main() -> None:
     with_text = "--text" in sys.argv
+    with_layout = "--layout" in sys.argv
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         print("sample rows, drawn anew | rows found per type size, rules and page")
+        drawn_rows = [0, 0]  # rows found and drawn, read from `pdftotext -layout`
         for path in sorted((ROOT / "raw").glob("*.txt")):
             text = parse_file(path)
             layout = text.detection.layout.name
@@ -138,14 +150,21 @@ def main() -> None:
                 plan = plan_from_rows(
                     layout, text.rows, TITLES[layout], ruled=ruled, font_size=size, landscape=wide
                 )
-                pdf = parse_file(render(plan, out / "plan.pdf"))
-                result = compare_rows(list(text.rows), pdf.rows)
+                drawn = render(plan, out / "plan.pdf")
+                result = compare_rows(list(text.rows), parse_file(drawn).rows)
                 cells.append(
                     f"{'R' if ruled else 'U'}{size:g}{'L' if wide else 'P'} "
                     f"{result.found}/{len(text.rows)}"
                 )
+                if with_layout:
+                    spaced = parse_file(pdftotext_layout(drawn))
+                    drawn_rows[0] += compare_rows(list(text.rows), spaced.rows).found
+                    drawn_rows[1] += len(text.rows)
             print(f"{layout:20s}", " ".join(cells))
-        totals = {"pdf": [0, 0], "pypdf": [0, 0]}
+        if with_layout:
+            hits, total = drawn_rows
+            print(f"sample rows drawn anew, pdftotext -layout: {hits}/{total} rows found")
+        totals = {"pdf": [0, 0], "pypdf": [0, 0], "pdftotext -layout": [0, 0]}
         for header, ruled, wide, bullets, size in itertools.product(
             HEADERS, (True, False), (False, True), (False, True), SIZES
         ):
@@ -153,6 +172,8 @@ def main() -> None:
             options = {"ruled": ruled, "landscape": wide, "font_size": size}
             pdf = render(generic_plan(header, rows, **options), out / "generic.pdf")
             sources = {"pdf": pdf, **({"pypdf": pypdf_text(pdf)} if with_text else {})}
+            if with_layout:
+                sources["pdftotext -layout"] = pdftotext_layout(pdf)
             for form, source in sources.items():
                 totals[form][0] += found(rows, parse_file(source).rows)
                 totals[form][1] += len(rows)

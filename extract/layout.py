@@ -17,8 +17,9 @@ TABLE_ROW_KIND = "action_row"  # the kind of a row read from an action table
 LINE_ORDER = "lines"  # a header on one line, each cell's lines together (the samples' tool)
 PARAGRAPH_MARKED = "paragraph-marked"  # pypdf: a wrapped line ends with a space
 READING_ORDER = "reading-order"  # pdftotext: a header's labels on lines of their own
+SPACED = "spaced"  # pdftotext -layout: columns kept by spaces, a line across every column
 NO_TABLES = "no-tables"  # no table header found
-TEXT_ORDERS = frozenset({LINE_ORDER, PARAGRAPH_MARKED, READING_ORDER, NO_TABLES})
+TEXT_ORDERS = frozenset({LINE_ORDER, PARAGRAPH_MARKED, READING_ORDER, SPACED, NO_TABLES})
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Read a plan file into a Document: decode, number the lines, restore the blank lines."""
+"""Read a plan file into a Document: decode, number the lines, restore the blank lines (not in
+a text that keeps its columns by spaces, whose blank lines are its geometry)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,20 @@ import hashlib
 from pathlib import Path
 
 from extract.document import Document, decode_text, split_lines
+from extract.spaced_text import is_spaced
 from extract.spacing import restore_spacing
 
 
 def document_from_bytes(data: bytes, path: Path) -> Document:
     """Build a Document from raw bytes of extracted text."""
     text, encoding, warnings = decode_text(data)
+    lines = split_lines(text)
     return Document(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         format="text",
         encoding=encoding,
-        lines=restore_spacing(split_lines(text)),
+        lines=lines if is_spaced(lines) else restore_spacing(lines),
         warnings=warnings,
     )
 

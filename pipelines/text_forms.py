@@ -46,7 +46,12 @@ def pdfplumber_text(pdf: Path) -> str:
 
 
 # The text forms of a rendered plan (tests/data/variants): how each stored file is named
-FORMS = {"pdf": ".pdf", "pypdf": ".txt", "pdftotext": ".pdftotext.txt"}
+FORMS = {
+    "pdf": ".pdf",
+    "pypdf": ".txt",
+    "pdftotext": ".pdftotext.txt",  # reading order (pdftotext's default)
+    "pdftotext-layout": ".pdftotext-layout.txt",  # `pdftotext -layout`: columns kept by spaces
+}
 # and the tools whose text is extracted from the plan's PDF on the fly
 TEXT_TOOLS: dict[str, Callable[[Path], str]] = {
     "pdfminer": pdfminer_text,

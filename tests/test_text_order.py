@@ -4,7 +4,14 @@ from dataclasses import replace
 
 import pytest
 
-from extract.layout import LINE_ORDER, NO_TABLES, PARAGRAPH_MARKED, READING_ORDER, TABLE_ROW_KIND
+from extract.layout import (
+    LINE_ORDER,
+    NO_TABLES,
+    PARAGRAPH_MARKED,
+    READING_ORDER,
+    SPACED,
+    TABLE_ROW_KIND,
+)
 from extract.layouts import LAYOUTS
 from extract.reader import read_document
 from extract.text_order import text_order
@@ -19,6 +26,7 @@ VASTMANLAND = "d04-vastmanland-uppsala"
     [
         (VARIANTS / f"{VASTMANLAND}.txt", PARAGRAPH_MARKED),
         (VARIANTS / f"{VASTMANLAND}.pdftotext.txt", READING_ORDER),
+        (VARIANTS / f"{VASTMANLAND}.pdftotext-layout.txt", SPACED),
         (RAW / "001_5c8ae417ba2d801a.txt", LINE_ORDER),
     ],
 )

@@ -7,7 +7,8 @@ import statistics
 from pathlib import Path
 
 from extract.layout import Layout, ParsedRow
-from extract.pdf.pages import group_lines, margin_key, margin_lines, open_pdf, page_words, scan
+from extract.pdf.margins import margin_key, margin_lines
+from extract.pdf.pages import group_lines, open_pdf, page_words, scan
 from extract.pdf.reader import is_heading
 from extract.pdf.settings import SETTINGS
 from extract.pdf.tables import find_header

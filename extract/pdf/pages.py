@@ -11,13 +11,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from extract.columns import parse_header_text
 from extract.document import unligature
 from extract.errors import (
     CorruptDocument,
@@ -28,29 +26,11 @@ from extract.errors import (
     ScannedDocument,
     TooLongDocument,
 )
-from extract.page_numbers import PAGE_NUMBER_RE, fold_digits
+from extract.pdf.margins import Scan, margin_key, margin_lines, running_keys, without_heads
 from extract.pdf.primitives import Page, Rule, TextLine, Word
 from extract.pdf.settings import SETTINGS, PdfSettings
 
 BOLD_RE = re.compile(r"bold|black|heavy|semibold", re.I)
-MARGIN_GAP_LINES = 0.8  # a running head stands this many line heights apart from the text
-POSITION_STEP = 4.0  # points: running heads stand at the same height on every page
-
-
-@dataclass(frozen=True)
-class Scan:
-    """What the first pass learnt of a PDF."""
-
-    n_pages: int
-    running: frozenset[str]  # margin_key of lines that repeat: running heads and feet
-    head_lines: tuple[str, ...]  # text of the first pages, to recognise the layout
-    pages: tuple[Page, ...] = ()  # the first pages as read, kept so the second pass reads none
-    # of them again (as many as `PdfSettings.kept_words` words fit)
-
-
-def margin_key(line: TextLine) -> str:
-    """What a running head has in common from page to page: its text (digits folded) and place."""
-    return f"{round(line.top / POSITION_STEP)}:{fold_digits(line.text)}"
 
 
 @contextmanager
@@ -130,27 +110,6 @@ def _rules(page: pdfplumber.page.Page, settings: PdfSettings) -> list[Rule]:
     return sorted(rules, key=lambda rule: (rule.y, rule.x0))
 
 
-def margin_lines(lines: list[TextLine], height: float, settings: PdfSettings) -> list[TextLine]:
-    """Lines in the top or bottom band of a page that stand apart from the text block (not a
-    table header, which a table repeats at the same height on every page)."""
-    band = settings.margin_share * height
-    found: list[TextLine] = []
-    for index, line in enumerate(lines):
-        if parse_header_text(line.text) is not None:
-            continue  # a table header repeated at the top of each page is the table's
-
-        gap_line = (line.bottom - line.top) * MARGIN_GAP_LINES
-        if line.bottom <= band:
-            following = lines[index + 1] if index + 1 < len(lines) else None
-            if following is None or following.top - line.bottom >= gap_line:
-                found.append(line)
-        elif line.top >= height - band:
-            above = lines[index - 1] if index else None
-            if above is None or line.top - above.bottom >= gap_line or above in found:
-                found.append(line)
-    return found
-
-
 def scan(path: Path, settings: PdfSettings = SETTINGS) -> Scan:
     """First pass: page count, running heads and feet, the first pages' text."""
     margins: Counter[str] = Counter()
@@ -179,10 +138,7 @@ def scan(path: Path, settings: PdfSettings = SETTINGS) -> Scan:
             page.close()
         if not any_text:
             raise ScannedDocument("the PDF has no text layer (a scan?); run OCR on it first")
-    threshold = max(2, settings.repeat_share * n_pages)
-    running = {text for text, count in margins.items() if count >= threshold}
-    running |= {key for key in margins if PAGE_NUMBER_RE.match(key.split(":", 1)[1])}
-    return Scan(n_pages, frozenset(running), tuple(head), tuple(kept))
+    return Scan(n_pages, running_keys(margins, n_pages, settings), tuple(head), tuple(kept))
 
 
 def read_pages(
@@ -191,7 +147,7 @@ def read_pages(
     """Second pass: each page without its running heads and feet, and the heads themselves. The
     pages the first pass kept are not read again; the file is opened only for the rest."""
     for page in first.pages:
-        yield _without_heads(page, first.running, settings)
+        yield without_heads(page, first.running, settings)
     if len(first.pages) == first.n_pages:
         return
     with open_pdf(path) as pdf:
@@ -202,17 +158,4 @@ def read_pages(
             rules = tuple(_rules(pdf_page, settings))
             page = Page(number, pdf_page.width, pdf_page.height, tuple(lines), rules)
             pdf_page.close()
-            yield _without_heads(page, first.running, settings)
-
-
-def _without_heads(
-    page: Page, running: frozenset[str], settings: PdfSettings
-) -> tuple[Page, tuple[TextLine, ...]]:
-    """The page without its running heads and feet, and those heads."""
-    heads = tuple(
-        line
-        for line in margin_lines(list(page.lines), page.height, settings)
-        if margin_key(line) in running
-    )
-    body = tuple(line for line in page.lines if line not in heads)
-    return replace(page, lines=body), heads
+            yield without_heads(page, first.running, settings)

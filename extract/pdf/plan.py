@@ -9,9 +9,9 @@ from extract.document import Document, Line
 from extract.errors import CorruptDocument, EmptyDocument
 from extract.files import PDF_MAGIC, file_sha256
 from extract.layout import Layout, ParsedRow
-from extract.pdf.reader import read_pdf
+from extract.pdf.pages import read_pages, scan
+from extract.pdf.reader import content_rows, read_content
 from extract.pdf.settings import SETTINGS, PdfSettings
-from extract.table_rows import table_row
 
 
 def check_pdf(path: Path) -> None:
@@ -37,9 +37,7 @@ def read_pdf_plan(
         detections.append(detect_layout(Document(path, "", "pdf", "pdf", lines), layout))
         return detections[0].layout
 
-    content = read_pdf(path, choose, settings)
+    first = scan(path, settings)
+    content = read_content(first, read_pages(path, first, settings), choose, settings)
     document = Document(path, file_sha256(path), "pdf", "pdf", content.text, (), content.n_pages)
-    text_rows = content.layout.parse(document)
-    spec = content.layout.table
-    rows = [*text_rows, *(table_row(row, spec) for row in content.rows if spec)]
-    return document, detections[0], sorted(rows, key=lambda row: (row.line_start, row.line_end))
+    return document, detections[0], content_rows(content, document)

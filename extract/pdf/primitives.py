@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Word:
-    """One word with its box (PDF points, top-down) and font."""
+    """One word with its box (PDF points, top-down) and font; `reach` is where its column's text
+    goes on to without a gap below it, where that is lower than its bottom (a text laid out by
+    spaces prints two columns' lines alternately: extract/spaced_text.py)."""
 
     text: str
     x0: float
@@ -16,14 +18,22 @@ class Word:
     bottom: float
     size: float
     bold: bool
+    reach: float | None = None
+
+    @property
+    def cell_bottom(self) -> float:
+        """The bottom of the word's text within its cell."""
+        return self.bottom if self.reach is None else self.reach
 
 
 @dataclass(frozen=True)
 class TextLine:
-    """Words that share a baseline on one page, left to right."""
+    """Words that share a baseline on one page, left to right; `number` is the line's number
+    in its source where it has one (a text laid out by spaces), else None (a PDF)."""
 
     page: int
     words: tuple[Word, ...]
+    number: int | None = None
 
     @property
     def text(self) -> str:

@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-import re
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from extract.cells import CAPITALISED_RE, is_bullet
-from extract.document import Line
+from extract.cells import is_bullet
+from extract.document import Document, Line
 from extract.headings import is_upper_heading
-from extract.layout import Layout, TableSpec
-from extract.pdf.pages import read_pages, scan
+from extract.layout import Layout, ParsedRow, TableSpec
+from extract.pdf.margins import Scan
 from extract.pdf.primitives import Page, TextLine
 from extract.pdf.settings import SETTINGS, PdfSettings
 from extract.pdf.tables import (
     CellLine,
     ColumnBox,
+    Header,
     RowDraft,
     find_header,
     fits_columns,
+    opens_cell,
+    opens_surely,
     page_rows,
     split_cells,
 )
-from extract.table_rows import TEXT_CELLS, Context, TableRow, fills, stated_goal
+from extract.table_rows import TEXT_CELLS, Context, TableRow, fills, stated_goal, table_row
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class PdfContent:
 
 @dataclass
 class _Table:
-    """A table while it is read (local to read_pdf)."""
+    """A table while it is read (local to read_content)."""
 
     columns: tuple[ColumnBox, ...]
     context: Context
@@ -84,21 +85,6 @@ def _finish_part(table: _Table, page: Page, settings: PdfSettings) -> None:
     table.parts, table.part_top, table.part_bottom = {}, None, 0.0
 
 
-ENUMERATOR_RE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*(?:\.|\)|\.\))\s")  # "5) …", "12. …"
-
-
-def _opens_cell(text: str) -> bool:
-    """Text that can open a cell: a capital, a bullet or an enumerator ("5) …", "12. …"); not
-    "och …", "2024-02-01 arrangerad …" or "1177 eller …", which go on from the page before."""
-    return text[:1].isupper() or is_bullet(text) or bool(ENUMERATOR_RE.match(text))
-
-
-def _opens_surely(text: str) -> bool:
-    """Text that opens a cell beyond doubt: a bullet, an enumerator or a capitalised word (not
-    an acronym, which may stand inside a sentence)."""
-    return is_bullet(text) or bool(ENUMERATOR_RE.match(text) or CAPITALISED_RE.match(text))
-
-
 def _continues(
     row: RowDraft,
     above: RowDraft,
@@ -114,7 +100,7 @@ def _continues(
     merged cells and those that do span rows in this table."""
     declared, spanning = merged
     lines = row.cells.get(key, [])
-    if not lines or not _opens_cell(lines[0].text):
+    if not lines or not opens_cell(lines[0].text):
         return True
     beside = [
         found[0]
@@ -124,7 +110,7 @@ def _continues(
     together = [line for line in beside if abs(line.top - lines[0].top) <= tolerance]
     # a new row under a merged goal: its key opens with a capitalised word ("IPÖ till …" may go
     # on a sentence) or a marker, and another of its cells opens beside it
-    new_row = _opens_surely(lines[0].text) and any(_opens_cell(line.text) for line in together)
+    new_row = opens_surely(lines[0].text) and any(opens_cell(line.text) for line in together)
     if any(
         row.cells.get(cell) and row.cells[cell][0].text[:1].islower()
         for cell in TEXT_CELLS
@@ -206,11 +192,14 @@ def _close(table: _Table, spec: TableSpec, settings: PdfSettings) -> list[TableR
     return rows
 
 
-def read_pdf(
-    path: Path, choose_layout: Callable[[tuple[str, ...]], Layout], settings: PdfSettings = SETTINGS
+def read_content(
+    first: Scan,
+    pages: Iterable[tuple[Page, tuple[TextLine, ...]]],
+    choose_layout: Callable[[tuple[str, ...]], Layout],
+    settings: PdfSettings = SETTINGS,
 ) -> PdfContent:
-    """Read the PDF in two passes (see extract/pdf/pages.py) into text lines and table rows."""
-    first = scan(path, settings)
+    """Read a document's pages (each without its running heads, and those heads; `first` is
+    what a first pass learnt of them) into text lines and table rows."""
     layout = choose_layout(first.head_lines)
     spec = layout.table
     text: list[Line] = []
@@ -223,19 +212,22 @@ def read_pdf(
     recent: tuple[ColumnBox, ...] | None = None  # columns of the last table, for one that resumes
     order = 0
     previous: TextLine | None = None
-    for page, heads in read_pages(path, first, settings):
+    for page, heads in pages:
         sizes = [word.size for line in page.lines for word in line.words]
         body_size = statistics.median(sizes) if sizes else 10.0
         for head in heads:
             if spec and spec.area_pattern and (match := spec.area_pattern.match(head.text)):
                 context = Context(int(match.group(1)), context.chapter, context.section)
         wrapped = 0  # lines of a header still to skip (it wraps onto them)
+        headers = [
+            find_header(page.lines, i, page.width) if spec else None for i in range(len(page.lines))
+        ]
         for index, line in enumerate(page.lines):
-            order += 1
+            order = line.number if line.number is not None else order + 1
             if wrapped:
                 wrapped -= 1
                 continue
-            header = find_header(page.lines, index, page.width) if spec else None
+            header = headers[index]
             if header is not None:
                 wrapped = header.n_lines - 1
             columns = header.columns if header else None
@@ -253,6 +245,9 @@ def read_pdf(
                 and not first_row
                 and is_heading(line, size, settings)
                 and not (goal_open and _goes_on_goal(line, previous, settings))
+            ) or (
+                header is None
+                and _titles_table(line, previous, headers[index + 1 : index + 2], settings)
             )
             area_match = spec.area_pattern.match(line.text) if spec and spec.area_pattern else None
             chapter_match = (
@@ -265,7 +260,7 @@ def read_pdf(
                     heading
                     or area_match
                     or chapter_match
-                    or not fits_columns(line, table.columns)
+                    or not fits_columns(line, columns or table.columns)
                     or _states_next_goal(line, table)
                 )
                 if columns is not None and not _same_columns(columns, table.columns):
@@ -276,7 +271,9 @@ def read_pdf(
                     rows.extend(_close(table, spec, settings))
                     recent, table = table.columns, None
                 elif header is not None:
-                    table.part_top = header.bottom  # the header repeated on a new page
+                    # the header repeated on a new page: where it stands there (a text laid out
+                    # by spaces places each page's columns anew)
+                    table.columns, table.part_top = header.columns, header.bottom
                     continue
             if header is not None:
                 goal = " ".join(goal_lines) if goal_lines else None
@@ -329,7 +326,7 @@ def read_pdf(
             elif previous is not None:  # other text between the goal and a table
                 goal_lines, goal_open = [], False
             if previous is not None and gap:
-                text.append(Line(order, page.number, ""))
+                text.append(Line(order - 1 if line.number else order, page.number, ""))
             text.append(Line(order, page.number, line.text, heading))
             previous = line
         if table is not None:
@@ -338,6 +335,24 @@ def read_pdf(
     if table is not None:
         rows.extend(_close(table, spec, settings))
     return PdfContent(layout, first.n_pages, tuple(text), tuple(rows))
+
+
+def content_rows(content: PdfContent, outside: Document) -> list[ParsedRow]:
+    """All rows read: the layout's parser over the text outside the tables (`outside`, made of
+    `content.text`) and the tables' rows, in the document's order."""
+    spec = content.layout.table
+    rows = [*content.layout.parse(outside), *(table_row(row, spec) for row in content.rows if spec)]
+    return sorted(rows, key=lambda row: (row.line_start, row.line_end))
+
+
+def _titles_table(
+    line: TextLine, previous: TextLine | None, below: list[Header | None], settings: PdfSettings
+) -> bool:
+    """A line set apart from the text above it, right above a table's header: the table's title
+    (a heading in body type), not a row's text; where the settings ask for it."""
+    if not settings.titles_above_headers or not below or below[0] is None:
+        return False
+    return previous is None or _paragraph_gap(previous, line, settings)
 
 
 def _goes_on_goal(line: TextLine, previous: TextLine | None, settings: PdfSettings) -> bool:

@@ -24,6 +24,10 @@ class PdfSettings:
         0.7  # a gap this many line heights between text lines is a blank line
     )
     heading_size_step: float = 1.0  # text this much larger than the body is a heading
+    # a line set apart right above a table header is the table's title: for pages without type
+    # sizes (a text laid out by spaces); a PDF shows its headings by their type, and a line
+    # above a header there is often a cell's last line, lower than its neighbours'
+    titles_above_headers: bool = False
     detect_pages: int = 40  # pages read to recognise the layout
     max_pages: int = 2000  # longer documents are refused (configurable)
     kept_words: int = 100_000  # words of the first pages the first pass keeps for the second

@@ -10,11 +10,12 @@ break split.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extract.cells import is_bullet
+from extract.cells import CAPITALISED_RE, is_bullet
 from extract.columns import (
     HeaderColumn,
     fold,
@@ -31,6 +32,22 @@ from extract.pdf.settings import PdfSettings
 COLUMN_PAD = 3.0  # points: cell text starts this far left of its label's start at most
 WRAP_GAP_LINES = 0.6  # a header's next line stands at most this many line heights below it
 MAX_WRAP_LINES = 2  # lines a header label wraps onto at most
+MAX_WRAP_WORDS = 4  # words of a line a header in body type wraps onto, beyond its label words
+
+
+ENUMERATOR_RE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*(?:\.|\)|\.\))\s")  # "5) …", "12. …"
+
+
+def opens_cell(text: str) -> bool:
+    """Text that can open a cell: a capital, a bullet or an enumerator ("5) …", "12. …"); not
+    "och …", "2024-02-01 arrangerad …" or "1177 eller …", which go on from the page before."""
+    return text[:1].isupper() or is_bullet(text) or bool(ENUMERATOR_RE.match(text))
+
+
+def opens_surely(text: str) -> bool:
+    """Text that opens a cell beyond doubt: a bullet, an enumerator or a capitalised word (not
+    an acronym, which may stand inside a sentence)."""
+    return is_bullet(text) or bool(ENUMERATOR_RE.match(text) or CAPITALISED_RE.match(text))
 
 
 @dataclass(frozen=True)
@@ -79,15 +96,33 @@ class Header:
     n_lines: int  # the header line and the lines it wraps onto
 
 
+def _tight(line: TextLine, above: TextLine) -> bool:
+    """Set tight below the line above, as a wrapped label's lines are."""
+    return line.top - above.bottom <= WRAP_GAP_LINES * (above.bottom - above.top)
+
+
 def _continues_header(line: TextLine, above: TextLine, header: TextLine) -> bool:
     """A line a header wraps onto: set tight below the line above, in the header's bold type, or
     (a header in body type) made of label words only ("aktiviteter", "Tidsram")."""
-    height = above.bottom - above.top
-    if line.top - above.bottom > WRAP_GAP_LINES * height:
+    if not _tight(line, above):
         return False
     if header.bold:
         return line.bold
     return all(word in vocabulary_words() for word in fold(line.text))
+
+
+def _short_wrap(lines: Sequence[TextLine], after: int) -> list[TextLine]:
+    """The lines a header in body type wraps onto with words outside the vocabulary ("enligt
+    RCC", "Mellansverige"): short lines set tight below it that a gap sets apart from the row
+    below (a header row's padding); [] when the lines below go on without a gap."""
+    band = [lines[after]]
+    for following in lines[after + 1 : after + 2 + MAX_WRAP_LINES]:
+        if not _tight(following, band[-1]):
+            return band[1:]
+        if len(band) > MAX_WRAP_LINES or len(following.words) > MAX_WRAP_WORDS:
+            return []
+        band.append(following)
+    return band[1:]
 
 
 def find_header(lines: Sequence[TextLine], index: int, width: float) -> Header | None:
@@ -102,6 +137,8 @@ def find_header(lines: Sequence[TextLine], index: int, width: float) -> Header |
         if not _continues_header(following, band[-1], line):
             break
         band.append(following)
+    if not line.bold:
+        band += _short_wrap(lines, index + len(band) - 1)
     starts: list[float] = []
     for band_line in band:
         words = [word.text for word in band_line.words]
@@ -141,7 +178,7 @@ def split_cells(line: TextLine, columns: tuple[ColumnBox, ...], order: int) -> d
             words[0].x0,
             words[-1].x1,
             min(word.top for word in words),
-            line.bottom,
+            max(word.cell_bottom for word in words),
             line.page,
             order,
         )
@@ -236,10 +273,13 @@ def _unruled_starts(
     for top in sorted({top for tops in beside for top in tops}):
         together = sum(1 for tops in beside if any(abs(t - top) <= tolerance for t in tops))
         key_here = any(line.top - tolerance <= top <= line.bottom for line in key_lines)
+        key_opens = any(
+            abs(line.top - top) <= tolerance and opens_surely(line.text) for line in key_lines
+        )
         after_first = starts and top > starts[0]
-        if together >= 2 and not key_here and after_first:
+        if together >= 2 and (not key_here or key_opens) and after_first:
             starts.append(top)
-    return sorted(starts)
+    return sorted(set(starts))
 
 
 def page_rows(

@@ -1,0 +1,178 @@
+"""Text that keeps its columns by spaces (`pdftotext -layout`): read by its words' places."""
+
+import pytest
+
+from extract.layout import SPACED
+from extract.pdf.tables import find_header
+from extract.reader import read_document
+from extract.spaced_text import LINE_PITCH, TYPE_HEIGHT, is_spaced, spaced_pages
+from extract.text_order import text_order
+from pipelines.evaluate import evaluate_rendered, pooled
+from pipelines.ingest import parse_document
+from tests.conftest import RAW, VARIANTS, text_document
+
+HEADER = "Mål                  Aktivitet                 Ansvarig          Tidsplan"
+
+
+def rows_of(text: str):
+    parsed = parse_document(text_document(text), "generic")
+    assert parsed.text_order == SPACED
+    return [row for row in parsed.rows if row.kind == "action_row"]
+
+
+def flat(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@pytest.mark.parametrize(
+    ("path", "spaced"),
+    [
+        (VARIANTS / "d03-sydost-jonkoping.pdftotext-layout.txt", True),
+        (VARIANTS / "d03-sydost-jonkoping.pdftotext.txt", False),
+        (VARIANTS / "d03-sydost-jonkoping.txt", False),
+        (RAW / "000_d3f034d6b03700c9.txt", False),
+    ],
+)
+def test_a_text_laid_out_by_spaces_is_recognised(path, spaced):
+    lines = read_document(path).lines
+    assert is_spaced(lines) is spaced
+    assert (text_order(lines) == SPACED) is spaced
+
+
+def test_its_blank_lines_are_kept_as_printed():
+    """A blank line is vertical space in a spaced text: the reader restores no spacing."""
+    text = "\n".join(
+        [HEADER, "Minskad rökning      Erbjuda stöd              Vården            2027"] * 30
+    )
+    document = text_document(text)
+    assert [line.text for line in document.lines] == text.split("\n")
+
+
+def test_words_are_boxed_by_their_characters():
+    (page,) = spaced_pages(text_document("Mål     Aktivitet\n\nEtt   Två tre").lines)
+    first, second = page.lines
+    assert [(w.text, w.x0) for w in first.words] == [("Mål", 0.0), ("Aktivitet", 24.0)]
+    assert second.number == 3 and second.words[0].top == 2 * LINE_PITCH
+
+
+def test_a_piece_reaches_over_a_line_printed_between_its_lines():
+    """Two columns' lines at slightly different heights come out alternately: the goal's piece
+    reaches over the line that holds only another column's text (nothing above it), so the goal
+    stays one block; where the line below only goes on another column's text, the gap in the
+    goal's column is its own."""
+    alternate = [
+        "Goal starts           Act one",
+        "                                      Actor",
+        "goal goes on          act goes on",
+    ]
+    (page,) = spaced_pages(text_document("\n".join(alternate)).lines)
+    assert [word.cell_bottom for word in page.lines[0].words] == [LINE_PITCH + TYPE_HEIGHT] * 4
+    beside_a_gap = [
+        "Goal one              Act one",
+        "                      act goes on",
+        "Goal two              Act two",
+    ]
+    (page,) = spaced_pages(text_document("\n".join(beside_a_gap)).lines)
+    assert page.lines[0].words[0].cell_bottom == TYPE_HEIGHT
+
+
+def test_a_header_in_body_type_wraps_onto_short_lines_set_apart_from_the_rows():
+    wrapped = "Område     Uppdrag/Mål     Aktivitet\n           enligt RCC\n           Region\n\n"
+    rows = "2.)        Ett mål         En aktivitet\n"
+    (page,) = spaced_pages(text_document(wrapped + rows).lines)
+    header = find_header(page.lines, 0, page.width)
+    assert header is not None and header.n_lines == 3
+    assert [column.cell for column in header.columns] == ["area", "goal", "activities"]
+    tight = "Område     Uppdrag/Mål     Aktivitet\n2.)        Ett mål         En aktivitet\n"
+    (page,) = spaced_pages(text_document(tight + rows).lines)
+    assert find_header(page.lines, 0, page.width).n_lines == 1
+
+
+def test_rows_start_where_their_cells_open_together_without_a_blank_line():
+    """pdftotext -layout prints a ruled table's rows without blank lines between them: a row
+    starts where its key cell opens beside cells that open on the same line."""
+    text = "\n".join(
+        [
+            "Handlingsplan 2027 Region Testlän",
+            "",
+            HEADER,
+            "Minskad rökning      Erbjuda rökavvänjning     Vårdcentralen     2027",
+            "bland vuxna          före operation",
+            "                     Utbilda personal i        Processledare     2028",
+            "                     samtal om levnadsvanor",
+            "Fler deltar i        Skicka påminnelser        Kvinnokliniken    2027",
+            "screening",
+        ]
+    )
+    rows = rows_of(text)
+    assert [flat(" ".join(row.activities)) for row in rows] == [
+        "Erbjuda rökavvänjning före operation",
+        "Utbilda personal i samtal om levnadsvanor",
+        "Skicka påminnelser",
+    ]
+    assert [flat(row.goal) for row in rows] == [
+        "Minskad rökning bland vuxna",
+        "Minskad rökning bland vuxna",  # the goal merged over both rows
+        "Fler deltar i screening",
+    ]
+    assert [row.responsible for row in rows] == [
+        ("Vårdcentralen",),
+        ("Processledare",),
+        ("Kvinnokliniken",),
+    ]
+
+
+def test_a_table_goes_on_under_its_header_repeated_elsewhere_on_the_next_page():
+    """Each page is laid out anew: the repeated header's columns stand a few characters off, and
+    the row the break cut goes on under it."""
+    shifted = "   Mål                  Aktivitet                 Ansvarig          Tidsplan"
+    text = "\n".join(
+        [
+            HEADER,
+            "Minskad rökning      Erbjuda rökavvänjning     Vårdcentralen     2027",
+            "bland vuxna          före operation i",
+            "\f" + shifted,
+            "",
+            "                        alla regioner",
+            "",
+            "   Fler deltar i        Skicka påminnelser        Kvinnokliniken    2027",
+        ]
+    )
+    rows = rows_of(text)
+    assert [flat(" ".join(row.activities)) for row in rows] == [
+        "Erbjuda rökavvänjning före operation i alla regioner",
+        "Skicka påminnelser",
+    ]
+    assert flat(rows[1].goal) == "Fler deltar i"
+
+
+def test_a_line_set_apart_right_above_a_header_titles_the_table():
+    text = "\n".join(
+        [
+            HEADER,
+            "Minskad rökning      Erbjuda rökavvänjning     Vårdcentralen     2027",
+            "",
+            "",
+            "Screening",
+            "",
+            HEADER,
+            "Fler deltar i        Skicka påminnelser        Kvinnokliniken    2027",
+        ]
+    )
+    rows = rows_of(text)
+    assert [flat(row.goal) for row in rows] == ["Minskad rökning", "Fler deltar i"]
+    assert rows[1].section == "Screening"
+
+
+def test_the_reading_is_named_with_a_warning():
+    parsed = parse_document(read_document(VARIANTS / "d05-generic-norrbotten.pdftotext-layout.txt"))
+    assert parsed.text_order == SPACED
+    assert any("pdftotext -layout" in warning for warning in parsed.warnings)
+
+
+def test_rendered_plans_as_pdftotext_layout_text_are_read_as_well_as_their_pdfs():
+    """Issue #10: measured row F1 0.980-1.000 a file, 0.996 pooled; area 1.000."""
+    scores = evaluate_rendered(VARIANTS, "pdftotext-layout")
+    assert all(score.f1 >= 0.95 for score in scores), [(s.name, s.f1) for s in scores]
+    total = pooled(scores)
+    assert total.f1 >= 0.98 and total.accuracy("area") >= 0.99
