@@ -176,3 +176,62 @@ def test_rendered_plans_as_pdftotext_layout_text_are_read_as_well_as_their_pdfs(
     assert all(score.f1 >= 0.95 for score in scores), [(s.name, s.f1) for s in scores]
     total = pooled(scores)
     assert total.f1 >= 0.98 and total.accuracy("area") >= 0.99
+
+
+def test_a_header_wraps_onto_tight_lines_that_open_no_cells():
+    """Without a blank line under the header, its wrapped lines still tell themselves apart from
+    the first row: they open one cell at most ("enligt RCC", "RCC", "am"; "Region"), a row's
+    first line opens several."""
+    text = "\n".join(
+        [
+            "Område     Uppdrag/Mål     Aktivitet från    Ansvarig-Tidsr",
+            "           enligt RCC      RCC               am",
+            "           Region",
+            "2.) Ett    Stöd till       Stötta            Regionerna",
+            "           patienter       vården",
+        ]
+    )
+    (page,) = spaced_pages(text_document(text).lines)
+    header = find_header(page.lines, 0, page.width)
+    assert header is not None and header.n_lines == 3
+    assert [column.cells for column in header.columns] == [
+        ("area",),
+        ("goal",),
+        ("rcc_activity",),
+        ("responsible", "timeframe"),  # "Ansvarig-Tidsr" / "am": a word broken at the line's end
+    ]
+
+
+def test_rows_start_where_a_numbered_goal_opens_beside_capitalised_cells():
+    """A numbered goal opens a row where the cells beside it open with capitals, though no line
+    is blank between the rows."""
+    header = (
+        "Målbild                      Planerade aktiviteter        Status/förutsättningar/ansvar"
+    )
+    text = "\n".join(
+        [
+            header,
+            "16. RgK använder ett         Kontaktsjuksköterskorna      Processteamen har",
+            "validerat instrument.        använder instrumentet.       rutiner.",
+            "17. Patientrepresentanter    Varje processteam strävar    I RgK finns ett",
+            "finns i processteamen        efter en representant.       patientråd.",
+        ]
+    )
+    rows = rows_of(text)
+    assert [flat(row.goal)[:3] for row in rows] == ["16.", "17."]
+    assert flat(rows[1].activities[0]) == "Varje processteam strävar efter en representant."
+
+
+def test_a_cells_last_line_right_above_the_next_header_stays_in_its_row():
+    text = "\n".join(
+        [
+            HEADER,
+            "Minskad rökning      Erbjuda rökavvänjning     Vårdcentralen     2027",
+            "                     före operation i",
+            "                     sydöst.",
+            HEADER,
+            "Fler deltar i        Skicka påminnelser        Kvinnokliniken    2027",
+        ]
+    )
+    rows = rows_of(text)
+    assert flat(rows[0].activities[0]) == "Erbjuda rökavvänjning före operation i sydöst."

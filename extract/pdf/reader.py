@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from extract.cells import is_bullet
@@ -245,10 +245,7 @@ def read_content(
                 and not first_row
                 and is_heading(line, size, settings)
                 and not (goal_open and _goes_on_goal(line, previous, settings))
-            ) or (
-                header is None
-                and _titles_table(line, previous, headers[index + 1 : index + 2], settings)
-            )
+            ) or (header is None and _titles_table(page.lines, index, headers, settings))
             area_match = spec.area_pattern.match(line.text) if spec and spec.area_pattern else None
             chapter_match = (
                 spec.chapter_pattern.match(line.text) if spec and spec.chapter_pattern else None
@@ -346,13 +343,14 @@ def content_rows(content: PdfContent, outside: Document) -> list[ParsedRow]:
 
 
 def _titles_table(
-    line: TextLine, previous: TextLine | None, below: list[Header | None], settings: PdfSettings
+    lines: Sequence[TextLine], index: int, headers: Sequence[Header | None], settings: PdfSettings
 ) -> bool:
-    """A line set apart from the text above it, right above a table's header: the table's title
-    (a heading in body type), not a row's text; where the settings ask for it."""
-    if not settings.titles_above_headers or not below or below[0] is None:
+    """`lines[index]`, set apart from the line above it on the page and right above a table's
+    header (`headers` by line), is the table's title (a heading in body type), not a row's text;
+    where the settings ask for it."""
+    if not settings.titles_above_headers or index + 1 >= len(lines) or headers[index + 1] is None:
         return False
-    return previous is None or _paragraph_gap(previous, line, settings)
+    return index == 0 or _paragraph_gap(lines[index - 1], lines[index], settings)
 
 
 def _goes_on_goal(line: TextLine, previous: TextLine | None, settings: PdfSettings) -> bool:

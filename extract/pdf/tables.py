@@ -44,10 +44,14 @@ def opens_cell(text: str) -> bool:
     return text[:1].isupper() or is_bullet(text) or bool(ENUMERATOR_RE.match(text))
 
 
+LETTER_WORD_RE = re.compile(r"^[A-ZÅÄÖ] [A-ZÅÄÖa-zåäö]")  # "I samarbete …", "I RgK …"
+
+
 def opens_surely(text: str) -> bool:
     """Text that opens a cell beyond doubt: a bullet, an enumerator or a capitalised word (not
-    an acronym, which may stand inside a sentence)."""
-    return is_bullet(text) or bool(ENUMERATOR_RE.match(text) or CAPITALISED_RE.match(text))
+    an acronym, which may stand inside a sentence; a capital letter that is a word of its own)."""
+    capitalised = CAPITALISED_RE.match(text) or LETTER_WORD_RE.match(text)
+    return is_bullet(text) or bool(ENUMERATOR_RE.match(text) or capitalised)
 
 
 @dataclass(frozen=True)
@@ -111,18 +115,53 @@ def _continues_header(line: TextLine, above: TextLine, header: TextLine) -> bool
     return all(word in vocabulary_words() for word in fold(line.text))
 
 
-def _short_wrap(lines: Sequence[TextLine], after: int) -> list[TextLine]:
+def _label_starts(line: TextLine) -> list[float]:
+    """Where a header line's labels start."""
+    return [line.words[group[0]].x0 for group in group_words([word.text for word in line.words])]
+
+
+def _opened_cells(line: TextLine, starts: list[float]) -> int:
+    """How many of a line's columns (by the header's label starts) open with a word that opens a
+    cell beyond doubt and is no label word: a row's first line opens several; a header's wrapped
+    line ("enligt RCC", "RCC", "am", "Mellansverige") one at most."""
+    firsts: dict[int, Word] = {}
+    for word in line.words:
+        slot = max((i for i, x in enumerate(starts) if word.x0 >= x - COLUMN_PAD), default=0)
+        firsts.setdefault(slot, word)
+    return sum(
+        1
+        for word in firsts.values()
+        if opens_surely(word.text) and not set(fold(word.text)) <= vocabulary_words()
+    )
+
+
+def _short_wrap(lines: Sequence[TextLine], after: int, starts: list[float]) -> list[TextLine]:
     """The lines a header in body type wraps onto with words outside the vocabulary ("enligt
-    RCC", "Mellansverige"): short lines set tight below it that a gap sets apart from the row
-    below (a header row's padding); [] when the lines below go on without a gap."""
+    RCC", "Mellansverige"): short lines set tight below it that open one cell at most, or that
+    a gap sets apart from the row below (a header row's padding)."""
     band = [lines[after]]
-    for following in lines[after + 1 : after + 2 + MAX_WRAP_LINES]:
-        if not _tight(following, band[-1]):
-            return band[1:]
-        if len(band) > MAX_WRAP_LINES or len(following.words) > MAX_WRAP_WORDS:
-            return []
+    for following in lines[after + 1 : after + 1 + MAX_WRAP_LINES]:
+        if not _tight(following, band[-1]) or len(following.words) > MAX_WRAP_WORDS:
+            break
         band.append(following)
-    return band[1:]
+    for count in range(len(band) - 1, 0, -1):
+        wraps = band[1 : count + 1]
+        below = lines[after + count + 1] if after + count + 1 < len(lines) else None
+        if below is None or not _tight(below, wraps[-1]):
+            return wraps
+        if all(_opened_cells(wrap, starts) <= 1 for wrap in wraps):
+            return wraps
+    return []
+
+
+def _wrapped_label(lines: list[list[str]]) -> HeaderColumn:
+    """A column's label from its words line by line: the lines joined by a space, or, where that
+    names fewer cells, a word broken at the line's end joined to its rest ("Ansvarig-Tidsr" /
+    "am")."""
+    spaced = " ".join(" ".join(words) for words in lines)
+    unbroken = "".join(" ".join(words) for words in lines)
+    label = max((spaced, unbroken), key=lambda text: len(label_cells(text)))
+    return HeaderColumn(label, label_cells(label))
 
 
 def find_header(lines: Sequence[TextLine], index: int, width: float) -> Header | None:
@@ -138,7 +177,7 @@ def find_header(lines: Sequence[TextLine], index: int, width: float) -> Header |
             break
         band.append(following)
     if not line.bold:
-        band += _short_wrap(lines, index + len(band) - 1)
+        band += _short_wrap(lines, index + len(band) - 1, _label_starts(line))
     starts: list[float] = []
     for band_line in band:
         words = [word.text for word in band_line.words]
@@ -148,13 +187,15 @@ def find_header(lines: Sequence[TextLine], index: int, width: float) -> Header |
             if opens and all(abs(word.x0 - x) > COLUMN_PAD for x in starts):
                 starts.append(word.x0)
     starts.sort()
-    texts: list[list[Word]] = [[] for _ in starts]
+    texts: list[list[list[str]]] = [[] for _ in starts]  # a column's words, line by line
     for band_line in band:
+        slots: dict[int, list[str]] = {}
         for word in band_line.words:
             slot = max((i for i, x in enumerate(starts) if word.x0 >= x - COLUMN_PAD), default=0)
-            texts[slot].append(word)
-    columns = [HeaderColumn(" ".join(word.text for word in words), ()) for words in texts]
-    columns = [HeaderColumn(column.label, label_cells(column.label)) for column in columns]
+            slots.setdefault(slot, []).append(word.text)
+        for slot, words in slots.items():
+            texts[slot].append(words)
+    columns = [_wrapped_label(lines) for lines in texts]
     if not is_header(columns):
         return None
     edges = [x - COLUMN_PAD for x in starts] + [width]
@@ -242,13 +283,27 @@ def _row_gap(cells: dict[str, list[CellLine]], settings: PdfSettings) -> float:
     return min(settings.row_gap_lines * height, leading + settings.row_gap_extra * height)
 
 
+def _opens_at(lines: list[CellLine], top: float, gap: float, tolerance: float) -> bool:
+    """Whether a column's cell may open at `top`: its line there follows a gap or opens beyond
+    doubt (a capitalised word, a bullet, an enumerator)."""
+    for index, line in enumerate(lines):
+        if abs(line.top - top) > tolerance:
+            continue
+        above = lines[index - 1] if index else None
+        if above is None or line.top - above.bottom >= gap:
+            return True
+        return opens_surely(line.text)
+    return False
+
+
 def _unruled_starts(
     cells: dict[str, list[CellLine]], key: str, gap: float, settings: PdfSettings
 ) -> list[float]:
     """Where the rows of an unruled table start, since a row's cells start together: at a block
     of the key column (text after a gap) that another column opens a block beside, at the same
-    height; where two other columns open blocks together beside an empty key cell; a gap inside
-    a cell (between its bullets) starts no row. Where the other columns are empty, a key block
+    height; where two other columns open blocks together beside an empty key cell, or open cells
+    (`_opens_at`) beside a key line that opens one beyond doubt; a gap inside a cell (between
+    its bullets) starts no row. Where the other columns are empty, a key block
     opens a row unless it is a further bullet. `gap` sets rows apart (`_row_gap`)."""
     tolerance = settings.line_tolerance
     key_blocks = _gap_blocks(cells.get(key, []), gap)
@@ -273,13 +328,32 @@ def _unruled_starts(
     for top in sorted({top for tops in beside for top in tops}):
         together = sum(1 for tops in beside if any(abs(t - top) <= tolerance for t in tops))
         key_here = any(line.top - tolerance <= top <= line.bottom for line in key_lines)
-        key_opens = any(
-            abs(line.top - top) <= tolerance and opens_surely(line.text) for line in key_lines
-        )
-        after_first = starts and top > starts[0]
-        if together >= 2 and (not key_here or key_opens) and after_first:
+        if together >= 2 and not key_here and starts and top > starts[0]:
             starts.append(top)
+    others = [lines for cell, lines in cells.items() if cell != key and lines]
+    for line in key_lines:
+        if not starts or line.top <= starts[0] or not opens_surely(line.text):
+            continue
+        if sum(1 for lines in others if _opens_at(lines, line.top, gap, tolerance)) >= 2:
+            starts.append(line.top)  # cells that open together without a gap (a text's rows)
     return sorted(set(starts))
+
+
+def _opened_at_starts(
+    units: list[list[CellLine]], starts: list[float], tolerance: float
+) -> list[list[CellLine]]:
+    """A merged cell's paragraphs, each cut where one of its lines opens a cell beyond doubt at a
+    row's start (a new goal that starts with its row, no blank line above it)."""
+    cut: list[list[CellLine]] = []
+    for unit in units:
+        cut.append([unit[0]])
+        for line in unit[1:]:
+            opens = opens_surely(line.text) and any(abs(line.top - s) <= tolerance for s in starts)
+            if opens:
+                cut.append([line])
+            else:
+                cut[-1].append(line)
+    return cut
 
 
 def page_rows(
@@ -307,6 +381,7 @@ def page_rows(
         starts = _unruled_starts(cells, key, gap, settings)
         spans = list(zip(starts, [*starts[1:], bottom + 1], strict=True)) if starts else []
     rows = [RowDraft(top=a, bottom=b) for a, b in spans]
+    starts = [a for a, _ in spans]
     first_top = spans[0][0] if spans else bottom + 1
     carry = RowDraft(top=top, bottom=first_top)
     for column in columns:
@@ -326,8 +401,11 @@ def page_rows(
                         row.add(column.cell, text)
         else:
             # a merged cell's paragraph goes whole to the row it starts in, any other line alone
-            units = _gap_blocks(lines, gap) if column.cell in merged else [[line] for line in lines]
             tolerance = settings.line_tolerance
+            if column.cell in merged:
+                units = _opened_at_starts(_gap_blocks(lines, gap), starts, tolerance)
+            else:
+                units = [[line] for line in lines]
             for row in rows:
                 row.add(
                     column.cell,
