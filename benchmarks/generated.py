@@ -1,6 +1,6 @@
 """Row recall on plans our generator draws in many ways: what next year's plans may vary.
 
-Run from the repository root: `python benchmarks/generated.py [--text] [--layout]`. Two sweeps,
+Run from the repository root: `python benchmarks/generated.py [--text] [--pdftotext]`. Two sweeps,
 every plan drawn with reportlab (tests/pdf_fixtures.py) and read back by `parse_file`:
 
 - the sample documents' own rows, in each regional layout, set in 7, 8.5 and 11 pt type, with
@@ -11,11 +11,11 @@ every plan drawn with reportlab (tests/pdf_fixtures.py) and read back by `parse_
   rows, one or two bullets and actors a row, with and without rules, portrait and landscape.
 
 A drawn row is found when a read row has its goal and activities (text compared without spaces
-and punctuation, 0.9 alike at least). With `--text` the second sweep is also read as pypdf's
+and punctuation, 0.9 alike at least). With `--text` both sweeps are also read as pypdf's
 text of each PDF (pypdf must be installed; it is no dependency of the pipeline), as pypdf prints
-these PDFs: without the trailing space Word's PDFs give a wrapped line. With `--layout` both
-sweeps are also read as `pdftotext -layout` prints each PDF (poppler's pdftotext must be on the
-PATH), a text that keeps the columns by spaces.
+these PDFs: without the trailing space Word's PDFs give a wrapped line. With `--pdftotext` both
+sweeps are also read as poppler's `pdftotext` prints each PDF (it must be on the PATH), in
+reading order and with `-layout` (columns kept by spaces).
 """
 
 from __future__ import annotations
@@ -126,20 +126,31 @@ def pypdf_text(pdf: Path) -> Path:
     return text
 
 
-def pdftotext_layout(pdf: Path) -> Path:
-    """The PDF's text as `pdftotext -layout` prints it, in a file beside it."""
-    text = pdf.with_suffix(".layout.txt")
-    subprocess.run(["pdftotext", "-layout", str(pdf), str(text)], check=True)
+def pdftotext(pdf: Path, *options: str) -> Path:
+    """The PDF's text as poppler's `pdftotext` prints it with `options`, in a file beside it."""
+    text = pdf.with_name(f"{pdf.stem}{''.join(options)}.txt")
+    subprocess.run(["pdftotext", *options, str(pdf), str(text)], check=True)
     return text
+
+
+def text_forms(pdf: Path, with_text: bool, with_pdftotext: bool) -> dict[str, Path]:
+    """The forms a drawn plan is read in: its PDF and the texts the options ask for."""
+    forms = {"pdf": pdf}
+    if with_text:
+        forms["pypdf"] = pypdf_text(pdf)
+    if with_pdftotext:
+        forms["pdftotext"] = pdftotext(pdf)
+        forms["pdftotext -layout"] = pdftotext(pdf, "-layout")
+    return forms
 
 
 def main() -> None:
     with_text = "--text" in sys.argv
-    with_layout = "--layout" in sys.argv
+    with_pdftotext = "--pdftotext" in sys.argv
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         print("sample rows, drawn anew | rows found per type size, rules and page")
-        drawn_rows = [0, 0]  # rows found and drawn, read from `pdftotext -layout`
+        drawn_rows: dict[str, list[int]] = {}  # rows found and drawn, by text form
         for path in sorted((ROOT / "raw").glob("*.txt")):
             text = parse_file(path)
             layout = text.detection.layout.name
@@ -150,36 +161,33 @@ def main() -> None:
                 plan = plan_from_rows(
                     layout, text.rows, TITLES[layout], ruled=ruled, font_size=size, landscape=wide
                 )
-                drawn = render(plan, out / "plan.pdf")
-                result = compare_rows(list(text.rows), parse_file(drawn).rows)
-                cells.append(
-                    f"{'R' if ruled else 'U'}{size:g}{'L' if wide else 'P'} "
-                    f"{result.found}/{len(text.rows)}"
-                )
-                if with_layout:
-                    spaced = parse_file(pdftotext_layout(drawn))
-                    drawn_rows[0] += compare_rows(list(text.rows), spaced.rows).found
-                    drawn_rows[1] += len(text.rows)
+                forms = text_forms(render(plan, out / "plan.pdf"), with_text, with_pdftotext)
+                for form, source in forms.items():
+                    result = compare_rows(list(text.rows), parse_file(source).rows)
+                    tally = drawn_rows.setdefault(form, [0, 0])
+                    tally[0] += result.found
+                    tally[1] += len(text.rows)
+                    if form == "pdf":
+                        cells.append(
+                            f"{'R' if ruled else 'U'}{size:g}{'L' if wide else 'P'} "
+                            f"{result.found}/{len(text.rows)}"
+                        )
             print(f"{layout:20s}", " ".join(cells))
-        if with_layout:
-            hits, total = drawn_rows
-            print(f"sample rows drawn anew, pdftotext -layout: {hits}/{total} rows found")
-        totals = {"pdf": [0, 0], "pypdf": [0, 0], "pdftotext -layout": [0, 0]}
+        for form, (hits, total) in drawn_rows.items():
+            print(f"sample rows drawn anew, {form}: {hits}/{total} rows found ({hits / total:.3f})")
+        totals: dict[str, list[int]] = {}
         for header, ruled, wide, bullets, size in itertools.product(
             HEADERS, (True, False), (False, True), (False, True), SIZES
         ):
             rows = generic_rows(18, bullets)
             options = {"ruled": ruled, "landscape": wide, "font_size": size}
             pdf = render(generic_plan(header, rows, **options), out / "generic.pdf")
-            sources = {"pdf": pdf, **({"pypdf": pypdf_text(pdf)} if with_text else {})}
-            if with_layout:
-                sources["pdftotext -layout"] = pdftotext_layout(pdf)
-            for form, source in sources.items():
-                totals[form][0] += found(rows, parse_file(source).rows)
-                totals[form][1] += len(rows)
+            for form, source in text_forms(pdf, with_text, with_pdftotext).items():
+                tally = totals.setdefault(form, [0, 0])
+                tally[0] += found(rows, parse_file(source).rows)
+                tally[1] += len(rows)
         for form, (hits, total) in totals.items():
-            if total:
-                print(f"renamed headers, {form}: {hits}/{total} rows found ({hits / total:.3f})")
+            print(f"renamed headers, {form}: {hits}/{total} rows found ({hits / total:.3f})")
 
 
 if __name__ == "__main__":

@@ -50,7 +50,8 @@ class TextReading:
         return (f"text in {self.order} order, read by the shared header-driven reader: {unsure}",)
 
 
-SPACED_SETTINGS = replace(SETTINGS, titles_above_headers=True)  # no type shows its headings
+# a text laid out by spaces shows no type (its headings) and no rules (no gaps between rows)
+SPACED_SETTINGS = replace(SETTINGS, titles_above_headers=True, rows_without_gaps=True)
 
 
 def read_text_rows(document: Document, layout: Layout) -> TextReading:

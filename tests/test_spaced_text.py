@@ -1,9 +1,12 @@
 """Text that keeps its columns by spaces (`pdftotext -layout`): read by its words' places."""
 
+from dataclasses import replace
+
 import pytest
 
 from extract.layout import SPACED
-from extract.pdf.tables import find_header
+from extract.pdf.settings import SETTINGS
+from extract.pdf.tables import CellLine, ColumnBox, find_header, page_rows
 from extract.reader import read_document
 from extract.spaced_text import LINE_PITCH, TYPE_HEIGHT, is_spaced, spaced_pages
 from extract.text_order import text_order
@@ -235,3 +238,27 @@ def test_a_cells_last_line_right_above_the_next_header_stays_in_its_row():
     )
     rows = rows_of(text)
     assert flat(rows[0].activities[0]) == "Erbjuda rökavvänjning före operation i sydöst."
+
+
+def _cell(text: str, row: int) -> CellLine:
+    return CellLine(text, 0.0, 50.0, row * LINE_PITCH, row * LINE_PITCH + TYPE_HEIGHT, 1, row)
+
+
+@pytest.mark.parametrize(("spaced", "rows"), [(False, 1), (True, 2)])
+def test_cells_opening_together_without_a_gap_start_a_row_only_in_spaced_text(spaced, rows):
+    """A PDF sets an unruled table's rows apart by gaps, and a capitalised line inside a cell may
+    stand beside others ("Palliativ vård." beside "Palliation sydöst"); a text laid out by
+    spaces prints a ruled table's rows without blank lines, so there they open a row."""
+    cells = {
+        "goal": [_cell("Öka och sprida kunskap", 0), _cell("Palliativ vård.", 1)],
+        "activities": [_cell("Planera konferensen", 0), _cell("Palliation sydöst", 1)],
+        "responsible": [_cell("Processledare", 0), _cell("Arbetsgrupp", 1)],
+    }
+    columns = (
+        ColumnBox("goal", 0, 100),
+        ColumnBox("activities", 100, 200),
+        ColumnBox("responsible", 200, 300),
+    )
+    settings = replace(SETTINGS, rows_without_gaps=spaced)
+    _, found = page_rows(cells, [], columns, "goal", frozenset(), (0.0, 40.0), settings)
+    assert len(found) == rows

@@ -331,7 +331,7 @@ def _unruled_starts(
         if together >= 2 and not key_here and starts and top > starts[0]:
             starts.append(top)
     others = [lines for cell, lines in cells.items() if cell != key and lines]
-    for line in key_lines:
+    for line in key_lines if settings.rows_without_gaps else ():
         if not starts or line.top <= starts[0] or not opens_surely(line.text):
             continue
         if sum(1 for lines in others if _opens_at(lines, line.top, gap, tolerance)) >= 2:
