@@ -40,7 +40,8 @@ class TextReading:
         if self.order == SPACED:
             return (
                 "text with its columns kept by spaces (pdftotext -layout): its cells were read "
-                "by the characters' places, which a tool rounds; a PDF gives the exact cells",
+                "by the characters' places, which a tool rounds, and rows without a blank line "
+                f"between them by their words ({unsure}); a PDF gives the exact cells",
             )
         if self.order == READING_ORDER:
             return (
@@ -77,4 +78,5 @@ def _read_spaced(document: Document, layout: Layout) -> TextReading:
     first = scan_pages(pages, SPACED_SETTINGS)
     bodies = (without_heads(page, first.running, SPACED_SETTINGS) for page in pages)
     content = read_content(first, bodies, lambda head: layout, SPACED_SETTINGS)
-    return TextReading(content_rows(content, replace(document, lines=content.text)), SPACED, True)
+    rows = content_rows(content, replace(document, lines=content.text))
+    return TextReading(rows, SPACED, True, sum(1 for row in content.rows if not row.sure))

@@ -5,20 +5,25 @@ from dataclasses import replace
 import pytest
 
 from extract.layout import SPACED
+from extract.layouts import LAYOUTS
 from extract.pdf.settings import SETTINGS
 from extract.pdf.tables import CellLine, ColumnBox, find_header, page_rows
 from extract.reader import read_document
 from extract.spaced_text import LINE_PITCH, TYPE_HEIGHT, is_spaced, spaced_pages
 from extract.text_order import text_order
+from extract.text_reading import read_text_rows
 from pipelines.evaluate import evaluate_rendered, pooled
 from pipelines.ingest import parse_document
 from tests.conftest import RAW, VARIANTS, text_document
 
 HEADER = "Mål                  Aktivitet                 Ansvarig          Tidsplan"
+FIRST_ROW = "Minskad rökning      Erbjuda rökavvänjning     Vårdcentralen     2027"
+LAST_ROW = "Fler deltar i        Skicka påminnelser        Kvinnokliniken    2027"
 
 
-def rows_of(text: str):
-    parsed = parse_document(text_document(text), "generic")
+def rows_of(*lines: str):
+    """The table rows of a text made of `lines`, read in the generic layout."""
+    parsed = parse_document(text_document("\n".join(lines)), "generic")
     assert parsed.text_order == SPACED
     return [row for row in parsed.rows if row.kind == "action_row"]
 
@@ -94,20 +99,17 @@ def test_a_header_in_body_type_wraps_onto_short_lines_set_apart_from_the_rows():
 def test_rows_start_where_their_cells_open_together_without_a_blank_line():
     """pdftotext -layout prints a ruled table's rows without blank lines between them: a row
     starts where its key cell opens beside cells that open on the same line."""
-    text = "\n".join(
-        [
-            "Handlingsplan 2027 Region Testlän",
-            "",
-            HEADER,
-            "Minskad rökning      Erbjuda rökavvänjning     Vårdcentralen     2027",
-            "bland vuxna          före operation",
-            "                     Utbilda personal i        Processledare     2028",
-            "                     samtal om levnadsvanor",
-            "Fler deltar i        Skicka påminnelser        Kvinnokliniken    2027",
-            "screening",
-        ]
+    rows = rows_of(
+        "Handlingsplan 2027 Region Testlän",
+        "",
+        HEADER,
+        FIRST_ROW,
+        "bland vuxna          före operation",
+        "                     Utbilda personal i        Processledare     2028",
+        "                     samtal om levnadsvanor",
+        LAST_ROW,
+        "screening",
     )
-    rows = rows_of(text)
     assert [flat(" ".join(row.activities)) for row in rows] == [
         "Erbjuda rökavvänjning före operation",
         "Utbilda personal i samtal om levnadsvanor",
@@ -129,19 +131,16 @@ def test_a_table_goes_on_under_its_header_repeated_elsewhere_on_the_next_page():
     """Each page is laid out anew: the repeated header's columns stand a few characters off, and
     the row the break cut goes on under it."""
     shifted = "   Mål                  Aktivitet                 Ansvarig          Tidsplan"
-    text = "\n".join(
-        [
-            HEADER,
-            "Minskad rökning      Erbjuda rökavvänjning     Vårdcentralen     2027",
-            "bland vuxna          före operation i",
-            "\f" + shifted,
-            "",
-            "                        alla regioner",
-            "",
-            "   Fler deltar i        Skicka påminnelser        Kvinnokliniken    2027",
-        ]
+    rows = rows_of(
+        HEADER,
+        FIRST_ROW,
+        "bland vuxna          före operation i",
+        "\f" + shifted,
+        "",
+        "                        alla regioner",
+        "",
+        "   Fler deltar i        Skicka påminnelser        Kvinnokliniken    2027",
     )
-    rows = rows_of(text)
     assert [flat(" ".join(row.activities)) for row in rows] == [
         "Erbjuda rökavvänjning före operation i alla regioner",
         "Skicka påminnelser",
@@ -150,19 +149,16 @@ def test_a_table_goes_on_under_its_header_repeated_elsewhere_on_the_next_page():
 
 
 def test_a_line_set_apart_right_above_a_header_titles_the_table():
-    text = "\n".join(
-        [
-            HEADER,
-            "Minskad rökning      Erbjuda rökavvänjning     Vårdcentralen     2027",
-            "",
-            "",
-            "Screening",
-            "",
-            HEADER,
-            "Fler deltar i        Skicka påminnelser        Kvinnokliniken    2027",
-        ]
+    rows = rows_of(
+        HEADER,
+        FIRST_ROW,
+        "",
+        "",
+        "Screening",
+        "",
+        HEADER,
+        LAST_ROW,
     )
-    rows = rows_of(text)
     assert [flat(row.goal) for row in rows] == ["Minskad rökning", "Fler deltar i"]
     assert rows[1].section == "Screening"
 
@@ -211,33 +207,34 @@ def test_rows_start_where_a_numbered_goal_opens_beside_capitalised_cells():
     header = (
         "Målbild                      Planerade aktiviteter        Status/förutsättningar/ansvar"
     )
-    text = "\n".join(
-        [
-            header,
-            "16. RgK använder ett         Kontaktsjuksköterskorna      Processteamen har",
-            "validerat instrument.        använder instrumentet.       rutiner.",
-            "17. Patientrepresentanter    Varje processteam strävar    I RgK finns ett",
-            "finns i processteamen        efter en representant.       patientråd.",
-        ]
+    rows = rows_of(
+        header,
+        "16. RgK använder ett         Kontaktsjuksköterskorna      Processteamen har",
+        "validerat instrument.        använder instrumentet.       rutiner.",
+        "17. Patientrepresentanter    Varje processteam strävar    I RgK finns ett",
+        "finns i processteamen        efter en representant.       patientråd.",
     )
-    rows = rows_of(text)
     assert [flat(row.goal)[:3] for row in rows] == ["16.", "17."]
     assert flat(rows[1].activities[0]) == "Varje processteam strävar efter en representant."
 
 
 def test_a_cells_last_line_right_above_the_next_header_stays_in_its_row():
-    text = "\n".join(
-        [
-            HEADER,
-            "Minskad rökning      Erbjuda rökavvänjning     Vårdcentralen     2027",
-            "                     före operation i",
-            "                     sydöst.",
-            HEADER,
-            "Fler deltar i        Skicka påminnelser        Kvinnokliniken    2027",
-        ]
+    rows = rows_of(
+        HEADER,
+        FIRST_ROW,
+        "                     före operation i",
+        "                     sydöst.",
+        HEADER,
+        LAST_ROW,
     )
-    rows = rows_of(text)
     assert flat(rows[0].activities[0]) == "Erbjuda rökavvänjning före operation i sydöst."
+
+
+THREE_COLUMNS = (
+    ColumnBox("goal", 0, 100),
+    ColumnBox("activities", 100, 200),
+    ColumnBox("responsible", 200, 300),
+)
 
 
 def _cell(text: str, row: int) -> CellLine:
@@ -254,11 +251,37 @@ def test_cells_opening_together_without_a_gap_start_a_row_only_in_spaced_text(sp
         "activities": [_cell("Planera konferensen", 0), _cell("Palliation sydöst", 1)],
         "responsible": [_cell("Processledare", 0), _cell("Arbetsgrupp", 1)],
     }
-    columns = (
-        ColumnBox("goal", 0, 100),
-        ColumnBox("activities", 100, 200),
-        ColumnBox("responsible", 200, 300),
-    )
     settings = replace(SETTINGS, rows_without_gaps=spaced)
-    _, found = page_rows(cells, [], columns, "goal", frozenset(), (0.0, 40.0), settings)
+    _, found = page_rows(cells, [], THREE_COLUMNS, "goal", frozenset(), (0.0, 40.0), settings)
     assert len(found) == rows
+
+
+@pytest.mark.parametrize(("spaced", "goal_lines"), [(False, [3, 0]), (True, [2, 1])])
+def test_a_merged_paragraph_ends_where_a_line_opens_at_a_row_start_only_in_spaced_text(
+    spaced, goal_lines
+):
+    """In a PDF a merged goal's paragraph runs on past the next row's start, whole, though a
+    line of it opens with a capital there; in a text laid out by spaces a goal that opens with
+    its row, no blank line above it, is the next goal."""
+    cells = {
+        "goal": [_cell("Det övergripande målet", 0), _cell("är forskning i", 1)]
+        + [_cell("Sverige.", 2)],
+        "activities": [_cell("Främja studier", 0), _cell("Uppmuntra register", 2)],
+        "responsible": [_cell("Regionerna", 0), _cell("RCC", 2)],
+    }
+    settings = replace(SETTINGS, rows_without_gaps=spaced)
+    merged = frozenset({"goal"})
+    _, found = page_rows(cells, [], THREE_COLUMNS, "activities", merged, (0.0, 40.0), settings)
+    assert [len(row.cells.get("goal", [])) for row in found] == goal_lines
+
+
+def test_rows_told_by_their_words_alone_are_counted_as_unsure():
+    """Issue #10: rows started without a blank line or a gap are a reading of the words, and
+    the document's warning counts them."""
+    text = "\n".join([HEADER, FIRST_ROW, "bland vuxna          före operation", LAST_ROW])
+    reading = read_text_rows(text_document(text), LAYOUTS["generic"])
+    assert reading.order == SPACED and len(reading.rows) == 2
+    assert reading.unsure == 1
+    assert "unsure of the cut between cells in 1 of 2 rows" in reading.warnings[0]
+    spaced_apart = "\n".join([HEADER, "", FIRST_ROW, "", LAST_ROW])
+    assert read_text_rows(text_document(spaced_apart), LAYOUTS["generic"]).unsure == 0

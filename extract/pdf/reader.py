@@ -187,6 +187,7 @@ def _close(table: _Table, spec: TableSpec, settings: PdfSettings) -> list[TableR
                 min(orders),
                 max(orders),
                 (x0, draft.top, x1, draft.bottom),
+                draft.sure,
             )
         )
     return rows

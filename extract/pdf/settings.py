@@ -29,9 +29,10 @@ class PdfSettings:
     # above a header there is often a cell's last line, lower than its neighbours'
     titles_above_headers: bool = False
     # an unruled table's row may start without a gap in its key column, where its key line and
-    # two cells beside it open together: for a text laid out by spaces, which prints a ruled
-    # table's rows without blank lines; a PDF's rows are set apart by gaps or rules, and a
-    # capitalised line inside a cell may stand beside others
+    # two cells beside it open together, and a merged cell's paragraph ends where a line opens
+    # at a row's start: for a text laid out by spaces, which prints a ruled table's rows
+    # without blank lines; a PDF's rows are set apart by gaps or rules, and a capitalised line
+    # inside a cell may stand beside others or open a row's start
     rows_without_gaps: bool = False
     detect_pages: int = 40  # pages read to recognise the layout
     max_pages: int = 2000  # longer documents are refused (configurable)

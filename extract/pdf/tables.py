@@ -86,6 +86,7 @@ class RowDraft:
     cells: dict[str, list[CellLine]] = field(default_factory=dict)
     top: float = 0.0
     bottom: float = 0.0
+    sure: bool = True  # False where only its cells' words, no gap or rule, started the row
 
     def add(self, cell: str, lines: list[CellLine]) -> None:
         self.cells.setdefault(cell, []).extend(lines)
@@ -301,9 +302,8 @@ def _unruled_starts(
 ) -> list[float]:
     """Where the rows of an unruled table start, since a row's cells start together: at a block
     of the key column (text after a gap) that another column opens a block beside, at the same
-    height; where two other columns open blocks together beside an empty key cell, or open cells
-    (`_opens_at`) beside a key line that opens one beyond doubt; a gap inside a cell (between
-    its bullets) starts no row. Where the other columns are empty, a key block
+    height; where two other columns open blocks together beside an empty key cell; a gap inside
+    a cell (between its bullets) starts no row. Where the other columns are empty, a key block
     opens a row unless it is a further bullet. `gap` sets rows apart (`_row_gap`)."""
     tolerance = settings.line_tolerance
     key_blocks = _gap_blocks(cells.get(key, []), gap)
@@ -330,13 +330,23 @@ def _unruled_starts(
         key_here = any(line.top - tolerance <= top <= line.bottom for line in key_lines)
         if together >= 2 and not key_here and starts and top > starts[0]:
             starts.append(top)
-    others = [lines for cell, lines in cells.items() if cell != key and lines]
-    for line in key_lines if settings.rows_without_gaps else ():
-        if not starts or line.top <= starts[0] or not opens_surely(line.text):
-            continue
-        if sum(1 for lines in others if _opens_at(lines, line.top, gap, tolerance)) >= 2:
-            starts.append(line.top)  # cells that open together without a gap (a text's rows)
     return sorted(set(starts))
+
+
+def _gapless_starts(
+    cells: dict[str, list[CellLine]], key: str, after: float, gap: float, tolerance: float
+) -> list[float]:
+    """Where rows start without a gap (a text laid out by spaces prints a ruled table's rows
+    without blank lines): at a key line below `after` that opens a cell beyond doubt beside two
+    columns whose cells open there (`_opens_at`)."""
+    others = [lines for cell, lines in cells.items() if cell != key and lines]
+    return [
+        line.top
+        for line in cells.get(key, [])
+        if line.top > after
+        and opens_surely(line.text)
+        and sum(1 for lines in others if _opens_at(lines, line.top, gap, tolerance)) >= 2
+    ]
 
 
 def _opened_at_starts(
@@ -372,6 +382,7 @@ def page_rows(
     top, bottom = area
     by_cell = {column.cell: column for column in columns}
     key_lines = cells.get(key, [])
+    unsure: set[float] = set()
     key_cuts = _boundaries(rules, by_cell[key], top, bottom)
     ruled = bool(key_cuts)
     gap = 0.0 if ruled else _row_gap(cells, settings)  # what sets an unruled table's rows apart
@@ -379,8 +390,12 @@ def page_rows(
         spans = [i for i in _intervals(key_cuts, top, bottom) if _lines_in(key_lines, i)]
     else:
         starts = _unruled_starts(cells, key, gap, settings)
+        if starts and settings.rows_without_gaps:
+            gapless = _gapless_starts(cells, key, starts[0], gap, settings.line_tolerance)
+            unsure = set(gapless) - set(starts)  # rows told by their words alone
+            starts = sorted({*starts, *gapless})
         spans = list(zip(starts, [*starts[1:], bottom + 1], strict=True)) if starts else []
-    rows = [RowDraft(top=a, bottom=b) for a, b in spans]
+    rows = [RowDraft(top=a, bottom=b, sure=a not in unsure) for a, b in spans]
     starts = [a for a, _ in spans]
     first_top = spans[0][0] if spans else bottom + 1
     carry = RowDraft(top=top, bottom=first_top)
@@ -402,10 +417,12 @@ def page_rows(
         else:
             # a merged cell's paragraph goes whole to the row it starts in, any other line alone
             tolerance = settings.line_tolerance
-            if column.cell in merged:
+            if column.cell not in merged:
+                units = [[line] for line in lines]
+            elif settings.rows_without_gaps:  # a new goal that opens with its row, no gap above
                 units = _opened_at_starts(_gap_blocks(lines, gap), starts, tolerance)
             else:
-                units = [[line] for line in lines]
+                units = _gap_blocks(lines, gap)
             for row in rows:
                 row.add(
                     column.cell,
