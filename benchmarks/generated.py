@@ -128,7 +128,7 @@ def pypdf_text(pdf: Path) -> Path:
 
 def pdftotext(pdf: Path, *options: str) -> Path:
     """The PDF's text as poppler's `pdftotext` prints it with `options`, in a file beside it."""
-    text = pdf.with_name(f"{pdf.stem}{''.join(options)}.txt")
+    text = pdf.with_name(f"{pdf.stem}.pdftotext{''.join(options)}.txt")
     subprocess.run(["pdftotext", *options, str(pdf), str(text)], check=True)
     return text
 

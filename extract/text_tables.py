@@ -520,7 +520,11 @@ def cut_blocks(
             earlier = _reopen(blocks, range(hidden.start, later[0] + 1)) if later else []
             waiting[:] = [earlier[0], later[0] + 1] if earlier else later
             hidden = range(0)
-        if len(waiting) > 1 and not current and (parts := two_rests(line)):
+        parts = two_rests(line) if len(waiting) > 1 and not current else None
+        if parts is None and paragraph_marks and len(waiting) > 1 and not current:
+            width = max(len(item.stripped) for item in blocks[waiting[0]].lines)
+            parts = _last_rests(line, lines[position + 1 :], width)
+        if parts is not None:
             current.append(parts[0])  # the first rest ends on this line, the next starts on it
             close()
             line = parts[1]
@@ -689,6 +693,24 @@ def two_rests(line: Line) -> tuple[Line, Line] | None:
     if match is None:
         return None
     return replace(line, text=match.group(1)), replace(line, text=line.text[match.end() :])
+
+
+def _last_rests(line: Line, after: Sequence[Line], width: int) -> tuple[Line, Line] | None:
+    """Two cells still wait for their rests after a page break and only this line, a paragraph's
+    end in lower case, is left before the next cell opens: the tool printed both rests on it,
+    side by side with nothing between ("rehabilitering rehabilitering"). The first rest takes
+    the words that fit its column's `width` (its cell's longest line before the break), one at
+    least, and the next rest the others."""
+    words = line.stripped.split()
+    if len(words) < 2 or not line.stripped[:1].islower() or _goes_on(line):
+        return None
+    following = next((item for item in after if not item.is_blank), None)
+    if following is not None and following is not PAGE_BREAK and _opens_midway(following.text):
+        return None  # more rests follow: one a line
+    cut = 1
+    while cut < len(words) - 1 and len(" ".join(words[: cut + 1])) <= width:
+        cut += 1
+    return replace(line, text=" ".join(words[:cut])), replace(line, text=" ".join(words[cut:]))
 
 
 def _is_rest(first: Line) -> bool:

@@ -1613,3 +1613,27 @@ def test_a_cells_rest_may_follow_the_resumed_items_of_its_rows_list():
         "Processledare bröstcancerscreening",
         "• Sammanställning av resultat i sydöst",
     ]
+
+
+@pytest.mark.parametrize(
+    ("after", "texts"),
+    [
+        # one word a rest: the first cell's word fits nothing more
+        (
+            "rehabilitering rehabilitering",
+            ["Samverka med PSV rehabilitering", "Lag Generisk rehabilitering", "Verksamheterna"],
+        ),
+        # the first rest takes the words that fit its column's width
+        (
+            "vård och primär vårdcentraler",
+            ["Samverka med PSV vård och", "Lag Generisk primär vårdcentraler", "Verksamheterna"],
+        ),
+    ],
+)
+def test_two_rests_side_by_side_on_the_last_line_after_a_break(after, texts):
+    """Two cells wait for their rests and one lower-case line is left before the next cell: the
+    tool printed both rests on it with nothing between; the first takes what fits its width."""
+    before = ["Samverka med ", "PSV ", "", "Lag Generisk ", ""]
+    lines = across_break(before, [after, "", "Verksamheterna", ""])
+    blocks = cut_blocks(lines, True, inner_words(lines))
+    assert [block.text for block in blocks] == texts
