@@ -24,12 +24,14 @@ import itertools
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extract.errors import InputError  # noqa: E402
 from normalize.text import match_key  # noqa: E402
 from pipelines.ingest import parse_file  # noqa: E402
 from tests.pdf_fixtures import (  # noqa: E402
@@ -133,6 +135,16 @@ def pdftotext(pdf: Path, *options: str) -> Path:
     return text
 
 
+def read_rows(source: Path, refused: Counter[str]) -> tuple:
+    """The rows read from a drawn plan in one form; none where the reader refuses the file (a
+    tool's text it takes for binary), counted by reason in `refused`."""
+    try:
+        return parse_file(source).rows
+    except InputError as err:
+        refused[f"{source.name}: {err}"] += 1
+        return ()
+
+
 def text_forms(pdf: Path, with_text: bool, with_pdftotext: bool) -> dict[str, Path]:
     """The forms a drawn plan is read in: its PDF and the texts the options ask for."""
     forms = {"pdf": pdf}
@@ -151,6 +163,7 @@ def main() -> None:
         out = Path(folder)
         print("sample rows, drawn anew | rows found per type size, rules and page")
         drawn_rows: dict[str, list[int]] = {}  # rows found and drawn, by text form
+        refused: Counter[str] = Counter()  # files a form's text was refused for, by reason
         for path in sorted((ROOT / "raw").glob("*.txt")):
             text = parse_file(path)
             layout = text.detection.layout.name
@@ -163,7 +176,7 @@ def main() -> None:
                 )
                 forms = text_forms(render(plan, out / "plan.pdf"), with_text, with_pdftotext)
                 for form, source in forms.items():
-                    result = compare_rows(list(text.rows), parse_file(source).rows)
+                    result = compare_rows(list(text.rows), read_rows(source, refused))
                     tally = drawn_rows.setdefault(form, [0, 0])
                     tally[0] += result.found
                     tally[1] += len(text.rows)
@@ -184,10 +197,12 @@ def main() -> None:
             pdf = render(generic_plan(header, rows, **options), out / "generic.pdf")
             for form, source in text_forms(pdf, with_text, with_pdftotext).items():
                 tally = totals.setdefault(form, [0, 0])
-                tally[0] += found(rows, parse_file(source).rows)
+                tally[0] += found(rows, read_rows(source, refused))
                 tally[1] += len(rows)
         for form, (hits, total) in totals.items():
             print(f"renamed headers, {form}: {hits}/{total} rows found ({hits / total:.3f})")
+        for reason, count in refused.items():
+            print(f"refused ({count} files, no rows): {reason}")
 
 
 if __name__ == "__main__":

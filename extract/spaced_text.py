@@ -43,17 +43,24 @@ def _overlaps(span: tuple[int, int], text: str) -> bool:
     return bool(text[span[0] : span[1]].strip())
 
 
-def _reach(texts: Sequence[str], row: int, span: tuple[int, int]) -> int:
-    """The line a piece printed on line `row` over `span` reaches down to: over the line below
-    when that holds no text under the piece but some that nothing on line `row` stands over (a
-    baseline between two of the piece's column: lines printed alternately), not when it only
-    goes on the text above it (a column's next line beside a gap in the piece's column)."""
+def _between(texts: Sequence[str], row: int) -> bool:
+    """Whether the line below `row` holds text that nothing on line `row` stands over: a
+    baseline between two of another column's lines (the tool printed them alternately)."""
     below = row + 1
-    if below >= len(texts) or not texts[below].strip() or _overlaps(span, texts[below]):
+    if below >= len(texts):
+        return False
+    return any(not _overlaps(piece.span(), texts[row]) for piece in PIECE_RE.finditer(texts[below]))
+
+
+def _reach(texts: Sequence[str], row: int, span: tuple[int, int], between: bool) -> int:
+    """The line a piece printed on line `row` over `span` reaches down to: over the line below
+    when that holds no text under the piece and is a line `between` (see `_between`), not when
+    it only goes on the text above it (a column's next line beside a gap in the piece's
+    column)."""
+    below = row + 1
+    if not between or _overlaps(span, texts[below]):
         return row
-    pieces = PIECE_RE.finditer(texts[below])
-    between = any(not _overlaps(piece.span(), texts[row]) for piece in pieces)
-    return below if between else row
+    return below
 
 
 def _page(number: int, lines: Sequence[Line], height: float) -> Page:
@@ -62,8 +69,9 @@ def _page(number: int, lines: Sequence[Line], height: float) -> Page:
     for row, (line, text) in enumerate(zip(lines, texts, strict=True)):
         words: list[Word] = []
         top = row * LINE_PITCH
+        between = _between(texts, row)
         for piece in PIECE_RE.finditer(text):
-            reach = _reach(texts, row, piece.span()) * LINE_PITCH + TYPE_HEIGHT
+            reach = _reach(texts, row, piece.span(), between) * LINE_PITCH + TYPE_HEIGHT
             for word in re.finditer(r"\S+", piece.group(0)):
                 start = piece.start() + word.start()
                 words.append(

@@ -1,4 +1,6 @@
-"""Read a PDF plan: its text outside tables as lines, and its action tables as rows."""
+"""Read a plan's pages by their geometry: its text outside tables as lines, and its action tables
+as rows. The pages come from a PDF (extract/pdf/pages.py) or from a text that keeps its columns
+by spaces (extract/spaced_text.py)."""
 
 from __future__ import annotations
 
@@ -30,9 +32,12 @@ from extract.table_rows import TEXT_CELLS, Context, TableRow, fills, stated_goal
 
 @dataclass(frozen=True)
 class PdfContent:
+    """What the pages hold: the layout, the page count, the text outside the tables and the
+    tables' rows."""
+
     layout: Layout
     n_pages: int
-    text: tuple[Line, ...]  # lines outside the tables, numbered by their place in the PDF
+    text: tuple[Line, ...]  # lines outside the tables, numbered by their place in the source
     rows: tuple[TableRow, ...]
 
 
@@ -324,6 +329,7 @@ def read_content(
             elif previous is not None:  # other text between the goal and a table
                 goal_lines, goal_open = [], False
             if previous is not None and gap:
+                # a blank line stands before a text's line (its number the one before)
                 text.append(Line(order - 1 if line.number else order, page.number, ""))
             text.append(Line(order, page.number, line.text, heading))
             previous = line

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from extract.cells import CAPITALISED_RE, is_bullet
 from extract.columns import (
+    MAX_WRAP_WORDS,
     HeaderColumn,
     fold,
     group_words,
@@ -32,7 +33,6 @@ from extract.pdf.settings import PdfSettings
 COLUMN_PAD = 3.0  # points: cell text starts this far left of its label's start at most
 WRAP_GAP_LINES = 0.6  # a header's next line stands at most this many line heights below it
 MAX_WRAP_LINES = 2  # lines a header label wraps onto at most
-MAX_WRAP_WORDS = 4  # words of a line a header in body type wraps onto, beyond its label words
 
 
 ENUMERATOR_RE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*(?:\.|\)|\.\))\s")  # "5) …", "12. …"
@@ -396,7 +396,7 @@ def page_rows(
             starts = sorted({*starts, *gapless})
         spans = list(zip(starts, [*starts[1:], bottom + 1], strict=True)) if starts else []
     rows = [RowDraft(top=a, bottom=b, sure=a not in unsure) for a, b in spans]
-    starts = [a for a, _ in spans]
+    row_tops = [a for a, _ in spans]
     first_top = spans[0][0] if spans else bottom + 1
     carry = RowDraft(top=top, bottom=first_top)
     for column in columns:
@@ -420,7 +420,7 @@ def page_rows(
             if column.cell not in merged:
                 units = [[line] for line in lines]
             elif settings.rows_without_gaps:  # a new goal that opens with its row, no gap above
-                units = _opened_at_starts(_gap_blocks(lines, gap), starts, tolerance)
+                units = _opened_at_starts(_gap_blocks(lines, gap), row_tops, tolerance)
             else:
                 units = _gap_blocks(lines, gap)
             for row in rows:
