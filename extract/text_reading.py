@@ -79,4 +79,5 @@ def _read_spaced(document: Document, layout: Layout) -> TextReading:
     bodies = (without_heads(page, first.running, SPACED_SETTINGS) for page in pages)
     content = read_content(first, bodies, lambda head: layout, SPACED_SETTINGS)
     rows = content_rows(content, replace(document, lines=content.text))
+    rows = [replace(row, bbox=None) for row in rows]  # characters and lines, no page's points
     return TextReading(rows, SPACED, True, sum(1 for row in content.rows if not row.sure))

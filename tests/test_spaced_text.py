@@ -281,6 +281,7 @@ def test_rows_told_by_their_words_alone_are_counted_as_unsure():
     text = "\n".join([HEADER, FIRST_ROW, "bland vuxna          före operation", LAST_ROW])
     reading = read_text_rows(text_document(text), LAYOUTS["generic"])
     assert reading.order == SPACED and len(reading.rows) == 2
+    assert all(row.bbox is None for row in reading.rows)  # no PDF points: null, as for text
     assert reading.unsure == 1
     assert "unsure of the cut between cells in 1 of 2 rows" in reading.warnings[0]
     spaced_apart = "\n".join([HEADER, "", FIRST_ROW, "", LAST_ROW])
