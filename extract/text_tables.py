@@ -695,15 +695,22 @@ def two_rests(line: Line) -> tuple[Line, Line] | None:
     return replace(line, text=match.group(1)), replace(line, text=line.text[match.end() :])
 
 
+ONE_CELL_WIDTH = 1.25  # a cell's line is at most this much longer than its longest line before
+# a page break (letters differ in width); a longer line holds two cells' rests
+
+
 def _last_rests(line: Line, after: Sequence[Line], width: int) -> tuple[Line, Line] | None:
     """Two cells still wait for their rests after a page break and only this line, a paragraph's
     end in lower case, is left before the next cell opens: the tool printed both rests on it,
-    side by side with nothing between ("rehabilitering rehabilitering"). The first rest takes
-    the words that fit its column's `width` (its cell's longest line before the break), one at
-    least, and the next rest the others."""
+    side by side with nothing between ("rehabilitering rehabilitering"), so it is longer than
+    the first cell's column is wide (`width`: its cell's longest line before the break). The
+    first rest takes the words that fit that width, one at least, and the next rest the
+    others."""
     words = line.stripped.split()
     if len(words) < 2 or not line.stripped[:1].islower() or _goes_on(line):
         return None
+    if len(line.stripped) <= ONE_CELL_WIDTH * width:
+        return None  # fits the first cell's column: its rest alone
     following = next((item for item in after if not item.is_blank), None)
     if following is not None and following is not PAGE_BREAK and _opens_midway(following.text):
         return None  # more rests follow: one a line

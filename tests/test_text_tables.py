@@ -1637,3 +1637,11 @@ def test_two_rests_side_by_side_on_the_last_line_after_a_break(after, texts):
     lines = across_break(before, [after, "", "Verksamheterna", ""])
     blocks = cut_blocks(lines, True, inner_words(lines))
     assert [block.text for block in blocks] == texts
+
+
+def test_a_last_rest_that_fits_its_cells_width_is_that_cells_alone():
+    """A line no longer than the first waiting cell's column is wide is one rest: not cut."""
+    before = ["Samverka med ", "PSV ", "", "Lag Generisk ", ""]
+    lines = across_break(before, ["vård och primär", "", "Verksamheterna", ""])
+    blocks = cut_blocks(lines, True, inner_words(lines))
+    assert blocks[0].text == "Samverka med PSV vård och primär"
