@@ -56,6 +56,11 @@ def margin_lines(lines: list[TextLine], height: float, settings: PdfSettings) ->
     return found
 
 
+def margin_keys(lines: list[TextLine], height: float, settings: PdfSettings) -> set[str]:
+    """The `margin_key` of each of a page's margin lines."""
+    return {margin_key(line) for line in margin_lines(lines, height, settings)}
+
+
 def running_keys(margins: Counter[str], n_pages: int, settings: PdfSettings) -> frozenset[str]:
     """The margin lines (by `margin_key`, counted once a page) that are running heads or feet:
     those on `repeat_share` of the pages (two at least), and page numbers."""
@@ -70,8 +75,7 @@ def scan_pages(pages: Iterable[Page], settings: PdfSettings) -> Scan:
     kept = tuple(pages)
     margins: Counter[str] = Counter()
     for page in kept:
-        found = margin_lines(list(page.lines), page.height, settings)
-        margins.update({margin_key(line) for line in found})
+        margins.update(margin_keys(list(page.lines), page.height, settings))
     head = tuple(
         line.text for page in kept if page.number <= settings.detect_pages for line in page.lines
     )

@@ -26,7 +26,7 @@ from extract.errors import (
     ScannedDocument,
     TooLongDocument,
 )
-from extract.pdf.margins import Scan, margin_key, margin_lines, running_keys, without_heads
+from extract.pdf.margins import Scan, margin_keys, running_keys, without_heads
 from extract.pdf.primitives import Page, Rule, TextLine, Word
 from extract.pdf.settings import SETTINGS, PdfSettings
 
@@ -127,8 +127,7 @@ def scan(path: Path, settings: PdfSettings = SETTINGS) -> Scan:
             words = page_words(page)
             lines = group_lines(words, number, settings.line_tolerance)
             any_text = any_text or bool(lines)
-            seen = {margin_key(line) for line in margin_lines(lines, page.height, settings)}
-            margins.update(seen)
+            margins.update(margin_keys(lines, page.height, settings))
             if number <= settings.detect_pages:
                 head.extend(line.text for line in lines)
             kept_words += len(words)

@@ -116,9 +116,21 @@ def _continues_header(line: TextLine, above: TextLine, header: TextLine) -> bool
     return all(word in vocabulary_words() for word in fold(line.text))
 
 
-def _label_starts(line: TextLine) -> list[float]:
-    """Where a header line's labels start."""
-    return [line.words[group[0]].x0 for group in group_words([word.text for word in line.words])]
+def _slot(x: float, starts: Sequence[float]) -> int:
+    """The column, by where the labels start, that a word starting at `x` falls in."""
+    return max((i for i, start in enumerate(starts) if x >= start - COLUMN_PAD), default=0)
+
+
+def _label_starts(line: TextLine, opens_only: bool, starts: Sequence[float] = ()) -> list[float]:
+    """`starts` and where `line`'s labels start (only those that open a label or modifier with
+    `opens_only`: a wrapped line's), each one not already there."""
+    found = list(starts)
+    for group in group_words([word.text for word in line.words]):
+        word = line.words[group[0]]
+        opens = not opens_only or opens_column(word.text)
+        if opens and all(abs(word.x0 - x) > COLUMN_PAD for x in found):
+            found.append(word.x0)
+    return found
 
 
 def _opened_cells(line: TextLine, starts: list[float]) -> int:
@@ -127,8 +139,7 @@ def _opened_cells(line: TextLine, starts: list[float]) -> int:
     line ("enligt RCC", "RCC", "am", "Mellansverige") one at most."""
     firsts: dict[int, Word] = {}
     for word in line.words:
-        slot = max((i for i, x in enumerate(starts) if word.x0 >= x - COLUMN_PAD), default=0)
-        firsts.setdefault(slot, word)
+        firsts.setdefault(_slot(word.x0, starts), word)
     return sum(
         1
         for word in firsts.values()
@@ -177,26 +188,20 @@ def find_header(lines: Sequence[TextLine], index: int, width: float) -> Header |
         if not _continues_header(following, band[-1], line):
             break
         band.append(following)
+    starts = _label_starts(line, False)
     if not line.bold:
-        band += _short_wrap(lines, index + len(band) - 1, _label_starts(line))
-    starts: list[float] = []
-    for band_line in band:
-        words = [word.text for word in band_line.words]
-        for group in group_words(words):
-            word = band_line.words[group[0]]
-            opens = band_line is line or opens_column(word.text)
-            if opens and all(abs(word.x0 - x) > COLUMN_PAD for x in starts):
-                starts.append(word.x0)
+        band += _short_wrap(lines, index + len(band) - 1, starts)
+    for band_line in band[1:]:
+        starts = _label_starts(band_line, True, starts)
     starts.sort()
     texts: list[list[list[str]]] = [[] for _ in starts]  # a column's words, line by line
     for band_line in band:
         slots: dict[int, list[str]] = {}
         for word in band_line.words:
-            slot = max((i for i, x in enumerate(starts) if word.x0 >= x - COLUMN_PAD), default=0)
-            slots.setdefault(slot, []).append(word.text)
+            slots.setdefault(_slot(word.x0, starts), []).append(word.text)
         for slot, words in slots.items():
             texts[slot].append(words)
-    columns = [_wrapped_label(lines) for lines in texts]
+    columns = [_wrapped_label(label_lines) for label_lines in texts]
     if not is_header(columns):
         return None
     edges = [x - COLUMN_PAD for x in starts] + [width]
