@@ -12,6 +12,7 @@ from extract.errors import BinaryDocument, EmptyDocument, UndecodableDocument
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 FORM_FEED = "\f"  # pdftotext and pypdf mark page breaks with a form feed
 CONTROL_SHARE_LIMIT = 0.05  # more control characters than this share of the text means binary
+NUL_SHARE_LIMIT = 0.01  # a tool prints NUL for a glyph it cannot map; more NULs than this: binary
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,9 @@ def _utf16_without_mark(data: bytes) -> str | None:
 
 def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when its
-    zero bytes say so) or, failing that, cp1252; a NUL byte anywhere else means binary.
+    zero bytes say so) or, failing that, cp1252. NUL bytes in valid UTF-8, no more than
+    `NUL_SHARE_LIMIT` of it, are glyphs the extraction tool could not map (pypdf prints them): read
+    as spaces, with a warning; any other NUL means binary.
 
     Returns the text, the encoding used and any warnings. Raises when the bytes are not text.
     """
@@ -108,18 +111,39 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         except UnicodeDecodeError:
             pass  # NUL bytes in the pattern of UTF-16, but not UTF-16: binary
     if b"\x00" in data:
-        raise BinaryDocument("the file is binary (it contains NUL bytes), not extracted text")
+        return _text_with_nuls(data)
     try:
         text, encoding, warnings = data.decode("utf-8-sig"), "utf-8", ()
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         encoding, warnings = "cp1252", ("not UTF-8: decoded as Windows-1252/Latin-1",)
+    return _checked(text), encoding, warnings
+
+
+def _text_with_nuls(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """Valid UTF-8 with a few NUL bytes, each read as a space; raises for anything else."""
+    nuls = data.count(0)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise BinaryDocument(
+            "the file is binary (NUL bytes, not UTF-8), not extracted text"
+        ) from err
+    if nuls > NUL_SHARE_LIMIT * len(text):
+        raise BinaryDocument("the file is binary (too many NUL bytes), not extracted text")
+    warning = f"{nuls} NUL character(s), glyphs the text tool could not map, read as spaces"
+    return _checked(text.replace("\x00", " ")), "utf-8", (warning,)
+
+
+def _checked(text: str) -> str:
+    """The decoded text with ligatures written out; raises when it holds too many control
+    characters to be text, or nothing but white space."""
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > CONTROL_SHARE_LIMIT * len(text):
         raise BinaryDocument("the file is binary (too many control characters), not extracted text")
     if not text.strip():
         raise EmptyDocument("the file holds only white space")
-    return unligature(text), encoding, warnings
+    return unligature(text)
 
 
 def split_lines(text: str) -> tuple[Line, ...]:

@@ -48,10 +48,26 @@ def test_utf16_without_a_byte_order_mark_is_read(codec):
     )
 
 
-def test_a_nul_byte_anywhere_means_binary():
-    text = "Målbild Planerade aktiviteter\n" * 400  # past the first 4 KB
+def test_a_few_nul_bytes_in_utf8_are_unmapped_glyphs_read_as_spaces():
+    text = "Målbild Planerade aktiviteter\n" * 400 + "Allmän nivå \x00\nSpecialiserad nivå\n"
+    document = document_from_bytes(text.encode(), Path("plan.txt"))
+    assert "Allmän nivå" in [line.stripped for line in document.lines]
+    assert not any("\x00" in line.text for line in document.lines)
+    assert document.warnings == (
+        "1 NUL character(s), glyphs the text tool could not map, read as spaces",
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Målbild Planerade aktiviteter\n".encode() * 400 + b"\x00\xff\xfe tail",  # not UTF-8
+        b"plan\x00" * 400,  # a NUL every fifth byte
+    ],
+)
+def test_nul_bytes_outside_valid_sparse_utf8_mean_binary(data):
     with pytest.raises(BinaryDocument):
-        document_from_bytes(text.encode() + b"\x00 tail", Path("plan.txt"))
+        document_from_bytes(data, Path("plan.txt"))
 
 
 def test_form_feeds_count_pages_and_keep_line_numbers():
