@@ -261,27 +261,7 @@ def starts_with_actor(text: str) -> bool:
     return False  # "Utbilda chefer": a word before an actor term, not one word broken
 
 
-_JOINING_WORDS = (
-    "och",
-    "eller",
-    "för",
-    "av",
-    "med",
-    "samt",
-    "i",
-    "inom",
-    "på",
-    "till",
-    "om",
-    "respektive",
-    "som",
-    "att",
-    "en",
-    "ett",
-    "den",
-    "det",
-    "de",
-)
+_JOINING_WORDS = frozenset(term_list("joining_words.txt"))
 
 
 def runs_on(text: str) -> bool:

@@ -5,6 +5,7 @@ from extract.cells import (
     find_time_mentions,
     is_actor_cell,
     is_status_cell,
+    runs_on,
     split_actors,
     split_capital_boundary,
     split_inline_bullet,
@@ -151,3 +152,18 @@ def test_short_cell_naming_an_actor_is_an_actor_cell():
 )
 def test_split_actors(lines, actors):
     assert split_actors(lines) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Skicka påminnelser via", True),  # a preposition wants its object on the next line
+        ("Regionerna med stöd av", True),
+        ("arbeta utifrån", True),
+        ("Utbilda personal i", True),
+        ("Skicka påminnelser", False),
+        ("Jämlik vård för alla", False),
+    ],
+)
+def test_a_line_that_stops_on_a_joining_word_runs_on(text, expected):
+    assert runs_on(text) is expected
