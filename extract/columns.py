@@ -329,7 +329,7 @@ def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], 
         labels = _mostly_labels(text)
         if not labels and _is_cell_text(text):
             break
-        if count > 1 and len(text.split()) > MAX_WRAP_WORDS:
+        if count > 1 and len(text.split()) > MAX_WRAP_WORDS and not _adds_labels(text, best):
             break
         if joined and joined[-1].endswith("-"):
             joined[-1] += text.strip()  # "Ansvarig-" / "Tidsram": one combined label
@@ -343,6 +343,17 @@ def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], 
         if best is None or (len(columns) > len(best[0]) and text.strip()[:1].isupper()):
             best = (columns, count)  # a header grows by labels printed capitalised
     return best
+
+
+def _adds_labels(text: str, header: tuple[tuple[HeaderColumn, ...], int] | None) -> bool:
+    """A longer line that goes on a header: the labels it did not wrap (pypdf prints a header's
+    wrapped labels over lines, the rest on the last), naming no cell the header names already
+    (a second header is none of it)."""
+    columns = parse_header_text(text)
+    if columns is None or header is None:
+        return False
+    named = {cell for column in header[0] for cell in column.cells}
+    return not named.intersection(cell for column in columns for cell in column.cells)
 
 
 def _is_cell_text(text: str) -> bool:

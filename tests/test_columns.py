@@ -150,6 +150,30 @@ def test_a_header_wrapped_over_qualifier_lines():
     assert used == 8
 
 
+def test_a_header_whose_last_line_holds_the_labels_it_did_not_wrap():
+    """In a landscape plan pypdf wraps only the long labels: "Uppdrag/Mål enligt RCC" /
+    "Mellansverige", then every other label on one line; a second header right after it is no
+    part of it."""
+    lines = [
+        "Område Uppdrag/Mål enligt RCC ",
+        "Mellansverige",
+        "Aktivitet från RCC Aktivitet i RV Ansvarig-Tidsram Status",
+        "2.) Patientmedverkan Stöd till patienter och ",
+    ]
+    columns, used = parse_header_lines(lines)
+    assert [column.cells for column in columns] == [
+        ("area",),
+        ("goal",),
+        ("rcc_activity",),
+        ("activities",),
+        ("responsible", "timeframe"),
+        ("status",),
+    ]
+    assert used == 3
+    twice = ["Målbild Planerade aktiviteter Ansvarig Status", "oklara fynd LPPL", ""] * 2
+    assert parse_header_lines(twice)[1] == 1
+
+
 def test_cells_printed_among_a_headers_labels_end_it():
     """In reading order a cell may come between two labels: an actor, a bullet or a "Mål:" line
     is a cell, so the header ends before it and the labels after it are strays."""
