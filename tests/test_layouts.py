@@ -247,3 +247,21 @@ def test_vastmanland_an_area_label_numbered_without_its_dot():
         ("5) Kompetensförsörjning", goal, "Identifiera utbildningsbehov"),
         ("5) Kompetensförsörjning", goal, "Genomföra projekt kring nya arbetssätt"),
     ]
+
+
+def test_sydost_goal_blocks_under_a_page_head_are_no_table():
+    """An action plan's page head ("Handlingsplan 2026 – Målområde 1") may stand above the
+    area's goal blocks: a goal with its list of actions ends the table there."""
+    text = (
+        "Handlingsplan 2026 – Målområde 1\n\nPrevention\n\n"
+        "Mål: RCC bidrar till bättre levnadsvanor.\n\nInsatser för att nå målet:\n\n"
+        "• RCC ska sprida kunskap om levnadsvanor.\n\n"
+        "VAD? HUR? NÄR? VEM?\n\nÖka deltagandet i screening\n\n• Skicka påminnelser\n\n"
+        "2026\n\nProcessledare screening\n"
+    )
+    rows = LAYOUTS["rcc_sydost"].parse(text_document(text))
+    assert [(row.kind, flat(row.goal)) for row in rows] == [
+        ("national_goal", "RCC bidrar till bättre levnadsvanor."),
+        ("action_row", "Öka deltagandet i screening"),
+    ]
+    assert rows[0].section == "Prevention"

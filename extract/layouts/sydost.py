@@ -450,16 +450,40 @@ def parse_action_table(
 
 
 def _table_end(lines: tuple[Line, ...], start: int, area: int | None) -> int:
-    """Where the action tables under a page head of `area` end: at the next area's heading or
-    at a page head of another area (a plan of action tables only has no area headings)."""
+    """Where the action tables under a page head of `area` end: at the next area's heading, at
+    a page head of another area (a plan of action tables only has no area headings) or where a
+    goal block opens (a page head may stand above the area's goal blocks too)."""
     end = start + 1
     while end < len(lines):
         text = lines[end].text
         head = PAGE_HEADER_RE.match(text)
         if AREA_HEADING_RE.match(text) or (head and int(head.group(1)) != area):
             break
+        if _opens_goal_block(lines, end):
+            return _heading_above(lines, start, end)
         end += 1
     return end
+
+
+def _heading_above(lines: tuple[Line, ...], start: int, index: int) -> int:
+    """The heading right above line `index` (blank lines between) when there is one, else
+    `index`: where the text before a goal block ends."""
+    above = index - 1
+    while above > start and lines[above].is_blank:
+        above -= 1
+    return above if above > start and looks_like_title(lines[above].text) else index
+
+
+def _opens_goal_block(lines: tuple[Line, ...], index: int) -> bool:
+    """A goal line whose goal a list of actions follows ("Mål: …" / "Insatser för att nå
+    målet:"): a goal block, never a table's cell."""
+    text = lines[index].text
+    match = NATIONAL_GOAL_RE.match(text) or REGIONAL_GOAL_RE.match(text)
+    if match is None:
+        return False
+    _, end = _goal_lines(lines, index, match.group(1))
+    label = lines[_skip_blank(lines, end)].text if _skip_blank(lines, end) < len(lines) else ""
+    return bool(NATIONAL_LIST_RE.match(label) or REGIONAL_LIST_RE.match(label))
 
 
 def _goal_row(
