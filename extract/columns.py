@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import MappingProxyType
 
-from extract.cells import is_bullet, is_status_cell, starts_with_actor, time_prefix
+from extract.cells import is_bullet, is_status_cell, runs_on, starts_with_actor, time_prefix
 from extract.data_tables import read_tsv
 from extract.document import Line
 
@@ -327,8 +327,8 @@ def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], 
         if not text.strip():
             continue
         labels = _mostly_labels(text)
-        if not labels and _is_cell_text(text):
-            break
+        if not labels and _is_cell_text(text) and not (joined and runs_on(joined[-1])):
+            break  # a label stopping mid-phrase goes on ("Uppdrag/Mål enligt" / "RCC Norr")
         if count > 1 and len(text.split()) > MAX_WRAP_WORDS and not _adds_labels(text, best):
             break
         if joined and joined[-1].endswith("-"):

@@ -170,6 +170,11 @@ def test_a_header_whose_last_line_holds_the_labels_it_did_not_wrap():
         ("status",),
     ]
     assert used == 3
+    # a label stopping mid-phrase goes on, though its rest reads as an actor's name
+    lines[:2] = ["Område Uppdrag/Mål enligt", "RCC Mellansverige"]
+    columns, used = parse_header_lines(lines)
+    assert columns[1].label == "Uppdrag/Mål enligt RCC Mellansverige"
+    assert (len(columns), used) == (6, 3)
     twice = ["Målbild Planerade aktiviteter Ansvarig Status", "oklara fynd LPPL", ""] * 2
     assert parse_header_lines(twice)[1] == 1
 
