@@ -1035,11 +1035,13 @@ def paragraph_openers(lines: Sequence[Line]) -> frozenset[str]:
 
 
 def split_status_tail(block: Block, costs: PathCosts = COSTS) -> list[Block]:
-    """A one-line block of an actor and a status (an unruled table's two cells on one baseline:
-    "Kvinnokliniken pågår") as two blocks; a sentence with a status word ("… vård pågår.")
-    stays whole."""
+    """A one-line block of an actor or a time entry and a status (an unruled table's two cells
+    on one baseline: "Kvinnokliniken pågår", "Q3 2027 Planeras") as two blocks; a sentence with
+    a status word ("… vård pågår.") stays whole."""
     split = status_tail(block.text) if len(block.lines) == 1 else None
-    if split is None or not _looks_like_actor(split[0], costs):
+    if split is None or not (
+        _looks_like_actor(split[0], costs) or time_prefix(split[0]) == split[0]
+    ):
         return [block]
     line = block.lines[0]
     first = Block((replace(line, text=split[0]),), False, block.after_break)
@@ -1058,6 +1060,29 @@ def split_time_head(block: Block, costs: PathCosts = COSTS) -> list[Block]:
     if not _looks_like_actor(actor.text, costs):
         return [block]
     return [Block((replace(first, text=time),), False, block.after_break), actor]
+
+
+def split_actor_time(block: Block, costs: PathCosts = COSTS) -> list[Block]:
+    """A one-line block of an actor's name and a time entry, a status after it or not (a row's
+    short cells on one baseline, printed as one line by pypdf: "Folkhälsoenheten 2027 Pågår")
+    as a block each; a line that goes on after the time in other words stays whole."""
+    if len(block.lines) != 1:
+        return [block]
+    line = block.lines[0]
+    text = line.stripped
+    for match in WORD_START_RE.finditer(text):
+        time = time_prefix(text[match.start() :])
+        if not time:
+            continue
+        head, rest = text[: match.start()].strip(), text[match.start() + len(time) :].strip()
+        if not _looks_like_actor(head, costs) or (rest and not is_status_cell(rest)):
+            return [block]
+        cells = [head, time, rest] if rest else [head, time]
+        return [
+            Block((replace(line, text=cell),), False, block.after_break and not index)
+            for index, cell in enumerate(cells)
+        ]
+    return [block]
 
 
 @dataclass(frozen=True)
@@ -1110,6 +1135,8 @@ def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
             )
             for part in parts:
                 pieces = split_time_head(part) if has_time else [part]
+                if has_time and fills(columns, "responsible"):
+                    pieces = [cell for piece in pieces for cell in split_actor_time(piece)]
                 blocks.extend(
                     piece
                     for whole in pieces

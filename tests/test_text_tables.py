@@ -26,6 +26,7 @@ from extract.text_tables import (
     paragraph_openers,
     read_text_tables,
     repeats_label,
+    split_actor_time,
     split_hard_breaks,
     split_inner_field,
     split_inner_time,
@@ -257,6 +258,28 @@ def test_an_actor_and_a_status_on_one_line_are_two_cells():
     assert [part.text for part in parts] == ["Kvinnokliniken", "pågår"]
     parts = split_status_tail(block("Sjukhusledning Planering pågår"))
     assert [part.text for part in parts] == ["Sjukhusledning", "Planering pågår"]
+
+
+def test_a_time_and_a_status_on_one_line_are_two_cells():
+    parts = split_status_tail(block("Q3 2027 Planeras"))
+    assert [part.text for part in parts] == ["Q3 2027", "Planeras"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        # pypdf prints a row's short cells that share a baseline as one line
+        ("Folkhälsoenheten 2027 Pågår", ["Folkhälsoenheten", "2027", "Pågår"]),
+        ("Verksamhetschef kirurgi Q3 2027", ["Verksamhetschef kirurgi", "Q3 2027"]),
+        ("Processledare 2027–2028 Ej påbörjad", ["Processledare", "2027–2028", "Ej påbörjad"]),
+        # a sentence naming a time, words after the time, no actor before it: one cell
+        ("Processledare 2027 ska utvärdera arbetet", ["Processledare 2027 ska utvärdera arbetet"]),
+        ("Införs under 2027", ["Införs under 2027"]),
+        ("2027 Pågår", ["2027 Pågår"]),
+    ],
+)
+def test_an_actor_and_a_time_on_one_line_are_cells_of_their_own(text, cells):
+    assert [part.text for part in split_actor_time(block(text))] == cells
 
 
 @pytest.mark.parametrize(
