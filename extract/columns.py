@@ -327,8 +327,13 @@ def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], 
         if not text.strip():
             continue
         labels = _mostly_labels(text)
-        if not labels and _is_cell_text(text) and not (joined and runs_on(joined[-1])):
-            break  # a label stopping mid-phrase goes on ("Uppdrag/Mål enligt" / "RCC Norr")
+        if (
+            not labels
+            and _is_cell_text(text)
+            and not (joined and runs_on(joined[-1]))  # "Uppdrag/Mål enligt" / "RCC Norr"
+            and not _qualifies_next(text, texts[count:MAX_HEADER_LINES])  # "Planerad" / "aktivitet"
+        ):
+            break
         if count > 1 and len(text.split()) > MAX_WRAP_WORDS and not _adds_labels(text, best):
             break
         if joined and joined[-1].endswith("-"):
@@ -343,6 +348,14 @@ def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], 
         if best is None or (len(columns) > len(best[0]) and text.strip()[:1].isupper()):
             best = (columns, count)  # a header grows by labels printed capitalised
     return best
+
+
+def _qualifies_next(text: str, after: Sequence[str]) -> bool:
+    """A line of one word that qualifies the label the next line opens with ("Planerad" /
+    "aktivitet": a status word alone, but a header's line here)."""
+    following = next((line.split() for line in after if line.strip()), [])
+    words = text.split()
+    return len(words) == 1 and bool(following) and qualifies_label(words[0], following[0])
 
 
 def _adds_labels(text: str, header: tuple[tuple[HeaderColumn, ...], int] | None) -> bool:

@@ -179,6 +179,22 @@ def test_a_header_whose_last_line_holds_the_labels_it_did_not_wrap():
     assert parse_header_lines(twice)[1] == 1
 
 
+def test_a_qualifier_that_is_a_status_word_on_a_line_of_its_own():
+    """pdftotext prints "Planerad" / "aktivitet" on lines of their own: alone "Planerad" reads
+    as a status, but it qualifies the label below it."""
+    lines = ["Strategiskt mål", "", "Planerad", "aktivitet", "", "Ansvarig", "funktion", ""]
+    lines += ["Tidplan", "", "Status", "", "Minskad"]
+    columns, used = parse_header_lines(lines)
+    assert [column.label for column in columns] == [
+        "Strategiskt mål",
+        "Planerad aktivitet",
+        "Ansvarig funktion",
+        "Tidplan",
+        "Status",
+    ]
+    assert used == 11
+
+
 def test_cells_printed_among_a_headers_labels_end_it():
     """In reading order a cell may come between two labels: an actor, a bullet or a "Mål:" line
     is a cell, so the header ends before it and the labels after it are strays."""
