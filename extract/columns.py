@@ -31,6 +31,8 @@ CELLS = (
     "number",
 )
 LEADING_CELLS = frozenset({"goal", "activities", "rcc_activity"})  # a table must have one
+# cells that hold a list (several paragraphs, a row's items); the others hold one text a row
+LIST_CELLS = frozenset({"activities", "responsible", "notes", "timeframe", "status"})
 MIN_HEADER_CELLS = 2  # distinct cells a header names at least
 MAX_HEADER_WORDS = 24  # a header is short; a line with more words is text
 MAX_HEADER_LINES = 12  # lines a text tool may spread one header over (blank lines included)

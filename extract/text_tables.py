@@ -38,6 +38,7 @@ from extract.cells import (
     time_prefix,
 )
 from extract.columns import (
+    LIST_CELLS,
     MAX_HEADER_LINES,
     HeaderColumn,
     HeaderSpan,
@@ -101,7 +102,6 @@ class PathCosts:
 
 COSTS = PathCosts()
 UNSURE_EMISSION = 1.5  # a block this unlike its column's content makes its row's cut unsure
-LIST_CELLS = frozenset({"activities", "responsible", "notes", "timeframe", "status"})
 
 
 @dataclass(frozen=True)

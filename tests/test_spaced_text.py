@@ -256,6 +256,27 @@ def test_cells_opening_together_without_a_gap_start_a_row_only_in_spaced_text(sp
     assert len(found) == rows
 
 
+@pytest.mark.parametrize(("spaced", "row_count"), [(False, 2), (True, 2)])
+def test_list_cells_opening_items_together_beside_an_empty_key_start_no_row(spaced, row_count):
+    """A cell's items are paragraphs set apart by a gap (a Word plan's spacing after each):
+    the second item and its actor open together beside an empty goal cell, in the row of the
+    goal above; a new goal opens the next row."""
+    cells = {
+        "goal": [_cell("Samordning inom", 0), _cell("screeningprogram", 1), _cell("Öka", 5)],
+        "activities": [_cell("• Delta i nätverk", 0), _cell("• Stödja regionerna", 3)]
+        + [_cell("• Utbilda", 5)],
+        "responsible": [_cell("Processledare", 0), _cell("Screeningsamordnare", 3)]
+        + [_cell("RCC", 5)],
+    }
+    settings = replace(SETTINGS, rows_without_gaps=spaced)
+    _, found = page_rows(cells, [], THREE_COLUMNS, "goal", frozenset(), (0.0, 80.0), settings)
+    assert len(found) == row_count
+    assert [line.text for line in found[0].cells["activities"]] == [
+        "• Delta i nätverk",
+        "• Stödja regionerna",
+    ]
+
+
 @pytest.mark.parametrize(("spaced", "goal_lines"), [(False, [3, 0]), (True, [2, 1])])
 def test_a_merged_paragraph_ends_where_a_line_opens_at_a_row_start_only_in_spaced_text(
     spaced, goal_lines

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from extract.cells import CAPITALISED_RE, is_bullet
 from extract.columns import (
+    LIST_CELLS,
     MAX_WRAP_WORDS,
     HeaderColumn,
     fold,
@@ -312,11 +313,12 @@ def _unruled_starts(
     opens a row unless it is a further bullet. `gap` sets rows apart (`_row_gap`)."""
     tolerance = settings.line_tolerance
     key_blocks = _gap_blocks(cells.get(key, []), gap)
-    beside = [
-        [block[0].top for block in _gap_blocks(lines, gap)]
+    beside_cells = {
+        cell: [block[0].top for block in _gap_blocks(lines, gap)]
         for cell, lines in cells.items()
         if cell != key and lines
-    ]
+    }
+    beside = list(beside_cells.values())
     if not beside:
         return [
             block[0].top
@@ -331,9 +333,15 @@ def _unruled_starts(
     ]
     key_lines = cells.get(key, [])
     for top in sorted({top for tops in beside for top in tops}):
-        together = sum(1 for tops in beside if any(abs(t - top) <= tolerance for t in tops))
+        opening = [
+            cell
+            for cell, tops in beside_cells.items()
+            if any(abs(t - top) <= tolerance for t in tops)
+        ]
         key_here = any(line.top - tolerance <= top <= line.bottom for line in key_lines)
-        if together >= 2 and not key_here and starts and top > starts[0]:
+        # list cells open a paragraph each item: together they start a row only with a new text
+        texts = any(cell not in LIST_CELLS for cell in opening)
+        if len(opening) >= 2 and texts and not key_here and starts and top > starts[0]:
             starts.append(top)
     return sorted(set(starts))
 
