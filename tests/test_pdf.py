@@ -11,7 +11,9 @@ from extract.errors import CorruptDocument, EncryptedDocument, ScannedDocument
 from extract.pdf import pages as pages_module
 from extract.pdf.pages import read_pages, scan
 from extract.pdf.plan import read_pdf_plan
+from extract.pdf.primitives import TextLine, Word
 from extract.pdf.settings import PdfSettings
+from extract.pdf.tables import ColumnBox, runs_across
 from pipelines.ingest import ingest, parse_file
 from tests.conftest import FIXTURES, RAW, VARIANTS
 from tests.pdf_fixtures import (
@@ -459,3 +461,20 @@ def test_a_table_set_larger_than_the_text_around_it_keeps_its_rows(tmp_path):
     )
     parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
     assert [row.activities for row in parsed.rows] == [(f"Insats {i}",) for i in (1, 2, 3)]
+
+
+def _line(*words: tuple[str, float, float]) -> TextLine:
+    return TextLine(
+        1, tuple(Word(text, x0, x1, 100.0, 110.0, 10.0, False) for text, x0, x1 in words)
+    )
+
+
+def test_a_sentence_across_the_columns_resumes_no_table():
+    """Below a heading a table may go on without its header, but a goal's sentence printed
+    across the page ("Nationellt mål: …") fits the columns by chance: its words go on a word
+    space apart where they pass a column's edge; a row's cells stand apart."""
+    columns = (ColumnBox("goal", 0, 100), ColumnBox("activities", 100, 200))
+    sentence = _line(("Nationellt", 0, 48), ("mål:", 51, 70), ("RCC", 73, 98), ("bidrar", 101, 130))
+    row = _line(("Öka", 0, 20), ("deltagandet", 23, 80), ("•", 106, 110), ("Utbilda", 113, 150))
+    assert runs_across(sentence, columns, PdfSettings())
+    assert not runs_across(row, columns, PdfSettings())

@@ -25,6 +25,7 @@ from extract.pdf.tables import (
     opens_cell,
     opens_surely,
     page_rows,
+    runs_across,
     split_cells,
 )
 from extract.table_rows import TEXT_CELLS, Context, TableRow, fills, stated_goal, table_row
@@ -290,7 +291,13 @@ def read_content(
             # paragraph's own last line: a row is set apart from it)
             set_apart = previous is None or _paragraph_gap(previous, line, settings)
             below = pending or (goal_lines and set_apart)
-            resumes = recent and below and not heading and fits_columns(line, recent)
+            resumes = (
+                recent
+                and below
+                and not heading
+                and fits_columns(line, recent)
+                and not runs_across(line, recent, settings)
+            )
             if table is None and resumes and len(split_cells(line, recent, order)) >= 2:
                 # a table that resumes below a section heading, or below a row across its width
                 # that states the goal of the rows after it ("Mål 2: …")

@@ -24,6 +24,7 @@ class PdfSettings:
         0.7  # a gap this many line heights between text lines is a blank line
     )
     heading_size_step: float = 1.0  # text this much larger than the body is a heading
+    cell_gap_lines: float = 0.5  # words closer across a column edge run on: one text, not cells
     # a line set apart right above a table header is the table's title: for pages without type
     # sizes (a text laid out by spaces); a PDF shows its headings by their type, and a line
     # above a header there is often a cell's last line, lower than its neighbours'

@@ -243,6 +243,19 @@ def fits_columns(line: TextLine, columns: tuple[ColumnBox, ...]) -> bool:
     return True
 
 
+def runs_across(line: TextLine, columns: tuple[ColumnBox, ...], settings: PdfSettings) -> bool:
+    """True when the line's words go on from one column into the next a word space apart (a
+    sentence across the table's width: "Nationellt mål: …"), not set apart as cells are."""
+    space = settings.cell_gap_lines * (line.bottom - line.top)
+    before: Word | None = None
+    for word in line.words:
+        column = next((c for c in reversed(columns) if word.x0 >= c.x0), columns[0])
+        if before is not None and before.x1 < column.x0 <= word.x0 and word.x0 - before.x1 < space:
+            return True
+        before = word
+    return False
+
+
 def _boundaries(rules: list[Rule], column: ColumnBox, top: float, bottom: float) -> list[float]:
     """Heights of the rules that cross the column between `top` and `bottom`."""
     return sorted(
