@@ -277,6 +277,26 @@ def test_list_cells_opening_items_together_beside_an_empty_key_start_no_row(spac
     ]
 
 
+def test_a_pdf_table_whose_key_column_has_no_gap_is_cut_where_cells_open_together():
+    """Word's table style sets no space between paragraphs: an unruled table's rows then touch.
+    Where the key column shows no gap at all, a row starts where its key opens beside two
+    unmerged cells that open; such rows are unsure (told by their words)."""
+    columns = (*THREE_COLUMNS, ColumnBox("timeframe", 300, 400))
+    cells = {
+        "goal": [_cell("Minskad rökning", 0), _cell("bland vuxna", 1), _cell("i länet", 2)],
+        "activities": [_cell("Erbjuda", 0), _cell("rökavvänjning", 1), _cell("Utbilda", 2)],
+        "responsible": [_cell("Processledare", 0), _cell("Kvinnokliniken", 2)],
+        "timeframe": [_cell("2027", 0), _cell("Q3 2027", 2)],
+    }
+    merged = frozenset({"goal"})
+    _, found = page_rows(cells, [], columns, "activities", merged, (0.0, 40.0), SETTINGS)
+    assert [[line.text for line in row.cells["activities"]] for row in found] == [
+        ["Erbjuda", "rökavvänjning"],
+        ["Utbilda"],
+    ]
+    assert [row.sure for row in found] == [True, False]
+
+
 @pytest.mark.parametrize(("spaced", "goal_lines"), [(False, [3, 0]), (True, [2, 1])])
 def test_a_merged_paragraph_ends_where_a_line_opens_at_a_row_start_only_in_spaced_text(
     spaced, goal_lines

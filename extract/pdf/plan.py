@@ -39,5 +39,16 @@ def read_pdf_plan(
 
     first = scan(path, settings)
     content = read_content(first, read_pages(path, first, settings), choose, settings)
-    document = Document(path, file_sha256(path), "pdf", "pdf", content.text, (), content.n_pages)
+    unsure = sum(1 for row in content.rows if not row.sure)
+    warnings = (
+        (
+            f"unruled tables without a gap between rows: {unsure} of {len(content.rows)} rows "
+            "were cut where their cells open together (by their words, not by a gap or a rule)",
+        )
+        if unsure
+        else ()
+    )
+    document = Document(
+        path, file_sha256(path), "pdf", "pdf", content.text, warnings, content.n_pages
+    )
     return document, detections[0], content_rows(content, document)

@@ -416,10 +416,17 @@ def page_rows(
         spans = [i for i in _intervals(key_cuts, top, bottom) if _lines_in(key_lines, i)]
     else:
         starts = _unruled_starts(cells, key, gap, settings)
+        gapless: list[float] = []
         if starts and settings.rows_without_gaps:
             gapless = _gapless_starts(cells, key, starts[0], gap, settings.line_tolerance)
-            unsure = set(gapless) - set(starts)  # rows told by their words alone
-            starts = sorted({*starts, *gapless})
+        elif starts and len(_gap_blocks(key_lines, gap)) == 1 < len(key_lines):
+            # a key column without a gap (Word's table style sets no space between paragraphs):
+            # rows start where the key opens beside two unmerged cells that open (a merged
+            # cell's line beside it may be inside its paragraph)
+            unmerged = {cell: lines for cell, lines in cells.items() if cell not in merged}
+            gapless = _gapless_starts(unmerged, key, starts[0], gap, settings.line_tolerance)
+        unsure = set(gapless) - set(starts)  # rows told by their words alone
+        starts = sorted({*starts, *gapless})
         spans = list(zip(starts, [*starts[1:], bottom + 1], strict=True)) if starts else []
     rows = [RowDraft(top=a, bottom=b, sure=a not in unsure) for a, b in spans]
     row_tops = [a for a, _ in spans]
