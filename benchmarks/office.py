@@ -39,6 +39,7 @@ from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 from generated import HEADERS, found, generic_plan, generic_rows  # noqa: E402
 
+from extract.columns import label_cells  # noqa: E402
 from extract.errors import InputError  # noqa: E402
 from extract.layouts import LAYOUTS  # noqa: E402
 from normalize.text import match_key  # noqa: E402
@@ -143,15 +144,21 @@ def read_rows(source: Path, refused: Counter[str]) -> tuple:
         return ()
 
 
-def field_right(drawn: list[dict[str, str]], read, right: Counter[str], total: Counter[str]):
-    """Count, over the drawn rows found, the responsible, time frame and status read right."""
+def field_right(
+    header: tuple[str, ...], drawn: list[dict[str, str]], read, right: Counter, total: Counter
+) -> None:
+    """Count, over the drawn rows found (each read row paired once, in order), the responsible,
+    time frame and status read right, where the header has a column for them."""
+    columns = {cell for label in header for cell in label_cells(label)}
+    unpaired = list(read)
     for want in drawn:
-        row = next((row for row in read if found([want], [row])), None)
+        row = next((row for row in unpaired if found([want], [row])), None)
         if row is None:
             continue
+        unpaired.remove(row)
         for name in FIELDS:
             expected = tuple(filter(None, want.get(name, "").split("\n")))
-            if expected:
+            if expected and name in columns:
                 total[name] += 1
                 right[name] += tuple(map(match_key, getattr(row, name))) == tuple(
                     map(match_key, expected)
