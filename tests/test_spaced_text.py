@@ -297,6 +297,22 @@ def test_a_pdf_table_whose_key_column_has_no_gap_is_cut_where_cells_open_togethe
     assert [row.sure for row in found] == [True, False]
 
 
+def test_a_key_block_opens_a_row_beside_a_cell_that_touches_the_row_above():
+    """Rows that touch (no space between paragraphs): a goal after a gap in its column opens a
+    row where the cell beside it opens there too, though it follows the row above without a
+    gap."""
+    cells = {
+        "goal": [_cell("Minskad rökning", 0), _cell("Fler deltar", 2)],
+        "activities": [_cell("Erbjuda", 0), _cell("rökavvänjning", 1), _cell("Skicka", 2)],
+        "responsible": [_cell("processledare", 0), _cell("kirurgi", 1), _cell("rcc", 2)],
+    }
+    _, found = page_rows(cells, [], THREE_COLUMNS, "goal", frozenset(), (0.0, 40.0), SETTINGS)
+    assert [[line.text for line in row.cells["activities"]] for row in found] == [
+        ["Erbjuda", "rökavvänjning"],
+        ["Skicka"],
+    ]
+
+
 @pytest.mark.parametrize(("spaced", "goal_lines"), [(False, [3, 0]), (True, [2, 1])])
 def test_a_merged_paragraph_ends_where_a_line_opens_at_a_row_start_only_in_spaced_text(
     spaced, goal_lines
