@@ -241,13 +241,15 @@ def _cell(text: str, row: int) -> CellLine:
     return CellLine(text, 0.0, 50.0, row * LINE_PITCH, row * LINE_PITCH + TYPE_HEIGHT, 1, row)
 
 
-@pytest.mark.parametrize(("spaced", "rows"), [(False, 1), (True, 2)])
-def test_cells_opening_together_without_a_gap_start_a_row_only_in_spaced_text(spaced, rows):
-    """A PDF sets an unruled table's rows apart by gaps, and a capitalised line inside a cell may
-    stand beside others ("Palliativ vård." beside "Palliation sydöst"); a text laid out by
-    spaces prints a ruled table's rows without blank lines, so there they open a row."""
+@pytest.mark.parametrize(("goal", "rows"), [("Öka kunskap om och inom", 1), ("Öka kunskap", 2)])
+@pytest.mark.parametrize("spaced", [False, True])
+def test_cells_opening_together_without_a_gap_start_a_row(spaced, goal, rows):
+    """Rows may touch (a text laid out by spaces prints a ruled table's rows without blank
+    lines; Word's table style sets no space between paragraphs): a key line that opens beside
+    two cells that open starts a row, unless the line above it stops mid-phrase ("… om och
+    inom" / "Palliativ vård." beside "Palliation sydöst")."""
     cells = {
-        "goal": [_cell("Öka och sprida kunskap", 0), _cell("Palliativ vård.", 1)],
+        "goal": [_cell(goal, 0), _cell("Palliativ vård.", 1)],
         "activities": [_cell("Planera konferensen", 0), _cell("Palliation sydöst", 1)],
         "responsible": [_cell("Processledare", 0), _cell("Arbetsgrupp", 1)],
     }
@@ -277,10 +279,10 @@ def test_list_cells_opening_items_together_beside_an_empty_key_start_no_row(spac
     ]
 
 
-def test_a_pdf_table_whose_key_column_has_no_gap_is_cut_where_cells_open_together():
+def test_a_pdf_table_whose_rows_touch_is_cut_where_cells_open_together():
     """Word's table style sets no space between paragraphs: an unruled table's rows then touch.
-    Where the key column shows no gap at all, a row starts where its key opens beside two
-    unmerged cells that open; such rows are unsure (told by their words)."""
+    A row starts where its key opens beside two unmerged cells that open; such rows are unsure
+    (told by their words)."""
     columns = (*THREE_COLUMNS, ColumnBox("timeframe", 300, 400))
     cells = {
         "goal": [_cell("Minskad rökning", 0), _cell("bland vuxna", 1), _cell("i länet", 2)],

@@ -15,7 +15,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extract.cells import CAPITALISED_RE, is_bullet
+from extract.cells import CAPITALISED_RE, is_bullet, runs_on
 from extract.columns import (
     LIST_CELLS,
     MAX_WRAP_WORDS,
@@ -371,11 +371,13 @@ def _gapless_starts(
     without blank lines): at a key line below `after` that opens a cell beyond doubt beside two
     columns whose cells open there (`_opens_at`)."""
     others = [lines for cell, lines in cells.items() if cell != key and lines]
+    key_lines = cells.get(key, [])
     return [
         line.top
-        for line in cells.get(key, [])
+        for index, line in enumerate(key_lines)
         if line.top > after
         and opens_surely(line.text)
+        and not (index and runs_on(key_lines[index - 1].text))  # "… om och inom" / "Palliativ"
         and sum(1 for lines in others if _opens_at(lines, line.top, gap, tolerance)) >= 2
     ]
 
@@ -424,10 +426,10 @@ def page_rows(
         gapless: list[float] = []
         if starts and settings.rows_without_gaps:
             gapless = _gapless_starts(cells, key, starts[0], gap, settings.line_tolerance)
-        elif starts and len(_gap_blocks(key_lines, gap)) == 1 < len(key_lines):
-            # a key column without a gap (Word's table style sets no space between paragraphs):
-            # rows start where the key opens beside two unmerged cells that open (a merged
-            # cell's line beside it may be inside its paragraph)
+        elif starts:
+            # rows that touch (Word's table style sets no space between paragraphs): a row also
+            # starts where the key opens beside two unmerged cells that open (a merged cell's
+            # line beside it may be inside its paragraph); told by the words, unsure
             unmerged = {cell: lines for cell, lines in cells.items() if cell not in merged}
             gapless = _gapless_starts(unmerged, key, starts[0], gap, settings.line_tolerance)
         unsure = set(gapless) - set(starts)  # rows told by their words alone
