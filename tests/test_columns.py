@@ -122,6 +122,16 @@ def test_label_cells_match_case_and_punctuation_insensitively():
     assert label_cells("Ansvarig-\nTidsram") == ("responsible", "timeframe")
 
 
+VASTMANLAND_CELLS = [  # Västmanland's six columns, as its header names them
+    ("area",),
+    ("goal",),
+    ("rcc_activity",),
+    ("activities",),
+    ("responsible", "timeframe"),
+    ("status",),
+]
+
+
 def test_a_header_wrapped_over_qualifier_lines():
     """pypdf prints a six-column header cell by cell: qualifiers of a label ("enligt RCC …") on
     lines of their own, a combined label broken at its hyphen; the body's first cells follow."""
@@ -138,14 +148,7 @@ def test_a_header_wrapped_over_qualifier_lines():
         "Patientmedverkan",
     ]
     columns, used = parse_header_lines(lines)
-    assert [column.cells for column in columns] == [
-        ("area",),
-        ("goal",),
-        ("rcc_activity",),
-        ("activities",),
-        ("responsible", "timeframe"),
-        ("status",),
-    ]
+    assert [column.cells for column in columns] == VASTMANLAND_CELLS
     assert columns[1].label == "Uppdrag/Mål enligt RCC Norrland"
     assert used == 8
 
@@ -161,14 +164,7 @@ def test_a_header_whose_last_line_holds_the_labels_it_did_not_wrap():
         "2.) Patientmedverkan Stöd till patienter och ",
     ]
     columns, used = parse_header_lines(lines)
-    assert [column.cells for column in columns] == [
-        ("area",),
-        ("goal",),
-        ("rcc_activity",),
-        ("activities",),
-        ("responsible", "timeframe"),
-        ("status",),
-    ]
+    assert [column.cells for column in columns] == VASTMANLAND_CELLS
     assert used == 3
     # a label stopping mid-phrase goes on, though its rest reads as an actor's name
     lines[:2] = ["Område Uppdrag/Mål enligt", "RCC Mellansverige"]
