@@ -320,10 +320,10 @@ def _unruled_starts(
     cells: dict[str, list[CellLine]], key: str, gap: float, settings: PdfSettings
 ) -> list[float]:
     """Where the rows of an unruled table start, since a row's cells start together: at a block
-    of the key column (text after a gap) that another column opens a block beside, at the same
-    height, or opens a cell at beyond doubt though it touches the row above (`_opens_at`: a
-    capital, a bullet; Word's table style sets no space between paragraphs); where two other
-    columns open blocks together beside an empty key cell; a gap inside
+    of the key column (text after a gap) where another column opens a cell (`_opens_at`: after a
+    gap, or beyond doubt though it touches the row above, as Word's table style sets no space
+    between paragraphs); where two other columns open blocks together beside an empty key cell;
+    a gap inside
     a cell (between its bullets) starts no row. Where the other columns are empty, a key block
     opens a row unless it is a further bullet. `gap` sets rows apart (`_row_gap`)."""
     tolerance = settings.line_tolerance
@@ -344,10 +344,7 @@ def _unruled_starts(
         block[0].top
         for index, block in enumerate(key_blocks)
         if index == 0
-        or any(abs(block[0].top - top) <= tolerance for tops in beside for top in tops)
-        or any(  # a row's cells touch the row above (no space between paragraphs)
-            _opens_at(cells[cell], block[0].top, gap, tolerance) for cell in beside_cells
-        )
+        or any(_opens_at(cells[cell], block[0].top, gap, tolerance) for cell in beside_cells)
     ]
     key_lines = cells.get(key, [])
     for top in sorted({top for tops in beside for top in tops}):
