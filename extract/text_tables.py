@@ -1078,9 +1078,12 @@ def split_actor_time(block: Block, costs: PathCosts = COSTS) -> list[Block]:
         if not _looks_like_actor(head, costs) or (rest and not is_status_cell(rest)):
             return [block]
         cells = [head, time, rest] if rest else [head, time]
+        last = len(cells) - 1  # the tool's mark that the line goes on is the last cell's
         return [
-            Block((replace(line, text=cell),), False, block.after_break and not index)
-            for index, cell in enumerate(cells)
+            Block(
+                (replace(line, text=cell),), block.open and i == last, block.after_break and not i
+            )
+            for i, cell in enumerate(cells)
         ]
     return [block]
 
