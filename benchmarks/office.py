@@ -203,9 +203,8 @@ def main(out: Path) -> None:
         for form, source in text_forms(export_pdf(docx)).items():
             read = read_rows(source, refused)
             count("renamed headers", form, found(rows, read), len(rows))
-            field_right(
-                rows, read, right.setdefault(form, Counter()), total.setdefault(form, Counter())
-            )
+            shares = right.setdefault(form, Counter()), total.setdefault(form, Counter())
+            field_right(header, rows, read, *shares)
     for (sweep, form), (hits, drawn) in tally.items():
         print(f"{sweep}, {form}: {hits}/{drawn} rows found ({hits / drawn:.3f})")
     for form, counts in total.items():
