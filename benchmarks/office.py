@@ -1,6 +1,6 @@
 """Row recall on plans made the way regions make theirs: a Word document exported to PDF.
 
-Run from the repository root: `python benchmarks/office.py [OUT_DIR]`. Needs python-docx, pypdf
+Run from the repository root: `python benchmarks/office.py [--tight] [OUT_DIR]`. Needs python-docx, pypdf
 and LibreOffice (`soffice`) and poppler's `pdftotext` on the PATH; none is a dependency of the
 pipeline. The variants in `../shared/variants` were made so (their PDFs name LibreOffice Writer
 as producer); this sweep makes more of them from the rows our generator draws
@@ -12,7 +12,8 @@ as producer); this sweep makes more of them from the rows our generator draws
   bullets and actors a row.
 
 Each plan is written as a .docx (the header row repeated on each page, merged goal cells, Word's
-spacing after each paragraph), exported to PDF by LibreOffice, and read back as the PDF, as
+spacing after each paragraph; with `--tight` none, as Word's table style sets it, so an unruled
+table's rows touch), exported to PDF by LibreOffice, and read back as the PDF, as
 pypdf's text, as pdftotext's reading order and as `pdftotext -layout`. It prints rows found per
 form and, for the renamed-header plans, how often the responsible, time frame and status of a
 row found are read right. The files stay in OUT_DIR (a temporary folder when none is given).
@@ -52,13 +53,13 @@ SPACE_AFTER = 8.0  # points after each paragraph: Word's default, the variants' 
 FIELDS = ("responsible", "timeframe", "status")
 
 
-def _fill(cell, text: str, size: float, bold: bool = False) -> None:
+def _fill(cell, text: str, size: float, after: float, bold: bool = False) -> None:
     """A table cell's paragraphs, one a line of `text`."""
     for index, line in enumerate([line for line in text.split("\n") if line.strip()] or [""]):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         run = paragraph.add_run(line)
         run.font.size, run.bold = Pt(size), bold
-        paragraph.paragraph_format.space_after = Pt(SPACE_AFTER)
+        paragraph.paragraph_format.space_after = Pt(after)
 
 
 def _paragraphs(document, blocks) -> None:
@@ -70,7 +71,7 @@ def _paragraphs(document, blocks) -> None:
                 document.add_paragraph(line)
 
 
-def write_docx(plan: FixturePlan, path: Path, font: str) -> Path:
+def write_docx(plan: FixturePlan, path: Path, font: str, after: float = SPACE_AFTER) -> Path:
     """The plan as a Word document: its title, headings and paragraphs, and each table with its
     header row repeated on every page and merged cells where the layout merges them."""
     document = Document()
@@ -94,7 +95,7 @@ def write_docx(plan: FixturePlan, path: Path, font: str) -> Path:
         if plan.ruled:
             grid.style = document.styles["Table Grid"]
         for index, column in enumerate(columns):
-            _fill(grid.rows[0].cells[index], column.label, plan.font_size, bold=True)
+            _fill(grid.rows[0].cells[index], column.label, plan.font_size, after, bold=True)
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         grid.rows[0]._tr.get_or_add_trPr().append(repeat)
@@ -108,7 +109,7 @@ def write_docx(plan: FixturePlan, path: Path, font: str) -> Path:
                     continue
                 if index in spans:
                     grid.cell(spans.pop(index), index).merge(grid.cell(row_index - 1, index))
-                _fill(grid.cell(row_index, index), text, plan.font_size)
+                _fill(grid.cell(row_index, index), text, plan.font_size, after)
         for index, start in spans.items():
             grid.cell(start, index).merge(grid.cell(len(table.rows), index))
         document.add_paragraph("")
@@ -165,7 +166,7 @@ def field_right(
                 )
 
 
-def main(out: Path) -> None:
+def main(out: Path, after: float) -> None:
     tally: dict[tuple[str, str], list[int]] = {}
     refused: Counter[str] = Counter()
 
@@ -185,7 +186,8 @@ def main(out: Path) -> None:
                 layout, text.rows, TITLES[layout], ruled=ruled, font_size=size, landscape=wide
             )
             name = f"{layout}-{'R' if ruled else 'U'}{size:g}{'L' if wide else 'P'}"
-            pdf = export_pdf(write_docx(plan, out / f"{name}.docx", FONTS[index % len(FONTS)]))
+            font = FONTS[index % len(FONTS)]
+            pdf = export_pdf(write_docx(plan, out / f"{name}.docx", font, after))
             for form, source in text_forms(pdf).items():
                 result = compare_rows(list(text.rows), list(read_rows(source, refused)))
                 count("sample rows", form, result.found, len(text.rows))
@@ -199,7 +201,7 @@ def main(out: Path) -> None:
         plan = generic_plan(
             header, rows, ruled=ruled, landscape=wide, font_size=(8.0, 9.0, 10.0)[index % 3]
         )
-        docx = write_docx(plan, out / f"generic{index}.docx", FONTS[index % len(FONTS)])
+        docx = write_docx(plan, out / f"generic{index}.docx", FONTS[index % len(FONTS)], after)
         for form, source in text_forms(export_pdf(docx)).items():
             read = read_rows(source, refused)
             count("renamed headers", form, found(rows, read), len(rows))
@@ -215,10 +217,12 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1:
-        folder = Path(sys.argv[1])
+    arguments = [argument for argument in sys.argv[1:] if argument != "--tight"]
+    space = 0.0 if "--tight" in sys.argv else SPACE_AFTER
+    if arguments:
+        folder = Path(arguments[0])
         folder.mkdir(parents=True, exist_ok=True)
-        main(folder)
+        main(folder, space)
     else:
         with tempfile.TemporaryDirectory() as name:
-            main(Path(name))
+            main(Path(name), space)
