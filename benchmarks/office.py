@@ -1,10 +1,10 @@
 """Row recall on plans made the way regions make theirs: a Word document exported to PDF.
 
-Run from the repository root: `python benchmarks/office.py [--tight] [OUT_DIR]`. Needs python-docx, pypdf
-and LibreOffice (`soffice`) and poppler's `pdftotext` on the PATH; none is a dependency of the
-pipeline. The variants in `../shared/variants` were made so (their PDFs name LibreOffice Writer
-as producer); this sweep makes more of them from the rows our generator draws
-(benchmarks/generated.py, tests/pdf_fixtures.py):
+Run from the repository root: `python benchmarks/office.py [--tight] [OUT_DIR]`. Needs
+python-docx, pypdf, LibreOffice (`soffice`) and poppler's `pdftotext` on the PATH; none is a
+dependency of the pipeline. The variants in `../shared/variants` were made so (their PDFs name
+LibreOffice Writer as producer); this sweep makes more of them from the rows our generator
+draws (benchmarks/generated.py, tests/pdf_fixtures.py):
 
 - the sample documents' own rows in each regional layout, ruled and unruled, 8 and 10 pt,
   portrait and landscape, in three fonts;
