@@ -315,6 +315,25 @@ def test_a_key_block_opens_a_row_beside_a_cell_that_touches_the_row_above():
     ]
 
 
+@pytest.mark.parametrize(("goal_rows", "rows"), [((0, 1, 3), 2), ((0, 1, 2), 1)])
+def test_a_merged_goal_opening_after_a_gap_is_evidence_of_a_touching_row(goal_rows, rows):
+    """Rows that touch, the key beside one other opening cell (Skåne: activities, an actor):
+    a merged goal that opens a new paragraph after a gap beside them is the second sign; a
+    capitalised line inside the goal's paragraph is none."""
+    columns = (ColumnBox("goal", 0, 100), *THREE_COLUMNS[1:])
+    first, second, third = goal_rows
+    cells = {
+        "goal": [_cell("Minskat insjuknande", first), _cell("och ökad", second)]
+        + [_cell("Ökad kunskap", third)],
+        "activities": [_cell("Förbättrad", 0), _cell("handläggning", 1), _cell("av remisser", 2)]
+        + [_cell("I samarbete med RCC", 3), _cell("vara delaktiga", 4)],
+        "responsible": [_cell("RPPL", 0), _cell("Verksamhetschef", 3)],
+    }
+    merged = frozenset({"goal"})
+    _, found = page_rows(cells, [], columns, "activities", merged, (0.0, 60.0), SETTINGS)
+    assert len(found) == rows
+
+
 @pytest.mark.parametrize(("spaced", "goal_lines"), [(False, [3, 0]), (True, [2, 1])])
 def test_a_merged_paragraph_ends_where_a_line_opens_at_a_row_start_only_in_spaced_text(
     spaced, goal_lines

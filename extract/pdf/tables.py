@@ -303,16 +303,18 @@ def _row_gap(cells: dict[str, list[CellLine]], settings: PdfSettings) -> float:
     return min(settings.row_gap_lines * height, leading + settings.row_gap_extra * height)
 
 
-def _opens_at(lines: list[CellLine], top: float, gap: float, tolerance: float) -> bool:
-    """Whether a column's cell may open at `top`: its line there follows a gap or opens beyond
-    doubt (a capitalised word, a bullet, an enumerator)."""
+def _opens_at(
+    lines: list[CellLine], top: float, gap: float, tolerance: float, by_words: bool = True
+) -> bool:
+    """Whether a column's cell may open at `top`: its line there follows a gap or (`by_words`)
+    opens beyond doubt (a capitalised word, a bullet, an enumerator)."""
     for index, line in enumerate(lines):
         if abs(line.top - top) > tolerance:
             continue
         above = lines[index - 1] if index else None
         if above is None or line.top - above.bottom >= gap:
             return True
-        return opens_surely(line.text)
+        return by_words and opens_surely(line.text)
     return False
 
 
@@ -362,12 +364,22 @@ def _unruled_starts(
 
 
 def _gapless_starts(
-    cells: dict[str, list[CellLine]], key: str, after: float, gap: float, tolerance: float
+    cells: dict[str, list[CellLine]],
+    key: str,
+    after: float,
+    gap: float,
+    tolerance: float,
+    after_gap_only: frozenset[str] = frozenset(),
 ) -> list[float]:
     """Where rows start without a gap (a text laid out by spaces prints a ruled table's rows
     without blank lines): at a key line below `after` that opens a cell beyond doubt beside two
-    columns whose cells open there (`_opens_at`)."""
-    others = [lines for cell, lines in cells.items() if cell != key and lines]
+    columns whose cells open there (`_opens_at`); a column of `after_gap_only` (a merged cell,
+    whose capitalised line may stand inside its paragraph) opens only after a gap."""
+    others = [
+        (lines, cell not in after_gap_only)
+        for cell, lines in cells.items()
+        if cell != key and lines
+    ]
     key_lines = cells.get(key, [])
     return [
         line.top
@@ -375,7 +387,8 @@ def _gapless_starts(
         if line.top > after
         and opens_surely(line.text)
         and not (index and runs_on(key_lines[index - 1].text))  # "… om och inom" / "Palliativ"
-        and sum(1 for lines in others if _opens_at(lines, line.top, gap, tolerance)) >= 2
+        and sum(1 for lines, words in others if _opens_at(lines, line.top, gap, tolerance, words))
+        >= 2
     ]
 
 
@@ -427,8 +440,9 @@ def page_rows(
             # rows that touch (Word's table style sets no space between paragraphs): a row also
             # starts where the key opens beside two unmerged cells that open (a merged cell's
             # line beside it may be inside its paragraph); told by the words, unsure
-            unmerged = {cell: lines for cell, lines in cells.items() if cell not in merged}
-            gapless = _gapless_starts(unmerged, key, starts[0], gap, settings.line_tolerance)
+            gapless = _gapless_starts(
+                cells, key, starts[0], gap, settings.line_tolerance, after_gap_only=merged
+            )
         unsure = set(gapless) - set(starts)  # rows told by their words alone
         starts = sorted({*starts, *gapless})
         spans = list(zip(starts, [*starts[1:], bottom + 1], strict=True)) if starts else []
