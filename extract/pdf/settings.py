@@ -29,11 +29,10 @@ class PdfSettings:
     # sizes (a text laid out by spaces); a PDF shows its headings by their type, and a line
     # above a header there is often a cell's last line, lower than its neighbours'
     titles_above_headers: bool = False
-    # an unruled table's row may start without a gap in its key column, where its key line and
-    # two cells beside it open together, and a merged cell's paragraph ends where a line opens
-    # at a row's start: for a text laid out by spaces, which prints a ruled table's rows
-    # without blank lines; a PDF's rows are set apart by gaps or rules, and a capitalised line
-    # inside a cell may stand beside others or open a row's start
+    # a text laid out by spaces prints a ruled table's rows without blank lines: a merged cell's
+    # capitalised line counts as opening beside a row's key, and a merged cell's paragraph ends
+    # where a line of it opens at a row's start; in a PDF a merged cell opens only after a gap
+    # and its paragraph stays whole (a capitalised line inside a cell may stand beside others)
     rows_without_gaps: bool = False
     detect_pages: int = 40  # pages read to recognise the layout
     max_pages: int = 2000  # longer documents are refused (configurable)

@@ -433,16 +433,15 @@ def page_rows(
         spans = [i for i in _intervals(key_cuts, top, bottom) if _lines_in(key_lines, i)]
     else:
         starts = _unruled_starts(cells, key, gap, settings)
-        gapless: list[float] = []
-        if starts and settings.rows_without_gaps:
-            gapless = _gapless_starts(cells, key, starts[0], gap, settings.line_tolerance)
-        elif starts:
-            # rows that touch (Word's table style sets no space between paragraphs): a row also
-            # starts where the key opens beside two unmerged cells that open (a merged cell's
-            # line beside it may be inside its paragraph); told by the words, unsure
-            gapless = _gapless_starts(
-                cells, key, starts[0], gap, settings.line_tolerance, after_gap_only=merged
-            )
+        # rows may touch (a spaced text prints a ruled table's rows without blank lines; Word's
+        # table style sets no space between paragraphs): a row also starts where the key opens
+        # beside two cells that open; in a PDF a merged cell opens so only after a gap (its
+        # capitalised line may stand inside its paragraph). Told by the words: unsure
+        merged_by_gap = frozenset() if settings.rows_without_gaps else merged
+        tolerance = settings.line_tolerance
+        gapless = (
+            _gapless_starts(cells, key, starts[0], gap, tolerance, merged_by_gap) if starts else []
+        )
         unsure = set(gapless) - set(starts)  # rows told by their words alone
         starts = sorted({*starts, *gapless})
         spans = list(zip(starts, [*starts[1:], bottom + 1], strict=True)) if starts else []
