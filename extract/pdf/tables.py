@@ -214,11 +214,16 @@ def find_header(lines: Sequence[TextLine], index: int, width: float) -> Header |
     return Header(boxes, band[-1].bottom, len(band))
 
 
+def _column_of(word: Word, columns: tuple[ColumnBox, ...]) -> ColumnBox:
+    """The column a word's left edge falls in (the first, left of every column)."""
+    return next((c for c in reversed(columns) if word.x0 >= c.x0), columns[0])
+
+
 def split_cells(line: TextLine, columns: tuple[ColumnBox, ...], order: int) -> dict[str, CellLine]:
     """The words of a line by column (a word goes to the column its left edge falls in)."""
     parts: dict[str, list[Word]] = {}
     for word in line.words:
-        column = next((c for c in reversed(columns) if word.x0 >= c.x0), columns[0])
+        column = _column_of(word, columns)
         parts.setdefault(column.cell, []).append(word)
     return {
         cell: CellLine(
@@ -237,7 +242,7 @@ def split_cells(line: TextLine, columns: tuple[ColumnBox, ...], order: int) -> d
 def fits_columns(line: TextLine, columns: tuple[ColumnBox, ...]) -> bool:
     """True when no word of the line crosses a column edge (a table line, not a paragraph)."""
     for word in line.words:
-        column = next((c for c in reversed(columns) if word.x0 >= c.x0), columns[0])
+        column = _column_of(word, columns)
         if word.x1 > column.x1 + COLUMN_PAD:
             return False
     return True
@@ -249,7 +254,7 @@ def runs_across(line: TextLine, columns: tuple[ColumnBox, ...], settings: PdfSet
     space = settings.cell_gap_lines * (line.bottom - line.top)
     before: Word | None = None
     for word in line.words:
-        column = next((c for c in reversed(columns) if word.x0 >= c.x0), columns[0])
+        column = _column_of(word, columns)
         if before is not None and before.x1 < column.x0 <= word.x0 and word.x0 - before.x1 < space:
             return True
         before = word
@@ -325,9 +330,8 @@ def _unruled_starts(
     of the key column (text after a gap) where another column opens a cell (`_opens_at`: after a
     gap, or beyond doubt though it touches the row above, as Word's table style sets no space
     between paragraphs); where two other columns open blocks together beside an empty key cell;
-    a gap inside
-    a cell (between its bullets) starts no row. Where the other columns are empty, a key block
-    opens a row unless it is a further bullet. `gap` sets rows apart (`_row_gap`)."""
+    a gap inside a cell (between its bullets) starts no row. Where the other columns are empty,
+    a key block opens a row unless it is a further bullet. `gap` sets rows apart (`_row_gap`)."""
     tolerance = settings.line_tolerance
     key_blocks = _gap_blocks(cells.get(key, []), gap)
     beside_cells = {
@@ -372,7 +376,8 @@ def _gapless_starts(
     after_gap_only: frozenset[str] = frozenset(),
 ) -> list[float]:
     """Where rows start without a gap (a text laid out by spaces prints a ruled table's rows
-    without blank lines): at a key line below `after` that opens a cell beyond doubt beside two
+    without blank lines; Word's table style sets no space between paragraphs, so an unruled
+    table's rows touch): at a key line below `after` that opens a cell beyond doubt beside two
     columns whose cells open there (`_opens_at`); a column of `after_gap_only` (a merged cell,
     whose capitalised line may stand inside its paragraph) opens only after a gap."""
     others = [
