@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,10 +41,15 @@ from generated import HEADERS, found, generic_plan, generic_rows  # noqa: E402
 
 from extract.columns import label_cells  # noqa: E402
 from extract.errors import InputError  # noqa: E402
-from extract.layouts import LAYOUTS  # noqa: E402
 from normalize.text import match_key  # noqa: E402
 from pipelines.ingest import parse_file  # noqa: E402
-from tests.pdf_fixtures import FixturePlan, _column_text, compare_rows, plan_from_rows  # noqa: E402
+from tests.pdf_fixtures import (  # noqa: E402
+    FixturePlan,
+    compare_rows,
+    plan_from_rows,
+    table_grid,
+    table_spec,
+)
 from tests.test_pdf import TITLES  # noqa: E402
 
 FONTS = ("Liberation Serif", "DejaVu Sans", "Liberation Sans Narrow")
@@ -84,34 +88,22 @@ def write_docx(plan: FixturePlan, path: Path, font: str, after: float = SPACE_AF
         section.page_width, section.page_height = section.page_height, section.page_width
     section.left_margin = section.right_margin = Cm(2)
     document.add_heading(plan.title, level=1)
-    spec = LAYOUTS[plan.layout].table
-    if spec is not None and plan.header:
-        spec = replace(spec, header=plan.header)
     for table in plan.tables:
-        assert spec is not None, f"{plan.layout} has no table"
         _paragraphs(document, table.before)
-        columns = spec.columns
-        grid = document.add_table(rows=1 + len(table.rows), cols=len(columns))
+        cells, spans = table_grid(table_spec(plan), table)
+        grid = document.add_table(rows=len(cells), cols=len(cells[0]))
         if plan.ruled:
             grid.style = document.styles["Table Grid"]
-        for index, column in enumerate(columns):
-            _fill(grid.rows[0].cells[index], column.label, plan.font_size, after, bold=True)
+        for row_index, row in enumerate(cells):
+            for index, text in enumerate(row):
+                if text is not None:
+                    cell = grid.cell(row_index, index)
+                    _fill(cell, text, plan.font_size, after, bold=row_index == 0)
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         grid.rows[0]._tr.get_or_add_trPr().append(repeat)
-        spans: dict[int, int] = {}  # column -> the first row of its open merged cell
-        for row_index, row in enumerate(table.rows, 1):
-            for index, column in enumerate(columns):
-                text = _column_text(row, column)
-                above = _column_text(table.rows[row_index - 2], column) if row_index > 1 else None
-                if column.cell in spec.merged and text and text == above:
-                    spans.setdefault(index, row_index - 1)
-                    continue
-                if index in spans:
-                    grid.cell(spans.pop(index), index).merge(grid.cell(row_index - 1, index))
-                _fill(grid.cell(row_index, index), text, plan.font_size, after)
-        for index, start in spans.items():
-            grid.cell(start, index).merge(grid.cell(len(table.rows), index))
+        for first_column, first_row, last_column, last_row in spans:
+            grid.cell(first_row, first_column).merge(grid.cell(last_row, last_column))
         document.add_paragraph("")
     _paragraphs(document, plan.blocks)
     document.save(str(path))

@@ -78,38 +78,58 @@ def _flowables(block: Block) -> list:
     return [*_paragraphs(block.text, BODY), Spacer(1, 6)]
 
 
-def _table(plan: FixturePlan, table: FixtureTable, width: float) -> Table:
+def table_spec(plan: FixturePlan):
+    """The plan's table declaration, under the plan's own header labels when it has them."""
     spec = LAYOUTS[plan.layout].table
     assert spec is not None, f"{plan.layout} has no table"
-    if plan.header:
-        spec = replace(spec, header=plan.header)
-    cell_style = ParagraphStyle(
-        "c", parent=CELL, fontSize=plan.font_size, leading=plan.font_size + 2
-    )
-    data: list[list[object]] = [[Paragraph(escape(c.label), HEADER) for c in spec.columns]]
-    styles: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
-    spans: dict[int, int] = {}  # column -> first row of the open span
+    return replace(spec, header=plan.header) if plan.header else spec
+
+
+Span = tuple[int, int, int, int]  # first column, first row, last column, last row
+
+
+def table_grid(spec, table: FixtureTable) -> tuple[list[list[str | None]], list[Span]]:
+    """The table as a grid of cell texts, its header row first (None where a merged cell or a
+    row across the table covers the place), and the spans that merge cells."""
+    width = len(spec.columns)
+    grid: list[list[str | None]] = [[column.label for column in spec.columns]]
+    spans: list[Span] = []
+    open_spans: dict[int, int] = {}  # column -> first row of the open span
     for row_index, row in enumerate(table.rows, 1):
         if "across" in row:  # a row of one cell across the table's width
-            data.append([_paragraphs(row["across"], cell_style), *[""] * (len(spec.columns) - 1)])
-            styles.append(("SPAN", (0, row_index), (-1, row_index)))
+            grid.append([row["across"], *[None] * (width - 1)])
+            spans.append((0, row_index, width - 1, row_index))
             continue
-        cells: list[object] = []
+        cells: list[str | None] = []
         for column_index, column in enumerate(spec.columns):
             text = _column_text(row, column)
             previous = _column_text(table.rows[row_index - 2], column) if row_index > 1 else None
             if column.cell in spec.merged and text and text == previous:
-                cells.append("")
-                spans.setdefault(column_index, row_index - 1)
+                cells.append(None)
+                open_spans.setdefault(column_index, row_index - 1)
                 continue
-            if column_index in spans:
-                styles.append(
-                    ("SPAN", (column_index, spans.pop(column_index)), (column_index, row_index - 1))
-                )
-            cells.append(_paragraphs(text, cell_style))
-        data.append(cells)
-    for column_index, start in spans.items():
-        styles.append(("SPAN", (column_index, start), (column_index, len(table.rows))))
+            if column_index in open_spans:
+                first = open_spans.pop(column_index)
+                spans.append((column_index, first, column_index, row_index - 1))
+            cells.append(text)
+        grid.append(cells)
+    spans += [(column, first, column, len(table.rows)) for column, first in open_spans.items()]
+    return grid, spans
+
+
+def _table(plan: FixturePlan, table: FixtureTable, width: float) -> Table:
+    spec = table_spec(plan)
+    cell_style = ParagraphStyle(
+        "c", parent=CELL, fontSize=plan.font_size, leading=plan.font_size + 2
+    )
+    grid, spans = table_grid(spec, table)
+    data: list[list[object]] = [[Paragraph(escape(label or ""), HEADER) for label in grid[0]]]
+    data += [
+        [_paragraphs(text, cell_style) if text is not None else "" for text in row]
+        for row in grid[1:]
+    ]
+    styles: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    styles += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
     if plan.ruled:
         styles.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
     widths = plan.widths or tuple(width / len(spec.columns) for _ in spec.columns)
