@@ -66,6 +66,8 @@ class FixturePlan:
     font_size: float = 8.5
     extra: dict[str, object] = field(default_factory=dict)
     header: tuple[str, ...] | None = None  # column labels instead of the layout's own
+    row_padding: float = 3.0  # points above and below a cell's text (reportlab's default); 0:
+    # the rows touch, as Word's table style sets them
 
 
 def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
@@ -129,6 +131,8 @@ def _table(plan: FixturePlan, table: FixtureTable, width: float) -> Table:
         for row in grid[1:]
     ]
     styles: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    for side in ("TOPPADDING", "BOTTOMPADDING"):
+        styles.append((side, (0, 1), (-1, -1), plan.row_padding))
     styles += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
     if plan.ruled:
         styles.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))

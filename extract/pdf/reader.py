@@ -287,10 +287,9 @@ def read_content(
                 table = _Table(header.columns, context, spec.key_for(cells), spec.merged)
                 table.part_top = header.bottom
                 continue
-            # below a heading, or below a goal stated across the table's width (not the goal
-            # paragraph's own last line: a row is set apart from it)
-            set_apart = previous is None or _paragraph_gap(previous, line, settings)
-            below = pending or (goal_lines and set_apart)
+            # below a heading, or below a goal stated across the table's width (the row may
+            # touch it: Word's table style sets no space after a paragraph)
+            below = pending or goal_lines
             resumes = (
                 recent
                 and below

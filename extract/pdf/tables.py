@@ -252,13 +252,11 @@ def runs_across(line: TextLine, columns: tuple[ColumnBox, ...], settings: PdfSet
     """True when the line's words go on from one column into the next a word space apart (a
     sentence across the table's width: "Nationellt mål: …"), not set apart as cells are."""
     space = settings.cell_gap_lines * (line.bottom - line.top)
-    before: Word | None = None
-    for word in line.words:
-        column = _column_of(word, columns)
-        if before is not None and before.x1 < column.x0 <= word.x0 and word.x0 - before.x1 < space:
-            return True
-        before = word
-    return False
+    pairs = zip(line.words, line.words[1:], strict=False)
+    return any(
+        _column_of(before, columns) is not _column_of(word, columns) and word.x0 - before.x1 < space
+        for before, word in pairs
+    )
 
 
 def _boundaries(rules: list[Rule], column: ColumnBox, top: float, bottom: float) -> list[float]:
