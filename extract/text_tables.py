@@ -59,6 +59,7 @@ from extract.text_order import text_order
 INFEASIBLE = 1e6
 SENTENCE_END = (".", "!", "?", ":", ";", ",")
 NUMERAL_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?$")  # a row's number: "1", "2.3", "4."
+NUMERAL_HEAD_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*[.)]?)\s+(\S.*)$")  # "1.2 • Delta i …"
 ENUMERATOR_RE = re.compile(r"^\d{1,2}\.?(?:[a-z]\.?)?\)\s")  # "2.) …", "3.a) …", "4.c.) …", "5) …"
 
 
@@ -1048,6 +1049,19 @@ def split_status_tail(block: Block, costs: PathCosts = COSTS) -> list[Block]:
     return [first, Block((replace(line, text=split[1]),), block.open)]
 
 
+def split_number_head(block: Block) -> list[Block]:
+    """A block that opens with a row's printed number and goes on with a cell's text, a
+    capitalised word or a bullet ("1.2 • Delta i …": a row's first baseline printed as one line,
+    where the number column is the table's first) as the number's block and the rest's; a
+    count in a sentence ("2 ggr per år") stays whole."""
+    first = block.lines[0]
+    match = NUMERAL_HEAD_RE.match(first.stripped)
+    if not match or not (match.group(2)[:1].isupper() or is_bullet(match.group(2))):
+        return [block]
+    rest = Block((replace(first, text=match.group(2)), *block.lines[1:]), block.open)
+    return [Block((replace(first, text=match.group(1)),), False, block.after_break), rest]
+
+
 def split_time_head(block: Block, costs: PathCosts = COSTS) -> list[Block]:
     """A block that opens with a time entry and goes on with an actor (a row's time and actor
     cells on one baseline: "2024-2025 Processledare prevention") as two blocks."""
@@ -1120,6 +1134,7 @@ def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
     blocks: list[Block] = []
     columns = table.columns
     has_status, has_time = fills(columns, "status"), fills(columns, "timeframe")
+    numbers_first = bool(columns) and columns[0].cell == "number"
     body = [
         part
         for whole in cut_blocks(table.body, paragraph_marks, facts.inner, table.columns)
@@ -1137,7 +1152,9 @@ def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
                 else split_hard_breaks(block)
             )
             for part in parts:
-                pieces = split_time_head(part) if has_time else [part]
+                pieces = split_number_head(part) if numbers_first else [part]
+                if has_time:
+                    pieces = [cell for piece in pieces for cell in split_time_head(piece)]
                 if has_time and fills(columns, "responsible"):
                     pieces = [cell for piece in pieces for cell in split_actor_time(piece)]
                 blocks.extend(

@@ -32,6 +32,7 @@ from extract.text_tables import (
     split_inner_time,
     split_joined_cells,
     split_label_head,
+    split_number_head,
     split_numbered,
     split_status_tail,
     split_time_head,
@@ -1668,3 +1669,71 @@ def test_a_last_rest_that_fits_its_cells_width_is_that_cells_alone():
     lines = across_break(before, ["vård och primär", "", "Verksamheterna", ""])
     blocks = cut_blocks(lines, True, inner_words(lines))
     assert blocks[0].text == "Samverka med PSV vård och primär"
+
+
+@pytest.mark.parametrize(
+    ("lines", "parts"),
+    [
+        (("1.2 • Skicka påminnelser", "via 1177"), ["1.2", "• Skicka påminnelser via 1177"]),
+        (("3. Minskad tobaksrökning",), ["3.", "Minskad tobaksrökning"]),
+        (("2 ggr per år",), ["2 ggr per år"]),  # a count in a sentence
+        (("2027 Pågår",), ["2027 Pågår"]),  # a year is no row number
+    ],
+)
+def test_a_rows_number_and_its_first_cell_on_one_line_are_two_blocks(lines, parts):
+    """pypdf prints a row's first baseline as one line: its number, then a cell's text."""
+    assert [part.text for part in split_number_head(block(*lines))] == parts
+
+
+# "~": the space pypdf leaves at the end of a line whose paragraph goes on
+NUMBERED_ROWS = """Handlingsplan 2027 Region Gävleborg
+Nr Delmål Insatser Ansvarig Tidplan Status
+1.1 Minskad tobaksrökning~
+bland vuxna i länet.
+• Erbjuda~
+rökavvänjning i~
+primärvården
+• Utbilda personal i~
+motiverande samtal
+Folkhälsoenheten
+2027 Pågår
+1.2 • Skicka~
+påminnelser via 1177~
+till dem som inte~
+deltagit
+Kvinnokliniken
+Q3 2027 Planeras
+2.1 Stabil bemanning~
+av specialist-
+sjuksköterskor.
+• Ta fram en~
+regional rutin för~
+bemanning
+Verksamhetschef~
+onkologi
+2028 Klar
+2.2 • Följa upp~
+ledtider varje~
+kvartal
+Processledare
+2027–2028 Pågår
+""".replace("~", " ")
+
+
+def test_a_number_column_first_in_pypdf_text_numbers_each_row():
+    """A table whose first column numbers its rows ("Nr"): in pypdf's text each row opens with
+    its number on the line of the goal or the first activity; the number is the row's, not
+    part of the goal (a goal merged over two rows stands in the first of them only)."""
+    parsed = parse_document(text_document(NUMBERED_ROWS))
+    assert [(row.goal_number, " ".join(row.goal.split())) for row in parsed.rows] == [
+        ("1.1", "Minskad tobaksrökning bland vuxna i länet."),
+        ("1.2", "Minskad tobaksrökning bland vuxna i länet."),
+        ("2.1", "Stabil bemanning av specialist- sjuksköterskor."),
+        ("2.2", "Stabil bemanning av specialist- sjuksköterskor."),
+    ]
+    assert [row.responsible for row in parsed.rows] == [
+        ("Folkhälsoenheten",),
+        ("Kvinnokliniken",),
+        ("Verksamhetschef onkologi",),
+        ("Processledare",),
+    ]
