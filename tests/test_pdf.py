@@ -487,3 +487,26 @@ def test_a_sentence_across_the_columns_resumes_no_table():
     # a word straddling the edge (pdftotext -layout's goal line under its columns' labels)
     straddling = _line(("och", 80, 92), ("de", 95, 104), ("närstående.", 107, 140))
     assert runs_across(straddling, columns, PdfSettings())
+
+
+def test_a_narrow_table_set_in_from_the_margins_is_cut_by_its_rules_in_every_column(tmp_path):
+    """A table narrower than the page stands in from its margins: its first column's box runs
+    from the page's left edge, its last column's to the right edge, yet the rules under each
+    row cut them (a rule is looked for inside a column's cells, under its label)."""
+    rows = [
+        {"activities": f"Insats {i} för målet", "responsible": f"Enhet {i}", "timeframe": year}
+        for i, year in enumerate(("2027", "2028", "2029"), 1)
+    ]
+    plan = FixturePlan(
+        "generic",
+        "Handlingsplan 2027, Region Värmland",
+        (FixtureTable(tuple(rows), (Block("Målområde 1 – Prevention", heading=True),)),),
+        header=("Aktivitet", "Ansvarig", "Tidsplan"),
+        widths=(90.0, 90.0, 60.0),  # a table centred on the page, far in from its margins
+        row_padding=0.0,  # rows that touch: only the rules set them apart
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert [(row.activities, row.responsible, row.timeframe) for row in parsed.rows] == [
+        ((f"Insats {i} för målet",), (f"Enhet {i}",), (year,))
+        for i, year in enumerate(("2027", "2028", "2029"), 1)
+    ]

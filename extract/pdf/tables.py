@@ -61,10 +61,14 @@ class ColumnBox:
     x0: float
     x1: float
     cells: tuple[str, ...] = ()  # every cell a combined column fills ("Ansvarig-Tidsram")
+    label: tuple[float, float] | None = None  # where its label's words stand, x0 and x1
 
     @property
-    def center(self) -> float:
-        return (self.x0 + self.x1) / 2
+    def inside(self) -> float:
+        """A point inside the column's cells: its label's middle (the box runs from the page's
+        left edge for the first column, to its right edge for the last), else the box's."""
+        x0, x1 = self.label or (self.x0, self.x1)
+        return (x0 + x1) / 2
 
 
 @dataclass(frozen=True)
@@ -196,10 +200,13 @@ def find_header(lines: Sequence[TextLine], index: int, width: float) -> Header |
         starts = _label_starts(band_line, True, starts)
     starts.sort()
     texts: list[list[list[str]]] = [[] for _ in starts]  # a column's words, line by line
+    extents: list[list[float]] = [[] for _ in starts]  # the x0 and x1 of its words
     for band_line in band:
         slots: dict[int, list[str]] = {}
         for word in band_line.words:
-            slots.setdefault(_slot(word.x0, starts), []).append(word.text)
+            slot = _slot(word.x0, starts)
+            slots.setdefault(slot, []).append(word.text)
+            extents[slot] += (word.x0, word.x1)
         for slot, words in slots.items():
             texts[slot].append(words)
     columns = [_wrapped_label(label_lines) for label_lines in texts]
@@ -208,7 +215,13 @@ def find_header(lines: Sequence[TextLine], index: int, width: float) -> Header |
     edges = [x - COLUMN_PAD for x in starts] + [width]
     edges[0] = 0.0
     boxes = tuple(
-        ColumnBox(column.cell, edges[i], edges[i + 1], column.cells or (column.cell,))
+        ColumnBox(
+            column.cell,
+            edges[i],
+            edges[i + 1],
+            column.cells or (column.cell,),
+            (min(extents[i]), max(extents[i])),
+        )
         for i, column in enumerate(columns)
     )
     return Header(boxes, band[-1].bottom, len(band))
@@ -260,12 +273,13 @@ def runs_across(line: TextLine, columns: tuple[ColumnBox, ...], settings: PdfSet
 
 
 def _boundaries(rules: list[Rule], column: ColumnBox, top: float, bottom: float) -> list[float]:
-    """Heights of the rules that cross the column between `top` and `bottom`."""
+    """Heights of the rules that cross the column (inside its cells) between `top` and
+    `bottom`."""
     return sorted(
         {
             round(r.y, 1)
             for r in rules
-            if r.x0 <= column.center <= r.x1 and top - 2 <= r.y <= bottom + 2
+            if r.x0 <= column.inside <= r.x1 and top - 2 <= r.y <= bottom + 2
         }
     )
 
