@@ -294,13 +294,16 @@ def _opens_header(words: Sequence[str]) -> bool:
 
 
 def parse_header_text(text: str) -> tuple[HeaderColumn, ...] | None:
-    """The columns of a header printed on one text line, or None when the line is no header.
+    """The columns of a header printed on one text line, or None when the line is no header (a
+    labelled field's line is none).
 
     Columns are cut at runs of two or more spaces when the text keeps them, else at label words.
     """
     text = text.strip()
     if not text or len(text.split()) > MAX_HEADER_WORDS or not _opens_header(text.split()):
         return None
+    if LABELLED_LINE_RE.match(text):
+        return None  # a labelled field ("Mål: Startsida 2.0"), though its words read as labels
     parts = [part for part in re.split(r"\s{2,}|\t", text) if part.strip()]
     labels: list[str] = []
     for part in parts:
@@ -318,9 +321,9 @@ def parse_header_text(text: str) -> tuple[HeaderColumn, ...] | None:
 def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], int] | None:
     """The header that starts at `texts[0]` when a text tool printed it over several lines (one
     label or label part a line, blank lines between), and how many lines it takes; None when the
-    first line opens no header. A line of more than MAX_WRAP_WORDS words, or a cell's or a
-    heading's line, ends the header; a line that adds no column (a qualifier such as "enligt
-    RCC") belongs to it only when a capitalised label line after it does."""
+    first line opens no header. A line of more than MAX_WRAP_WORDS words, a labelled field's, or
+    a cell's or a heading's line, ends the header; a line that adds no column (a qualifier such
+    as "enligt RCC") belongs to it only when a capitalised label line after it does."""
     if not texts or not texts[0].strip() or not _opens_header(texts[0].split()):
         return None
     best: tuple[tuple[HeaderColumn, ...], int] | None = None
@@ -328,6 +331,8 @@ def parse_header_lines(texts: Sequence[str]) -> tuple[tuple[HeaderColumn, ...], 
     for count, text in enumerate(texts[:MAX_HEADER_LINES], 1):
         if not text.strip():
             continue
+        if LABELLED_LINE_RE.match(text.strip()):
+            break  # a labelled field ("Mål: …") ends a header, as it opens none
         labels = _mostly_labels(text)
         if (
             not labels

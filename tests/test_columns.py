@@ -104,6 +104,7 @@ def test_headers_are_read_by_the_vocabulary(header, expected):
         "Produktägare",  # a compound that ends with a label, alone: a cell's word
         "INFORMATIONSINSATSER",  # a heading in capitals, not the compound label "insatser"
         "Aktiviteten genomförs av ansvarig enhet när resurser finns och status följs upp",
+        "Mål: Startsida 2.0",  # a labelled field whose value reads as a label ("start…")
     ],
 )
 def test_text_that_is_no_header(text):
@@ -217,3 +218,9 @@ def test_a_labelled_cell_or_a_heading_is_no_header():
     lines = ["Ansvar: Kirurgkliniken", "PROSTATACANCERTESTNING", "Målbild Aktiviteter Ansvar"]
     assert parse_header_lines(lines) is None
     assert parse_header_lines(lines[2:])[1] == 1
+
+
+def test_a_labelled_block_is_no_header_spread_over_lines():
+    """A block of labelled fields ("Mål: Startsida 2.0" / "Insatser:") names labels line by
+    line as a wrapped header does, but a field's line opens no header and ends one."""
+    assert parse_header_lines(["Mål: Startsida 2.0", "Insatser:", "• Skapa startmodul"]) is None
