@@ -510,3 +510,25 @@ def test_a_narrow_table_set_in_from_the_margins_is_cut_by_its_rules_in_every_col
         ((f"Insats {i} för målet",), (f"Enhet {i}",), (year,))
         for i, year in enumerate(("2027", "2028", "2029"), 1)
     ]
+
+
+def test_a_status_column_keeps_words_outside_the_vocabulary_as_written(tmp_path):
+    """A status column may say what the status vocabulary does not list ("Försenad", a traffic
+    light): the words are kept as written, their value unknown, rather than dropped."""
+    statuses = ("Pågår", "Försenad", "Grön")
+    rows = [
+        {"activities": f"Insats {i} för målet", "responsible": "HR", "status": status}
+        for i, status in enumerate(statuses, 1)
+    ]
+    plan = FixturePlan(
+        "generic",
+        "Handlingsplan 2027, Region Värmland",
+        (FixtureTable(tuple(rows), (Block("Målområde 1 – Prevention", heading=True),)),),
+        header=("Aktivitet", "Ansvarig", "Status"),
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert [(row.status_raw, row.status) for row in parsed.records] == [
+        (("Pågår",), "ongoing"),
+        (("Försenad",), "unknown"),
+        (("Grön",), "unknown"),
+    ]
