@@ -247,6 +247,7 @@ class TableModel:
     numbered: bool = False
     reading_order: bool = False  # cells of a row may come in any order (pdftotext)
     style: CellStyle = field(default_factory=lambda: CellStyle())
+    statuses: frozenset[str] = frozenset()  # the document's own status words (`own_statuses`)
 
 
 def column_emission(block: Block, model: TableModel, index: int, costs: PathCosts = COSTS) -> float:
@@ -258,6 +259,8 @@ def column_emission(block: Block, model: TableModel, index: int, costs: PathCost
     column = model.columns[index]
     cells = column.cells or ("notes",)
     cost = min(emission(block, cell, costs) for cell in cells)
+    if "status" in cells and status_key(block.text) in model.statuses:
+        cost = 0.0
     cost += model.style.misfit(block, column.cell, costs)
     text = block.text
     if not model.numbered:
@@ -1035,11 +1038,77 @@ def paragraph_openers(lines: Sequence[Line]) -> frozenset[str]:
     )
 
 
-def split_status_tail(block: Block, costs: PathCosts = COSTS) -> list[Block]:
-    """A one-line block of an actor or a time entry and a status (an unruled table's two cells
-    on one baseline: "Kvinnokliniken pågår", "Q3 2027 Planeras") as two blocks; a sentence with
-    a status word ("… vård pågår.") stays whole."""
-    split = status_tail(block.text) if len(block.lines) == 1 else None
+MIN_STATUS_REPEATS = 3  # a short text after a time entry this often is a status word
+MAX_STATUS_WORDS = 3  # a status cell is short
+
+
+def status_key(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _is_status(text: str, statuses: frozenset[str]) -> bool:
+    return is_status_cell(text) or status_key(text) in statuses
+
+
+def _status_split(text: str, statuses: frozenset[str]) -> tuple[str, str] | None:
+    """A line split before the status that ends it, of the vocabulary (`status_tail`) or of the
+    document's own; None when it ends with none."""
+    if split := status_tail(text):
+        return split
+    words = text.split()
+    for count in range(1, min(MAX_STATUS_WORDS, len(words) - 1) + 1):
+        if status_key(" ".join(words[-count:])) in statuses:
+            return " ".join(words[:-count]), " ".join(words[-count:])
+    return None
+
+
+def _may_be_status(text: str) -> bool:
+    """A short capitalised text that is no sentence, broken word, actor, time entry, status word
+    or label."""
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_STATUS_WORDS
+        and text[:1].isupper()
+        and not text.endswith((".", ":", "-"))
+        and not any(char.isdigit() for char in text)
+        and time_prefix(text) is None
+        and not _looks_like_actor(text, COSTS)
+        and not is_status_cell(text)
+        and not has_label(text)
+    )
+
+
+def own_statuses(lines: Sequence[Line]) -> frozenset[str]:
+    """The status words a document writes that the vocabulary does not list ("Försenad", a
+    traffic light's "Grön"): a short text that follows a time entry at least MIN_STATUS_REPEATS
+    times, on its line ("2027 Försenad", pypdf) or as the next line ("2027" / "Försenad",
+    pdftotext), as a status column after a time column prints it. Read by tables with a status
+    column only."""
+    texts = [line.stripped for line in lines if not line.is_blank]
+    counts: Counter[str] = Counter()
+    for before, text in zip(["", *texts], texts, strict=False):
+        if before and time_prefix(before) == before:
+            candidate = text  # the line after a time entry alone
+        else:
+            starts = (0, *(match.start() for match in WORD_START_RE.finditer(text)))
+            times = ((start, time_prefix(text[start:])) for start in starts)
+            start, time = next(((a, t) for a, t in times if t), (0, None))
+            if time is None:
+                continue
+            candidate = text[start + len(time) :].strip()
+        if _may_be_status(candidate):
+            counts[status_key(candidate)] += 1
+    return frozenset(text for text, count in counts.items() if count >= MIN_STATUS_REPEATS)
+
+
+def split_status_tail(
+    block: Block, costs: PathCosts = COSTS, statuses: frozenset[str] = frozenset()
+) -> list[Block]:
+    """A one-line block of an actor or a time entry and a status, of the vocabulary or of the
+    document's own `statuses` (an unruled table's two cells on one baseline: "Kvinnokliniken
+    pågår", "Q3 2027 Planeras") as two blocks; a sentence with a status word ("… vård pågår.")
+    stays whole."""
+    split = _status_split(block.text, statuses) if len(block.lines) == 1 else None
     if split is None or not (
         _looks_like_actor(split[0], costs) or time_prefix(split[0]) == split[0]
     ):
@@ -1076,7 +1145,9 @@ def split_time_head(block: Block, costs: PathCosts = COSTS) -> list[Block]:
     return [Block((replace(first, text=time),), False, block.after_break), actor]
 
 
-def split_actor_time(block: Block, costs: PathCosts = COSTS) -> list[Block]:
+def split_actor_time(
+    block: Block, costs: PathCosts = COSTS, statuses: frozenset[str] = frozenset()
+) -> list[Block]:
     """A one-line block of an actor's name and a time entry, a status after it or not (a row's
     short cells on one baseline, printed as one line by pypdf: "Folkhälsoenheten 2027 Pågår")
     as a block each; a line that goes on after the time in other words stays whole."""
@@ -1089,7 +1160,7 @@ def split_actor_time(block: Block, costs: PathCosts = COSTS) -> list[Block]:
         if not time:
             continue
         head, rest = text[: match.start()].strip(), text[match.start() + len(time) :].strip()
-        if not _looks_like_actor(head, costs) or (rest and not is_status_cell(rest)):
+        if not _looks_like_actor(head, costs) or (rest and not _is_status(rest, statuses)):
             return [block]
         cells = [head, time, rest] if rest else [head, time]
         last = len(cells) - 1  # the tool's mark that the line goes on is the last cell's
@@ -1110,6 +1181,8 @@ class _Cut:
     columns: tuple[HeaderColumn, ...]
     context: Context
     reading_order: bool  # the text's tool printed the cells of a row in reading order
+    statuses: frozenset[str] = frozenset()  # the document's own status words, where it has a
+    # status column
 
 
 @dataclass(frozen=True)
@@ -1121,6 +1194,7 @@ class _TextFacts:
     order: str
     common: frozenset[str]
     inner: frozenset[str]
+    statuses: frozenset[str] = frozenset()  # its own status words (`own_statuses`)
 
     @property
     def paragraph_marks(self) -> bool:
@@ -1155,14 +1229,18 @@ def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
                 pieces = split_number_head(part) if numbers_first else [part]
                 if has_time:
                     pieces = [cell for piece in pieces for cell in split_time_head(piece)]
+                own = facts.statuses if has_status else frozenset()
                 if has_time and fills(columns, "responsible"):
-                    pieces = [cell for piece in pieces for cell in split_actor_time(piece)]
+                    pieces = [
+                        cell for piece in pieces for cell in split_actor_time(piece, COSTS, own)
+                    ]
                 blocks.extend(
                     piece
                     for whole in pieces
-                    for piece in (split_status_tail(whole) if has_status else [whole])
+                    for piece in (split_status_tail(whole, COSTS, own) if has_status else [whole])
                 )
-    return _Cut(tuple(blocks), columns, table.context, facts.order == READING_ORDER)
+    statuses = facts.statuses if has_status else frozenset()
+    return _Cut(tuple(blocks), columns, table.context, facts.order == READING_ORDER, statuses)
 
 
 def split_label_head(block: Block) -> list[Block]:
@@ -1185,7 +1263,13 @@ def _model(
     if own_goals and "goal" in cells and "goal" in merged:
         key, merged = "goal", merged - {"goal"}
     return TableModel(
-        cut.columns, key, merged, spec.numbered_goals, cut.reading_order, style or CellStyle()
+        cut.columns,
+        key,
+        merged,
+        spec.numbered_goals,
+        cut.reading_order,
+        style or CellStyle(),
+        cut.statuses,
     )
 
 
@@ -1426,7 +1510,7 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
     lines = document.lines
     spans = header_spans(lines)
     common = lower_case_words(lines) | paragraph_openers(lines)
-    facts = _TextFacts(text_order(lines), common, inner_words(lines))
+    facts = _TextFacts(text_order(lines), common, inner_words(lines), own_statuses(lines))
     cuts: list[_Cut] = []
     context = Context()
     goal: list[str] = []

@@ -23,6 +23,7 @@ from extract.text_tables import (
     emission,
     inner_words,
     is_caption,
+    own_statuses,
     paragraph_openers,
     read_text_tables,
     repeats_label,
@@ -1737,3 +1738,56 @@ def test_a_number_column_first_in_pypdf_text_numbers_each_row():
         ("Verksamhetschef onkologi",),
         ("Processledare",),
     ]
+
+
+# "~": the space pypdf leaves at the end of a line whose paragraph goes on
+OWN_STATUS_ROWS = """Handlingsplan 2027 Region Gävleborg
+Mål Aktivitet Ansvarig Tidsplan Status
+Minskad tobaksrökning~
+bland vuxna i länet.
+• Erbjuda rökavvänjning i~
+primärvården
+Folkhälsoenheten 2027 Försenad
+• Utbilda personal i~
+motiverande samtal
+Processledare 2028 Enligt plan
+Fler deltar i screening.
+• Skicka påminnelser via~
+1177 till dem som inte deltagit
+Kvinnokliniken Q3 2027 Försenad
+• Följa upp ledtider varje~
+kvartal
+Verksamhetschef 2027 Enligt plan
+Stabil bemanning.
+• Ta fram en regional rutin för~
+bemanning
+Verksamhetschef 2028 Försenad
+• Utbilda fler specialist-~
+sjuksköterskor
+HR-avdelningen 2029 Enligt plan
+""".replace("~", " ")
+
+
+def test_a_documents_own_status_words_are_learnt_where_they_follow_time_entries():
+    """Status words the vocabulary lacks ("Försenad", "Enligt plan") recur after the time
+    entries, on their line (pypdf) or the next (pdftotext); names, times and sentences do not
+    count, nor a text seen fewer than three times."""
+    lines = text_document(OWN_STATUS_ROWS).lines
+    assert own_statuses(lines) == {"försenad", "enligt plan"}
+    lines = text_document("2027\n\nGrön\n\n2028\n\nGrön\n\n2029\n\nGul\n").lines
+    assert own_statuses(lines) == set()  # "Grön" twice only
+
+
+def test_a_status_column_of_words_outside_the_vocabulary_is_read_in_pypdf_text():
+    """pypdf prints a row's actor, time and status on one line ("Folkhälsoenheten 2027
+    Försenad"): the document's own status words cut it as the vocabulary's do."""
+    parsed = parse_document(text_document(OWN_STATUS_ROWS))
+    assert [(row.responsible, row.timeframe, row.status) for row in parsed.rows] == [
+        (("Folkhälsoenheten",), ("2027",), ("Försenad",)),
+        (("Processledare",), ("2028",), ("Enligt plan",)),
+        (("Kvinnokliniken",), ("Q3 2027",), ("Försenad",)),
+        (("Verksamhetschef",), ("2027",), ("Enligt plan",)),
+        (("Verksamhetschef",), ("2028",), ("Försenad",)),
+        (("HR-avdelningen",), ("2029",), ("Enligt plan",)),
+    ]
+    assert {record.status for record in parsed.records} == {"unknown"}  # words, no value
