@@ -168,8 +168,8 @@ def _compound_tail(word: str) -> Term | None:
 
 def label_cells(label: str) -> tuple[str, ...]:
     """The cells a column label names, in order; a label of modifiers only ("Planerade", the rest
-    wrapped away) names its modifiers' cell."""
-    words = fold(label)
+    wrapped away) names its modifiers' cell; its qualifiers in brackets name none."""
+    words = fold(drop_qualifiers(label))
     cells: list[str] = []
     modifier_cells: list[str] = []
     index = 0
@@ -293,18 +293,45 @@ def _opens_header(words: Sequence[str]) -> bool:
     return qualifies_label(first, following)
 
 
+def drop_qualifiers(text: str) -> str:
+    """A header text without what it qualifies its labels with in brackets ("Klart (år)",
+    "Delmål (vad vill vi uppnå)"): a bracket runs to its close or, left open where a label
+    wraps, to the next capitalised word (the next label)."""
+    words = text.split()
+    return " ".join(
+        word for word, qualifier in zip(words, qualifiers(words), strict=True) if not qualifier
+    )
+
+
+def qualifiers(words: Sequence[str]) -> list[bool]:
+    """Which of a header's words qualify a label in brackets (see `drop_qualifiers`)."""
+    marks: list[bool] = []
+    inside = False
+    for word in words:
+        if inside and word[:1].isupper():
+            inside = False
+        if not inside and word.startswith("("):
+            inside = True
+        marks.append(inside)
+        if inside and word.endswith(")"):
+            inside = False
+    return marks
+
+
 def parse_header_text(text: str) -> tuple[HeaderColumn, ...] | None:
     """The columns of a header printed on one text line, or None when the line is no header (a
     labelled field's line is none).
 
-    Columns are cut at runs of two or more spaces when the text keeps them, else at label words.
+    Columns are cut at runs of two or more spaces when the text keeps them, else at label words;
+    qualifiers in brackets are dropped.
     """
-    text = text.strip()
+    if LABELLED_LINE_RE.match(text.strip()):
+        return None  # a labelled field ("Mål: Startsida 2.0"), though its words read as labels
+    parts = [drop_qualifiers(part) for part in re.split(r"\s{2,}|\t", text.strip())]
+    parts = [part for part in parts if part]
+    text = "  ".join(parts)
     if not text or len(text.split()) > MAX_HEADER_WORDS or not _opens_header(text.split()):
         return None
-    if LABELLED_LINE_RE.match(text):
-        return None  # a labelled field ("Mål: Startsida 2.0"), though its words read as labels
-    parts = [part for part in re.split(r"\s{2,}|\t", text) if part.strip()]
     labels: list[str] = []
     for part in parts:
         words = part.split()
@@ -369,11 +396,21 @@ def _adds_labels(text: str, header: tuple[tuple[HeaderColumn, ...], int] | None)
     """A longer line that goes on a header: the labels it did not wrap (pypdf prints a header's
     wrapped labels over lines, the rest on the last), naming no cell the header names already
     (a second header is none of it)."""
-    columns = parse_header_text(text)
+    columns = parse_header_text(text) or _labels_only(text)
     if columns is None or header is None:
         return False
     named = {cell for column in header[0] for cell in column.cells}
     return not named.intersection(cell for column in columns for cell in column.cells)
+
+
+def _labels_only(text: str) -> tuple[HeaderColumn, ...] | None:
+    """The columns of a line of capitalised labels alone, each naming a cell (a header's last
+    line may hold no goal or activity label: "Ansvarig (funktion) Klart (år) Status")."""
+    words = drop_qualifiers(text).split()
+    labels = [" ".join(words[i] for i in group) for group in group_words(words)]
+    columns = tuple(HeaderColumn(label, label_cells(label)) for label in labels)
+    named = columns and all(column.cells and column.label[:1].isupper() for column in columns)
+    return columns if named else None
 
 
 def _is_cell_text(text: str) -> bool:
@@ -394,8 +431,9 @@ def _is_cell_text(text: str) -> bool:
 
 def _mostly_labels(text: str) -> bool:
     """At most half as many words outside the vocabulary as words in it ("Uppdrag/Mål enligt RCC
-    Mellansverige" is a label; "Mål: minskad dödlighet i …" is a sentence)."""
-    words = fold(text)
+    Mellansverige" is a label; "Mål: minskad dödlighet i …" is a sentence); qualifiers in
+    brackets do not count."""
+    words = fold(drop_qualifiers(text))
     known = sum(
         1 for i, word in enumerate(words) if word in vocabulary_words() or _term_at(words, i)
     )

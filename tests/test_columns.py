@@ -224,3 +224,39 @@ def test_a_labelled_block_is_no_header_spread_over_lines():
     """A block of labelled fields ("Mål: Startsida 2.0" / "Insatser:") names labels line by
     line as a wrapped header does, but a field's line opens no header and ends one."""
     assert parse_header_lines(["Mål: Startsida 2.0", "Insatser:", "• Skapa startmodul"]) is None
+
+
+QUALIFIED = ("Delmål", "Aktivitet", "Ansvarig", "Klart", "Status")
+
+
+def test_labels_qualified_in_brackets_are_read_without_their_qualifiers():
+    """A header may qualify its labels in brackets ("Klart (år)"): the words inside say nothing
+    of the column, nor do they make the header a sentence."""
+    text = (
+        "Delmål (vad vill vi uppnå) Aktivitet (vad ska göras) Ansvarig (funktion) Klart (år) Status"
+    )
+    columns = parse_header_text(text)
+    assert [column.label for column in columns] == list(QUALIFIED)
+    assert [column.cells for column in columns] == [
+        ("goal",),
+        ("activities",),
+        ("responsible",),
+        ("timeframe",),
+        ("status",),
+    ]
+
+
+def test_a_header_qualified_in_brackets_wraps_over_lines():
+    """pypdf prints a header's wrapped labels over lines, brackets left open where they wrap,
+    and the labels it did not wrap on the last line (none of them a goal or an activity)."""
+    lines = [
+        "Delmål (vad vill vi ",
+        "uppnå)",
+        "Aktivitet (vad ska ",
+        "göras)",
+        "Ansvarig (funktion) Klart (år) Status",
+        "RCC bidrar till att öka deltagandet",
+    ]
+    columns, used = parse_header_lines(lines)
+    assert [column.label for column in columns] == list(QUALIFIED)
+    assert used == 5

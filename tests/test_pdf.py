@@ -532,3 +532,23 @@ def test_a_status_column_keeps_words_outside_the_vocabulary_as_written(tmp_path)
         (("Försenad",), "unknown"),
         (("Grön",), "unknown"),
     ]
+
+
+def test_a_header_qualifying_its_labels_in_brackets_is_read(tmp_path):
+    """Labels qualified in brackets ("Ansvarig (funktion)", wrapped over two lines in a narrow
+    column) name their columns as the labels alone do."""
+    rows = [
+        {"goal": f"Mål {i}", "activities": f"Insats {i} för målet", "responsible": "HR"}
+        for i in (1, 2)
+    ]
+    plan = FixturePlan(
+        "generic",
+        "Handlingsplan 2027, Region Värmland",
+        (FixtureTable(tuple(rows), (Block("Målområde 1 – Prevention", heading=True),)),),
+        header=("Delmål (vad vill vi uppnå)", "Aktivitet (vad ska göras)", "Ansvarig (funktion)"),
+        widths=(90.0, 110.0, 90.0),
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert [(row.goal, row.activities, row.responsible) for row in parsed.rows] == [
+        (f"Mål {i}", (f"Insats {i} för målet",), ("HR",)) for i in (1, 2)
+    ]

@@ -20,12 +20,14 @@ from extract.columns import (
     LIST_CELLS,
     MAX_WRAP_WORDS,
     HeaderColumn,
+    drop_qualifiers,
     fold,
     group_words,
     is_header,
     label_cells,
     opens_column,
     parse_header_text,
+    qualifiers,
     vocabulary_words,
 )
 from extract.pdf.primitives import Rule, TextLine, Word
@@ -128,10 +130,13 @@ def _slot(x: float, starts: Sequence[float]) -> int:
 
 def _label_starts(line: TextLine, opens_only: bool, starts: Sequence[float] = ()) -> list[float]:
     """`starts` and where `line`'s labels start (only those that open a label or modifier with
-    `opens_only`: a wrapped line's), each one not already there."""
+    `opens_only`: a wrapped line's), each one not already there; words that qualify a label in
+    brackets start none."""
     found = list(starts)
-    for group in group_words([word.text for word in line.words]):
-        word = line.words[group[0]]
+    marks = qualifiers([word.text for word in line.words])
+    words = [word for word, qualifier in zip(line.words, marks, strict=True) if not qualifier]
+    for group in group_words([word.text for word in words]):
+        word = words[group[0]]
         opens = not opens_only or opens_column(word.text)
         if opens and all(abs(word.x0 - x) > COLUMN_PAD for x in found):
             found.append(word.x0)
@@ -174,9 +179,9 @@ def _short_wrap(lines: Sequence[TextLine], after: int, starts: list[float]) -> l
 def _wrapped_label(lines: list[list[str]]) -> HeaderColumn:
     """A column's label from its words line by line: the lines joined by a space, or, where that
     names fewer cells, a word broken at the line's end joined to its rest ("Ansvarig-Tidsr" /
-    "am")."""
-    spaced = " ".join(" ".join(words) for words in lines)
-    unbroken = "".join(" ".join(words) for words in lines)
+    "am"); without its qualifiers in brackets."""
+    spaced = drop_qualifiers(" ".join(" ".join(words) for words in lines))
+    unbroken = drop_qualifiers("".join(" ".join(words) for words in lines))
     label = max((spaced, unbroken), key=lambda text: len(label_cells(text)))
     return HeaderColumn(label, label_cells(label))
 
