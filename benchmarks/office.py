@@ -98,10 +98,11 @@ def write_docx(plan: FixturePlan, path: Path, font: str, after: float = SPACE_AF
             for index, text in enumerate(row):
                 if text is not None:
                     cell = grid.cell(row_index, index)
-                    _fill(cell, text, plan.font_size, after, bold=row_index == 0)
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        grid.rows[0]._tr.get_or_add_trPr().append(repeat)
+                    _fill(cell, text, plan.font_size, after, bold=row_index < table.head_rows)
+        for head in grid.rows[: table.head_rows]:
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            head._tr.get_or_add_trPr().append(repeat)
         for first_column, first_row, last_column, last_row in spans:
             grid.cell(first_row, first_column).merge(grid.cell(last_row, last_column))
         document.add_paragraph("")

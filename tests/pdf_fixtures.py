@@ -51,6 +51,12 @@ class FixtureTable:
     # across the table's width
     rows: tuple[dict[str, str], ...]
     before: tuple[Block, ...] = ()  # headings and paragraphs above the table
+    title: str | None = None  # a row across the table above its header, repeated with it
+
+    @property
+    def head_rows(self) -> int:
+        """The rows at the table's top that each page repeats: the title's and the header."""
+        return 1 + (self.title is not None)
 
 
 @dataclass(frozen=True)
@@ -91,13 +97,18 @@ Span = tuple[int, int, int, int]  # first column, first row, last column, last r
 
 
 def table_grid(spec, table: FixtureTable) -> tuple[list[list[str | None]], list[Span]]:
-    """The table as a grid of cell texts, its header row first (None where a merged cell or a
-    row across the table covers the place), and the spans that merge cells."""
+    """The table as a grid of cell texts, its head rows first (its title's, if any, and the
+    header's; None where a merged cell or a row across the table covers the place), and the
+    spans that merge cells."""
     width = len(spec.columns)
     grid: list[list[str | None]] = [[column.label for column in spec.columns]]
     spans: list[Span] = []
+    if table.title is not None:
+        grid.insert(0, [table.title, *[None] * (width - 1)])
+        spans.append((0, 0, width - 1, 0))
+    offset = table.head_rows
     open_spans: dict[int, int] = {}  # column -> first row of the open span
-    for row_index, row in enumerate(table.rows, 1):
+    for row_index, row in enumerate(table.rows, offset):
         if "across" in row:  # a row of one cell across the table's width
             grid.append([row["across"], *[None] * (width - 1)])
             spans.append((0, row_index, width - 1, row_index))
@@ -105,7 +116,8 @@ def table_grid(spec, table: FixtureTable) -> tuple[list[list[str | None]], list[
         cells: list[str | None] = []
         for column_index, column in enumerate(spec.columns):
             text = _column_text(row, column)
-            previous = _column_text(table.rows[row_index - 2], column) if row_index > 1 else None
+            above = row_index - offset - 1
+            previous = _column_text(table.rows[above], column) if above >= 0 else None
             if column.cell in spec.merged and text and text == previous:
                 cells.append(None)
                 open_spans.setdefault(column_index, row_index - 1)
@@ -115,7 +127,8 @@ def table_grid(spec, table: FixtureTable) -> tuple[list[list[str | None]], list[
                 spans.append((column_index, first, column_index, row_index - 1))
             cells.append(text)
         grid.append(cells)
-    spans += [(column, first, column, len(table.rows)) for column, first in open_spans.items()]
+    last = len(table.rows) + offset - 1
+    spans += [(column, first, column, last) for column, first in open_spans.items()]
     return grid, spans
 
 
@@ -125,19 +138,22 @@ def _table(plan: FixturePlan, table: FixtureTable, width: float) -> Table:
         "c", parent=CELL, fontSize=plan.font_size, leading=plan.font_size + 2
     )
     grid, spans = table_grid(spec, table)
-    data: list[list[object]] = [[Paragraph(escape(label or ""), HEADER) for label in grid[0]]]
+    heads = table.head_rows
+    data: list[list[object]] = [
+        [Paragraph(escape(label or ""), HEADER) for label in row] for row in grid[:heads]
+    ]
     data += [
         [_paragraphs(text, cell_style) if text is not None else "" for text in row]
-        for row in grid[1:]
+        for row in grid[heads:]
     ]
     styles: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
     for side in ("TOPPADDING", "BOTTOMPADDING"):
-        styles.append((side, (0, 1), (-1, -1), plan.row_padding))
+        styles.append((side, (0, heads), (-1, -1), plan.row_padding))
     styles += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
     if plan.ruled:
         styles.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
     widths = plan.widths or tuple(width / len(spec.columns) for _ in spec.columns)
-    result = Table(data, colWidths=list(widths), repeatRows=1, splitInRow=1)
+    result = Table(data, colWidths=list(widths), repeatRows=heads, splitInRow=1)
     result.setStyle(TableStyle(styles))
     return result
 

@@ -552,3 +552,40 @@ def test_a_header_qualifying_its_labels_in_brackets_is_read(tmp_path):
     assert [(row.goal, row.activities, row.responsible) for row in parsed.rows] == [
         (f"Mål {i}", (f"Insats {i} för målet",), ("HR",)) for i in (1, 2)
     ]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_title_row_repeated_with_the_header_on_each_page_does_not_end_the_table(tmp_path, ruled):
+    """A table may carry its title in a row above the header ("Målområde 2 – …"), which Word
+    repeats with the header on each page: there it goes on the table (a row the page break cut
+    stays whole) instead of opening a new one."""
+    long = " ".join(["Insatsen beskrivs här i flera meningar som fyller cellen."] * 6)
+    titles = ("Prevention och tidig upptäckt", "Kompetensförsörjning", "Barn och unga")
+    tables = tuple(
+        FixtureTable(
+            tuple(
+                {
+                    "goal": f"Mål {area}.{i}",
+                    "activities": f"Insats {i}. {long}",
+                    "responsible": "HR",
+                }
+                for i in range(1, 7)
+            ),
+            title=f"Målområde {area} – {title}",
+        )
+        for area, title in zip((1, 4, 10), titles, strict=True)
+    )
+    plan = FixturePlan(
+        "generic",
+        "Handlingsplan 2027, Region Värmland",
+        tables,
+        header=("Mål", "Aktivitet", "Ansvarig"),
+        ruled=ruled,
+        font_size=11.0,
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert sum(row.page_end > row.page_start for row in parsed.rows) >= 3  # rows cut by pages
+    assert [(row.goal, row.activities[0][:9]) for row in parsed.rows] == [
+        (f"Mål {area}.{i}", f"Insats {i}.") for area in (1, 4, 10) for i in range(1, 7)
+    ]
+    assert [record.area_id for record in parsed.records] == [1] * 6 + [4] * 6 + [10] * 6

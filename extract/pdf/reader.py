@@ -42,6 +42,9 @@ class PdfContent:
     rows: tuple[TableRow, ...]
 
 
+TITLE_LINES = 3  # lines a table's title row (repeated above its header on each page) may take
+
+
 @dataclass
 class _Table:
     """A table while it is read (local to read_content)."""
@@ -55,6 +58,7 @@ class _Table:
     part_top: float | None = None
     part_bottom: float = 0.0
     size: float | None = None  # the type size of its first row's text: its cells' body size
+    head: frozenset[str] = frozenset()  # the lines right above its header where it opened
 
 
 def is_heading(line: TextLine, body_size: float, settings: PdfSettings) -> bool:
@@ -234,6 +238,16 @@ def read_content(
             if wrapped:
                 wrapped -= 1
                 continue
+            if (
+                table is not None
+                and table.part_top is None  # none of its lines on this page yet
+                and line.text in table.head
+                and any(
+                    below is not None and _same_columns(below.columns, table.columns)
+                    for below in headers[index + 1 : index + 1 + TITLE_LINES]
+                )
+            ):
+                continue  # a title row repeated with the header on a new page: the table goes on
             header = headers[index]
             if header is not None:
                 wrapped = header.n_lines - 1
@@ -286,6 +300,9 @@ def read_content(
                 cells = {column.cell for column in header.columns}
                 table = _Table(header.columns, context, spec.key_for(cells), spec.merged)
                 table.part_top = header.bottom
+                table.head = frozenset(
+                    above.text for above in page.lines[max(0, index - TITLE_LINES) : index]
+                )
                 continue
             # below a heading, or below a goal stated across the table's width (the row may
             # touch it: Word's table style sets no space after a paragraph)
