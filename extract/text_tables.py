@@ -898,6 +898,28 @@ class _Table:
     columns: tuple[HeaderColumn, ...]
     context: Context
     body: list[Line]
+    head: frozenset[str] = frozenset()  # the lines right above its header where it opened: a
+    # title row the header repeats with is one of them, if it reads as a title (an area's line,
+    # a heading, the table's caption)
+
+
+TITLE_LINES = 3  # lines a table's title row (repeated above its header on each page) may take
+
+
+def _head_of(lines: Sequence[Line], index: int) -> frozenset[str]:
+    """The texts of the lines right above a header (a title row, if the table has one)."""
+    above = [line.stripped for line in lines[:index] if not line.is_blank][-TITLE_LINES:]
+    return frozenset(above)
+
+
+def table_section(table: _Table | None) -> str | None:
+    return table.context.section if table is not None else None
+
+
+def _header_below(lines: Sequence[Line], index: int, spans: Mapping[int, HeaderSpan]) -> bool:
+    """A header starts within TITLE_LINES text lines below `lines[index]`."""
+    below = [i for i in range(index + 1, len(lines)) if not lines[i].is_blank][:TITLE_LINES]
+    return any(i in spans for i in below)
 
 
 WORD_START_RE = re.compile(r"(?<=\S )(?=\S)")
@@ -1553,10 +1575,19 @@ def read_text_tables(document: Document, spec: TableSpec) -> list[TableRow]:
                 continue
             if table is not None:
                 cuts.append(_cut(table, facts, spec.numbered_goals))
-            table = _Table(tuple(columns), replace(context, goal=" ".join(goal) or None), [])
+            table = _Table(
+                tuple(columns),
+                replace(context, goal=" ".join(goal) or None),
+                [],
+                _head_of(lines, index),
+            )
             goal, loose, resumable = [], [], None
             continue
         area = spec.area_pattern.match(line.text) if spec.area_pattern else None
+        titled = area or is_upper_heading(line.stripped) or line.stripped == table_section(table)
+        repeated = table is not None and table.body and line.stripped in table.head
+        if titled and repeated and _header_below(lines, index, spans):
+            continue  # a title row repeated with the header on a new page: the table goes on
         stated = stated_goal(line.text)
         if table is not None and fills(table.columns, "goal"):
             stated = None  # "Mål: …" inside a goal cell, not the next table's goal

@@ -1791,3 +1791,44 @@ def test_a_status_column_of_words_outside_the_vocabulary_is_read_in_pypdf_text()
         (("HR-avdelningen",), ("2029",), ("Enligt plan",)),
     ]
     assert {record.status for record in parsed.records} == {"unknown"}  # words, no value
+
+
+# "~": the space pypdf leaves at the end of a line whose paragraph goes on
+TITLED_ROWS = """Handlingsplan 2027 Region Värmland
+Målområde 1 – Prevention och tidig upptäckt
+Mål Aktivitet Ansvarig Tidsplan
+Minskad tobaksrökning bland~
+vuxna.
+• Erbjuda rökavvänjning i~
+primärvården
+Folkhälsoenheten 2027
+Fler deltar i screening.
+• Skicka påminnelser via~
+1177 till dem som inte~
+Målområde 1 – Prevention och tidig upptäckt
+Mål Aktivitet Ansvarig Tidsplan
+deltagit
+Kvinnokliniken Q3 2027
+• Följa upp deltagandet varje~
+kvartal
+Processledare 2028
+Målområde 2 – Rehabilitering, uppföljning och palliativ vård
+Mål Aktivitet Ansvarig Tidsplan
+Bättre rehabilitering.
+• Bedöma behoven
+Rehabenheten 2027
+""".replace("~", " ")
+
+
+def test_a_title_row_repeated_with_the_header_on_a_new_page_goes_on_the_table():
+    """pypdf prints a title row ("Målområde 1 – …") with the header it repeats on each page,
+    inside a row a page break cut: the row goes on under it; a new title above the same header
+    opens a new table in its area."""
+    parsed = parse_document(text_document(TITLED_ROWS))
+    assert [(row.area_id, row.activity, row.responsible) for row in parsed.records] == [
+        (1, "Erbjuda rökavvänjning i primärvården", ("Folkhälsoenheten",)),
+        (1, "Skicka påminnelser via 1177 till dem som inte deltagit", ("Kvinnokliniken",)),
+        (1, "Följa upp deltagandet varje kvartal", ("Processledare",)),
+        (2, "Bedöma behoven", ("Rehabenheten",)),
+    ]
+    assert parsed.records[2].goal == "Fler deltar i screening."
