@@ -190,7 +190,7 @@ def emission(block: Block, cell: str, costs: PathCosts = COSTS) -> float:
     if cell == "area":
         if words <= costs.max_label_words and ENUMERATOR_RE.match(text):
             return 0.0  # "2.) Patientmedverkan", "3.a) Cancerprevention"
-        return 1.0 if words <= 8 else 3.0
+        return 1.0 if words <= 8 and not bullet else 3.0  # an area's name is short, no list item
     return 1.0  # notes
 
 

@@ -1832,3 +1832,11 @@ def test_a_title_row_repeated_with_the_header_on_a_new_page_goes_on_the_table():
         (2, "Bedöma behoven", ("Rehabenheten",)),
     ]
     assert parsed.records[2].goal == "Fler deltar i screening."
+
+
+def test_a_list_item_is_no_areas_name():
+    """An area column holds a short name ("Prevention och tidig upptäckt"), never a list item:
+    a short bullet item fits it no better than a long text."""
+    item = emission(block("• Ta fram patientanpassade rapporter"), "area")
+    assert item > emission(block("Prevention och tidig upptäckt"), "area")
+    assert item == emission(block(" ".join(["ord"] * 12)), "area")
