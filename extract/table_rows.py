@@ -86,6 +86,7 @@ def stated_goal(text: str) -> str | None:
 
 
 TEXT_CELLS = frozenset({"goal", "activities", "rcc_activity"})  # cells of running text
+TITLE_LINES = 3  # lines a table's title row (repeated above its header on each page) may take
 
 
 def fills(columns: Iterable[ColumnCells], cell: str) -> bool:

@@ -53,7 +53,7 @@ from extract.headings import is_upper_heading
 from extract.labelled_blocks import field_cell
 from extract.layout import PARAGRAPH_MARKED, READING_ORDER, TableSpec
 from extract.page_numbers import page_number_lines
-from extract.table_rows import TEXT_CELLS, Context, TableRow, fills, stated_goal
+from extract.table_rows import TEXT_CELLS, TITLE_LINES, Context, TableRow, fills, stated_goal
 from extract.text_order import text_order
 
 INFEASIBLE = 1e6
@@ -903,9 +903,6 @@ class _Table:
     # a heading, the table's caption)
 
 
-TITLE_LINES = 3  # lines a table's title row (repeated above its header on each page) may take
-
-
 def _head_of(lines: Sequence[Line], index: int) -> frozenset[str]:
     """The texts of the lines right above a header (a title row, if the table has one)."""
     above = [line.stripped for line in lines[:index] if not line.is_blank][-TITLE_LINES:]
@@ -1065,6 +1062,7 @@ MAX_STATUS_WORDS = 3  # a status cell is short
 
 
 def status_key(text: str) -> str:
+    """A status text as the document's own status words are kept: spaced once, lower case."""
     return " ".join(text.split()).lower()
 
 
@@ -1231,6 +1229,7 @@ def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
     columns = table.columns
     has_status, has_time = fills(columns, "status"), fills(columns, "timeframe")
     numbers_first = bool(columns) and columns[0].cell == "number"
+    own = facts.statuses if has_status else frozenset()  # the document's own status words
     body = [
         part
         for whole in cut_blocks(table.body, paragraph_marks, facts.inner, table.columns)
@@ -1251,7 +1250,6 @@ def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
                 pieces = split_number_head(part) if numbers_first else [part]
                 if has_time:
                     pieces = [cell for piece in pieces for cell in split_time_head(piece)]
-                own = facts.statuses if has_status else frozenset()
                 if has_time and fills(columns, "responsible"):
                     pieces = [
                         cell for piece in pieces for cell in split_actor_time(piece, COSTS, own)
@@ -1261,8 +1259,7 @@ def _cut(table: _Table, facts: _TextFacts, numbered: bool) -> _Cut:
                     for whole in pieces
                     for piece in (split_status_tail(whole, COSTS, own) if has_status else [whole])
                 )
-    statuses = facts.statuses if has_status else frozenset()
-    return _Cut(tuple(blocks), columns, table.context, facts.order == READING_ORDER, statuses)
+    return _Cut(tuple(blocks), columns, table.context, facts.order == READING_ORDER, own)
 
 
 def split_label_head(block: Block) -> list[Block]:

@@ -28,7 +28,15 @@ from extract.pdf.tables import (
     runs_across,
     split_cells,
 )
-from extract.table_rows import TEXT_CELLS, Context, TableRow, fills, stated_goal, table_row
+from extract.table_rows import (
+    TEXT_CELLS,
+    TITLE_LINES,
+    Context,
+    TableRow,
+    fills,
+    stated_goal,
+    table_row,
+)
 
 
 @dataclass(frozen=True)
@@ -40,9 +48,6 @@ class PdfContent:
     n_pages: int
     text: tuple[Line, ...]  # lines outside the tables, numbered by their place in the source
     rows: tuple[TableRow, ...]
-
-
-TITLE_LINES = 3  # lines a table's title row (repeated above its header on each page) may take
 
 
 @dataclass
