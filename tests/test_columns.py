@@ -87,6 +87,15 @@ def cells(text):
         ),
         # columns kept apart by runs of spaces (pdftotext -layout)
         ("Mål         Aktivitet        Ansvarig", [("goal",), ("activities",), ("responsible",)]),
+        # labels in the definite form, and questions that ask for a column's cell
+        (
+            "Målet Aktiviteterna Ansvariga Tidsplan",
+            [("goal",), ("activities",), ("responsible",), ("timeframe",)],
+        ),
+        (
+            "Vad ska uppnås? Vad ska göras? Vem ansvarar? När?",
+            [("goal",), ("activities",), ("responsible",), ("timeframe",)],
+        ),
     ],
 )
 def test_headers_are_read_by_the_vocabulary(header, expected):
