@@ -325,12 +325,13 @@ def parse_header_text(text: str) -> tuple[HeaderColumn, ...] | None:
     Columns are cut at runs of two or more spaces when the text keeps them, else at label words;
     qualifiers in brackets are dropped.
     """
-    if LABELLED_LINE_RE.match(text.strip()):
-        return None  # a labelled field ("Mål: Startsida 2.0"), though its words read as labels
-    parts = [drop_qualifiers(part) for part in re.split(r"\s{2,}|\t", text.strip())]
+    text = text.strip()
+    if not text or not _opens_header(text.split()) or LABELLED_LINE_RE.match(text):
+        return None  # a labelled field ("Mål: Startsida 2.0") is none, though its words are labels
+    parts = [drop_qualifiers(part) for part in re.split(r"\s{2,}|\t", text)]
     parts = [part for part in parts if part]
     text = "  ".join(parts)
-    if not text or len(text.split()) > MAX_HEADER_WORDS or not _opens_header(text.split()):
+    if len(text.split()) > MAX_HEADER_WORDS:
         return None
     labels: list[str] = []
     for part in parts:
