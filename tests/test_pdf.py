@@ -589,3 +589,24 @@ def test_a_title_row_repeated_with_the_header_on_each_page_does_not_end_the_tabl
         (f"Mål {area}.{i}", f"Insats {i}.") for area in (1, 4, 10) for i in range(1, 7)
     ]
     assert [record.area_id for record in parsed.records] == [1] * 6 + [4] * 6 + [10] * 6
+
+
+def test_a_goal_set_as_large_as_a_heading_is_the_goal_not_the_section(tmp_path):
+    """A "Mål: …" paragraph above a table may be set as large as a heading: it is the rows'
+    goal, and their section stays the heading above it."""
+    rows = ({"activities": "Insats för målet", "responsible": "HR", "timeframe": "2027"},)
+    before = (
+        Block("Målområde 1 – Prevention och tidig upptäckt", heading=True),
+        Block("HUDCANCER", heading=True),
+        Block("Mål: Minskat insjuknande i hudcancer", heading=True),
+    )
+    plan = FixturePlan(
+        "generic",
+        "Handlingsplan 2027, Region Värmland",
+        (FixtureTable(rows, before),),
+        header=("Aktivitet", "Ansvarig", "Tidsplan"),
+    )
+    parsed = parse_file(render(plan, tmp_path / "plan.pdf"))
+    assert [(r.area_id, r.section, r.goal) for r in parsed.records] == [
+        (1, "HUDCANCER", "Minskat insjuknande i hudcancer")
+    ]

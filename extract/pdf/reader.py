@@ -337,18 +337,22 @@ def read_content(
                     table.parts.setdefault(cell, []).append(part)
                 table.part_bottom = max(table.part_bottom, line.bottom)
                 continue
+            gap = previous is None or _paragraph_gap(previous, line, settings)
+            stated = stated_goal(line.text)
+            in_goal = stated is not None or (goal_open and not gap and not heading)
             if area_match:
-                context = Context(int(area_match.group(1)), None, None)
+                context, pending = Context(int(area_match.group(1)), None, None), []
                 if spec.running_head and spec.running_head.match(line.text):
                     continue  # a page head printed in the body: context, not content
             elif chapter_match:
                 context, pending = Context(context.area, chapter_match.group(0).strip(), None), []
+            elif in_goal:
+                pass  # a goal stated above a table: its goal, no heading (however large it is set)
             elif heading or (previous is not None and _isolated_title(line, previous)):
                 pending.append(line.text)
             else:
                 pending = []
-            gap = previous is None or _paragraph_gap(previous, line, settings)
-            if (stated := stated_goal(line.text)) is not None:
+            if stated is not None:
                 goal_lines, goal_open = [stated], True  # however large it is set
             elif heading:
                 goal_lines, goal_open = [], False
