@@ -337,7 +337,7 @@ def split_actors(lines: list[str] | tuple[str, ...]) -> list[str]:
     between them, as a PDF cell's spacing gives), each paragraph is one actor or one list.
     """
     if any(not line.strip() for line in lines) and any(line.strip() for line in lines):
-        groups = _paragraphs(lines)
+        groups = paragraphs(lines)
     else:
         groups = _actor_groups(lines)
     actors: list[str] = []
@@ -352,7 +352,7 @@ def split_actors(lines: list[str] | tuple[str, ...]) -> list[str]:
     return actors
 
 
-def _paragraphs(lines: list[str] | tuple[str, ...]) -> list[str]:
+def paragraphs(lines: list[str] | tuple[str, ...]) -> list[str]:
     """The paragraphs of a cell's lines (empty lines between them), each joined into one."""
     groups: list[list[str]] = [[]]
     for line in lines:

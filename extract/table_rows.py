@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import groupby
 from typing import Protocol
 
 from extract.cells import (
@@ -22,6 +21,7 @@ from extract.cells import (
     find_time_mentions,
     is_bullet,
     is_status_cell,
+    paragraphs,
     responsible_sentence,
     split_actors,
     split_items,
@@ -157,15 +157,6 @@ def _split_combined(row: TableRow) -> dict[str, list[Line]]:
     return cells
 
 
-def _written(lines: list[Line]) -> list[str]:
-    """A cell's paragraphs (set apart by blank lines) as written, each on one line."""
-    return [
-        " ".join(line.stripped for line in group)
-        for blank, group in groupby(lines, key=lambda line: line.is_blank)
-        if not blank
-    ]
-
-
 def _status(row: TableRow, cells: dict[str, list[Line]], spec: TableSpec) -> list[str]:
     """Status words of the columns that name status, then of the cells the layout declares. A
     column of status alone that holds no word of the vocabulary ("Försenad", "Grön") gives its
@@ -173,9 +164,10 @@ def _status(row: TableRow, cells: dict[str, list[Line]], spec: TableSpec) -> lis
     found: list[str] = []
     for main, fills in row.fills.items():
         if "status" in fills:
-            lines = _lines(row, main)
-            words = find_status(cell_text(lines))
-            found += words or (_written(lines) if fills == ("status",) else [])
+            words = find_status(cell_text(_lines(row, main)))
+            if not words and fills == ("status",):  # each paragraph as written, on one line
+                words = [text.replace("\n", " ") for text in paragraphs(row.cells.get(main, ()))]
+            found += words
     for cell in spec.status_in:
         found.extend(find_status(cell_text(cells.get(cell, []))))
     return unique(found)
