@@ -40,6 +40,7 @@ from office import (  # noqa: E402
     export_pdf,
     field_right,
     read_rows,
+    report,
     text_forms,
     write_docx,
 )
@@ -202,13 +203,7 @@ def main(out: Path) -> None:
                 shares = right.setdefault(form, Counter()), total.setdefault(form, Counter())
                 field_right(plan.header or FIELD_HEADER, rows, read, *shares)
         print(f"{name}: done", flush=True)
-    for (name, form), (hits, drawn) in tally.items():
-        print(f"{name}, {form}: {hits}/{drawn} rows found ({hits / drawn:.3f})")
-    for form, counts in total.items():
-        shares = ", ".join(f"{field} {right[form][field] / counts[field]:.3f}" for field in counts)
-        print(f"all layouts, {form}, fields of the rows found: {shares}")
-    for reason, times in refused.items():
-        print(f"refused ({times} files, no rows): {reason}")
+    report(tally, (right, total), "all layouts", refused)
 
 
 if __name__ == "__main__":

@@ -200,11 +200,23 @@ def main(out: Path, after: float) -> None:
             count("renamed headers", form, found(rows, read), len(rows))
             shares = right.setdefault(form, Counter()), total.setdefault(form, Counter())
             field_right(header, rows, read, *shares)
+    report(tally, (right, total), "renamed headers", refused)
+
+
+def report(
+    tally: dict[tuple[str, str], list[int]],
+    fields: tuple[dict[str, Counter[str]], dict[str, Counter[str]]],
+    fields_of: str,
+    refused: Counter[str],
+) -> None:
+    """Print the rows found per sweep and form, the fields read right of `fields_of`'s rows
+    found (right, total per form) and the files refused."""
+    right, total = fields
     for (sweep, form), (hits, drawn) in tally.items():
         print(f"{sweep}, {form}: {hits}/{drawn} rows found ({hits / drawn:.3f})")
     for form, counts in total.items():
         shares = ", ".join(f"{name} {right[form][name] / counts[name]:.3f}" for name in counts)
-        print(f"renamed headers, {form}, fields of the rows found: {shares}")
+        print(f"{fields_of}, {form}, fields of the rows found: {shares}")
     for reason, times in refused.items():
         print(f"refused ({times} files, no rows): {reason}")
 
