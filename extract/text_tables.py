@@ -15,7 +15,7 @@ import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -922,6 +922,17 @@ def _header_below(lines: Sequence[Line], index: int, spans: Mapping[int, HeaderS
 WORD_START_RE = re.compile(r"(?<=\S )(?=\S)")
 
 
+def _times_in(text: str) -> Iterator[tuple[int, str]]:
+    """The time entries a line holds at its words' starts, in order, with where each starts
+    ("Q1 2025" is one entry, not "2025" too)."""
+    covered = 0  # the end of the last time entry seen
+    for start in (0, *(match.start() for match in WORD_START_RE.finditer(text))):
+        time = time_prefix(text[start:]) if start >= covered else None
+        if time:
+            covered = start + len(time)
+            yield start, time
+
+
 def split_inner_time(line: Line, following: str = "", costs: PathCosts = COSTS) -> list[Line]:
     """A line where a time entry stands between other words and an actor's name (a row's
     cells printed on one line where they share a baseline: "• Bilda nätverk i sydöst 2025
@@ -930,13 +941,8 @@ def split_inner_time(line: Line, following: str = "", costs: PathCosts = COSTS) 
     (the tool marks it), the name may end on the `following` line ("… 2 ggr/år Screening" /
     "grupp SÖSR")."""
     text = line.text
-    covered = 0  # the end of the last time entry seen: "Q1 2025" is one entry, not "2025"
-    for start in (0, *(match.start() for match in WORD_START_RE.finditer(text))):
-        time = time_prefix(text[start:]) if start >= covered else None
-        if not time:
-            continue
-        covered = start + len(time)
-        actor = text[covered:].lstrip()  # its trailing space kept: the tool's paragraph mark
+    for start, time in _times_in(text):
+        actor = text[start + len(time) :].lstrip()  # its trailing space kept: the tool's mark
         named = starts_with_actor(actor) or actor[:1].isupper()  # not "… 2025 ska regionerna"
         name = f"{actor.strip()} {following.strip()}" if line.ends_open else actor.strip()
         if start and named and _looks_like_actor(name, costs):
@@ -1110,10 +1116,8 @@ def own_statuses(lines: Sequence[Line]) -> frozenset[str]:
         if before and time_prefix(before) == before:
             candidate = text  # the line after a time entry alone
         else:
-            starts = (0, *(match.start() for match in WORD_START_RE.finditer(text)))
-            times = ((start, time_prefix(text[start:])) for start in starts)
-            start, time = next(((a, t) for a, t in times if t), (0, None))
-            if time is None:
+            start, time = next(_times_in(text), (0, ""))
+            if not time:
                 continue
             candidate = text[start + len(time) :].strip()
         if _may_be_status(candidate):
